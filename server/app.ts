@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import type { Database } from './db/database.ts';
+import { answerError, RequestError } from './errors.ts';
+import { createFeatureRoutes } from './routes/features.ts';
+import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
+
+export interface AppDependencies {
+  database: Database;
+  settings: PublicSettings;
+  /** The built client (vite build output); when absent only the API is served. */
+  clientDirectory?: string;
+}
+
+/** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
+export function createApp({ database, settings, clientDirectory }: AppDependencies) {
+  const api = new OpenAPIHono()
+    .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
+    .route('/', createLandingRoutes(database, settings))
+    .route('/', createFeatureRoutes(database));
+
+  api.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'lifecircle API', version: '0.1.0', description: '潍坊新村街道 15分钟社区生活圈: OGC API - Features over PostGIS' },
+  });
+
+  api.all('*', (context) => {
+    if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {
+      throw new RequestError(405, 'MethodNotAllowed', `${context.req.method} is not allowed on ${context.req.path}`, `${context.req.path} 不支持 ${context.req.method} 请求`);
+    }
+    throw new RequestError(404, 'NotFound', `There is no API resource at ${context.req.path}`, `API 中没有 ${context.req.path}`);
+  });
+
+  const app = new OpenAPIHono().route('/api', api);
+  app.onError(answerError);
+
+  if (clientDirectory && existsSync(clientDirectory)) {
+    app.use('/*', serveStatic({ root: clientDirectory }));
+    // Any other path is a view of the single-page app.
+    app.get('*', serveStatic({ root: clientDirectory, path: 'index.html' }));
+  }
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,34 @@
+/**
+ * The one door to the database. Everything that reads or writes data goes through a `Database`;
+ * the two implementations (embedded PGlite, real PostgreSQL through `pg`) live beside this file
+ * and nothing else imports a driver.
+ */
+export interface Queryable {
+  /** One statement with `$1…` parameters. Never build SQL from user input: pass it as a parameter. */
+  query<Row = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'embedded' | 'postgres';
+  /** Runs a script of several statements without parameters (migrations). */
+  executeScript(sql: string): Promise<void>;
+  /** Runs `work` in one transaction: all of it is committed, or none of it. */
+  transaction<Result>(work: (transaction: Queryable) => Promise<Result>): Promise<Result>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… for a real server; without it the embedded database is used. */
+  databaseUrl?: string;
+  /** Where the embedded database keeps its files (ignored for a real server). */
+  dataDirectory: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { openPostgresDatabase } = await import('./postgres.ts');
+    return openPostgresDatabase(options.databaseUrl);
+  }
+  const { openEmbeddedDatabase } = await import('./embedded.ts');
+  return openEmbeddedDatabase(options.dataDirectory);
+}

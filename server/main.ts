@@ -1,0 +1,31 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { seedDatabase } from './db/seed.ts';
+
+/** Process entry: configuration, database, migrations, seed, then listen. */
+const config = readConfig();
+const startedAt = performance.now();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
+const migrations = await migrateDatabase(database);
+const seedReports = await seedDatabase(database, config.geodataDirectory);
+const seeded = seedReports.filter((report) => !report.skipped);
+const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
+for (const report of seeded) console.log(`  ${report.collectionId}: ${report.changed} feature(s) added or refreshed, ${report.removed} removed`);
+
+const app = createApp({ database, settings: { basemapStyleUrl: config.basemapStyleUrl }, clientDirectory: config.clientDirectory });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`lifecircle ready in ${seconds} s: http://${config.host}:${address.port}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    // Closing the embedded database flushes it to disk; a killed process could lose the last writes.
+    void database.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,131 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Database } from '../db/database.ts';
+import {
+  Collection, CollectionIdParameters, ErrorBody, FeatureBody, FeatureCollectionBody, FeatureParameters, ItemsQuery,
+} from '../contract/ogc.ts';
+import { notFound } from '../errors.ts';
+import { findCollection, listCollections, type CollectionRow } from '../queries/collections.ts';
+import { countFeatures, findFeature, listFeatures } from '../queries/features.ts';
+import { createRouter } from './router.ts';
+
+const crs84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+const geoJsonType = 'application/geo+json';
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+
+/** OGC API - Features Part 1 Core: the collections and their items. */
+export function createFeatureRoutes(database: Database) {
+  const describeCollection = (collection: CollectionRow, apiRoot: string) => ({
+    id: collection.id,
+    title: collection.title,
+    titleEn: collection.titleEn,
+    description: collection.description,
+    itemType: 'feature' as const,
+    crs: [crs84],
+    featureCount: collection.featureCount,
+    extent: { spatial: { bbox: collection.bbox ? [collection.bbox] : [], crs: crs84 } },
+    links: [
+      { href: `${apiRoot}/collections/${collection.id}`, rel: 'self', type: 'application/json', title: collection.title },
+      { href: `${apiRoot}/collections/${collection.id}/items`, rel: 'items', type: geoJsonType, title: collection.title },
+    ],
+  });
+
+  const requireCollection = async (collectionId: string) => {
+    const collection = await findCollection(database, collectionId);
+    if (!collection) throw notFound(`Collection "${collectionId}"`, `数据集“${collectionId}”`);
+    return collection;
+  };
+
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/collections', summary: 'The datasets of the subdistrict',
+        responses: { 200: { description: 'Collections', content: { 'application/json': { schema: Collection.array() } } } },
+      }),
+      async (context) => {
+        const apiRoot = apiRootOf(context.req.url);
+        const collections = await listCollections(database);
+        return context.json({
+          links: [{ href: `${apiRoot}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
+          collections: collections.map((collection) => describeCollection(collection, apiRoot)),
+        } as never);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/collections/{collectionId}', summary: 'One dataset, with its extent',
+        request: { params: CollectionIdParameters },
+        responses: { 200: { description: 'Collection', content: { 'application/json': { schema: Collection } } }, 404: errorResponse('No such collection') },
+      }),
+      async (context) => {
+        const { collectionId } = context.req.valid('param');
+        return context.json(describeCollection(await requireCollection(collectionId), apiRootOf(context.req.url)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/collections/{collectionId}/items', summary: 'Features of a dataset, paged, optionally within a bbox',
+        request: { params: CollectionIdParameters, query: ItemsQuery },
+        responses: {
+          200: { description: 'GeoJSON FeatureCollection', content: { [geoJsonType]: { schema: FeatureCollectionBody } } },
+          400: errorResponse('Bad parameter'),
+          404: errorResponse('No such collection'),
+        },
+      }),
+      async (context) => {
+        const { collectionId } = context.req.valid('param');
+        const { limit, offset, bbox } = context.req.valid('query');
+        await requireCollection(collectionId);
+        const [numberMatched, features] = await Promise.all([
+          countFeatures(database, collectionId, bbox),
+          listFeatures(database, collectionId, { bbox, limit, offset }),
+        ]);
+        const pageLink = (rel: string, pageOffset: number) => {
+          const url = new URL(context.req.url);
+          url.searchParams.set('limit', String(limit));
+          url.searchParams.set('offset', String(pageOffset));
+          return { href: url.toString(), rel, type: geoJsonType };
+        };
+        const links = [pageLink('self', offset)];
+        if (offset + features.length < numberMatched) links.push(pageLink('next', offset + limit));
+        if (offset > 0) links.push(pageLink('prev', Math.max(0, offset - limit)));
+        links.push({ href: `${apiRootOf(context.req.url)}/collections/${collectionId}`, rel: 'collection', type: 'application/json' });
+        const body = {
+          type: 'FeatureCollection' as const,
+          features,
+          numberMatched,
+          numberReturned: features.length,
+          timeStamp: new Date().toISOString(),
+          links,
+        };
+        return context.body(JSON.stringify(body), 200, { 'content-type': geoJsonType }) as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/collections/{collectionId}/items/{featureId}', summary: 'One feature',
+        request: { params: FeatureParameters },
+        responses: { 200: { description: 'GeoJSON Feature', content: { [geoJsonType]: { schema: FeatureBody } } }, 404: errorResponse('No such feature') },
+      }),
+      async (context) => {
+        const { collectionId, featureId } = context.req.valid('param');
+        await requireCollection(collectionId);
+        const feature = await findFeature(database, collectionId, featureId);
+        if (!feature) throw notFound(`Feature "${featureId}" in collection "${collectionId}"`, `数据集“${collectionId}”中的要素“${featureId}”`);
+        const apiRoot = apiRootOf(context.req.url);
+        const body = {
+          ...feature,
+          links: [
+            { href: `${apiRoot}/collections/${collectionId}/items/${encodeURIComponent(featureId)}`, rel: 'self', type: geoJsonType },
+            { href: `${apiRoot}/collections/${collectionId}`, rel: 'collection', type: 'application/json' },
+          ],
+        };
+        return context.body(JSON.stringify(body), 200, { 'content-type': geoJsonType }) as never;
+      },
+    );
+}
+
+/** The absolute URL of /api for the request, so that links work from any host name. */
+export function apiRootOf(requestUrl: string): string {
+  const url = new URL(requestUrl);
+  return `${url.origin}/api`;
+}
