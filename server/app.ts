@@ -21,11 +21,6 @@ export function createApp({ database, settings, clientDirectory }: AppDependenci
     .route('/', createLandingRoutes(database, settings))
     .route('/', createFeatureRoutes(database));
 
-  api.doc('/openapi.json', {
-    openapi: '3.0.3',
-    info: { title: 'lifecircle API', version: '0.1.0', description: '潍坊新村街道 15分钟社区生活圈: OGC API - Features over PostGIS' },
-  });
-
   api.all('*', (context) => {
     if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {
       throw new RequestError(405, 'MethodNotAllowed', `${context.req.method} is not allowed on ${context.req.path}`, `${context.req.path} 不支持 ${context.req.method} 请求`);
@@ -33,7 +28,14 @@ export function createApp({ database, settings, clientDirectory }: AppDependenci
     throw new RequestError(404, 'NotFound', `There is no API resource at ${context.req.path}`, `API 中没有 ${context.req.path}`);
   });
 
-  const app = new OpenAPIHono().route('/api', api);
+  const app = new OpenAPIHono();
+  // Registered before /api is mounted, so that the catch-all above does not answer it; the
+  // document is generated when asked, from every route mounted by then.
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'lifecircle API', version: '0.1.0', description: '潍坊新村街道 15分钟社区生活圈: OGC API - Features over PostGIS' },
+  });
+  app.route('/api', api);
   app.onError(answerError);
 
   if (clientDirectory && existsSync(clientDirectory)) {
