@@ -7,6 +7,8 @@ import { buildResidentsCommittees } from './build-residents-committees.ts';
 import { buildMetroStations } from './build-metro-stations.ts';
 import { buildFacilities } from './build-facilities.ts';
 import { facilityCatalogue } from './facility-catalogue.ts';
+import { buildRoadCentrelines, buildRoads } from './build-roads.ts';
+import { roadCatalogue } from './road-catalogue.ts';
 import { buildFacilityStandards, type FacilityStandard } from './build-facility-standards.ts';
 
 export interface BuildResult {
@@ -24,10 +26,12 @@ export function buildAllDatasets(): BuildResult {
   const boundary = buildBoundary(townships);
   const residentsCommittees = buildResidentsCommittees(committeeRecords, subdistrict);
   const metroStations = buildMetroStations(readMetroStations(), subdistrict);
+  const builtRoads = buildRoadCentrelines(roadCatalogue, addresses, subdistrict);
+  const roads = buildRoads(builtRoads);
   const facilities = buildFacilities(facilityCatalogue, addresses, residentsCommittees, subdistrict, []);
 
   return {
-    datasets: [boundary, residentsCommittees, metroStations, facilities],
+    datasets: [boundary, residentsCommittees, metroStations, facilities, roads],
     facilityStandards: buildFacilityStandards(),
     reports: [],
   };

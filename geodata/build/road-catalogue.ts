@@ -1,0 +1,152 @@
+// The named streets of the subdistrict and its edges. Each entry says where its centreline
+// comes from and which roads (or the subdistrict edge) end it. Widths and lane counts are
+// typical red-line values for the road's class in central Pudong, not surveyed: the data card
+// says so and a planning office should replace them first.
+import type { LonLat } from './local-projection.ts';
+import type { Confidence } from './feature-types.ts';
+
+export type RoadClass = 'arterial' | 'secondary' | 'branch' | 'lane';
+
+// "edge": run to where the road leaves the subdistrict, plus a short stretch beyond so the map
+// shows where it goes.
+export type RoadEnd = { road: string } | { edge: true };
+
+export type CentrelineEvidence =
+  | {
+      method: 'addresses';
+      addressRoadNames: string[];
+      bending: boolean;
+      // Parallel to another road's fitted direction, when the road's own addresses are too few
+      // or too clustered to show its direction.
+      parallelTo?: string;
+      anchors?: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[];
+    }
+  | { method: 'anchors'; anchors: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[] };
+
+export interface RoadEntry {
+  id: string;
+  name: string;
+  name_en: string;
+  roadClass: RoadClass;
+  widthMetres: number;
+  lanes: number | null;
+  evidence: CentrelineEvidence;
+  from: RoadEnd;
+  to: RoadEnd;
+  confidence: Confidence;
+  note?: string;
+}
+
+const edge = { edge: true } as const;
+
+// Order matters: a road "parallelTo" or ended by another must come after it.
+export const roadCatalogue: RoadEntry[] = [
+  {
+    id: 'road-zhangyang', name: '张杨路', name_en: 'Zhangyang Road', roadClass: 'arterial', widthMetres: 45, lanes: 6,
+    evidence: { method: 'addresses', addressRoadNames: ['张杨路'], bending: false },
+    from: edge, to: edge, confidence: 'high', note: 'northern edge of the subdistrict',
+  },
+  {
+    id: 'road-century-avenue', name: '世纪大道', name_en: 'Century Avenue', roadClass: 'arterial', widthMetres: 100, lanes: 8,
+    evidence: {
+      method: 'anchors',
+      anchors: [
+        { position: [121.5229559, 31.2308039], label: 'Century Avenue metro station (Line 2 runs under the avenue)', coordinateSystem: 'wgs84' },
+        { position: [121.5403599, 31.2208203], label: 'Shanghai Science and Technology Museum metro station (Line 2)', coordinateSystem: 'wgs84' },
+      ],
+    },
+    from: edge, to: edge, confidence: 'medium',
+  },
+  {
+    id: 'road-pudong-south', name: '浦东南路', name_en: 'Pudong South Road', roadClass: 'arterial', widthMetres: 40, lanes: 6,
+    evidence: { method: 'addresses', addressRoadNames: ['浦东南路'], bending: true },
+    from: edge, to: edge, confidence: 'high',
+  },
+  {
+    id: 'road-dongfang', name: '东方路', name_en: 'Dongfang Road', roadClass: 'arterial', widthMetres: 40, lanes: 6,
+    evidence: {
+      method: 'addresses', addressRoadNames: ['东方路'], bending: false,
+      anchors: [{ position: [121.525097, 31.228032], label: '九六广场, 东方路796号 (public POI list, Amap GCJ-02)', coordinateSystem: 'gcj02' }],
+    },
+    from: edge, to: edge, confidence: 'medium',
+  },
+  {
+    id: 'road-yuanshen', name: '源深路', name_en: 'Yuanshen Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
+    evidence: {
+      method: 'addresses', addressRoadNames: ['源深路'], bending: false,
+      // Every geocoded 源深路 address is on the west (潍坊) side, which would pull the line
+      // into the estates; the subdistrict boundary, which follows the road, balances them.
+      anchors: [
+        { position: [121.5293108, 31.2347446], label: 'boundary corner at 张杨路/源深路', coordinateSystem: 'wgs84' },
+        { position: [121.5316644, 31.2309119], label: 'boundary vertex on 源深路', coordinateSystem: 'wgs84' },
+        { position: [121.5331166, 31.2278328], label: 'boundary vertex on 源深路', coordinateSystem: 'wgs84' },
+      ],
+    },
+    from: edge, to: { road: 'road-century-avenue' }, confidence: 'high', note: 'eastern edge of the subdistrict',
+  },
+  {
+    id: 'road-pumin', name: '浦明路', name_en: 'Puming Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['浦明路'], bending: false },
+    from: { road: 'road-zhangyang' }, to: edge, confidence: 'medium',
+  },
+  {
+    id: 'road-weifang', name: '潍坊路', name_en: 'Weifang Road', roadClass: 'secondary', widthMetres: 24, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['潍坊路'], bending: true },
+    from: { road: 'road-pudong-south' }, to: { road: 'road-yuanshen' }, confidence: 'high', note: '“七彩潍坊” themed street',
+  },
+  {
+    id: 'road-pudian', name: '浦电路', name_en: 'Pudian Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['浦电路'], bending: true },
+    from: { road: 'road-pumin' }, to: { road: 'road-century-avenue' }, confidence: 'high', note: '“低碳浦电” themed street',
+  },
+  {
+    id: 'road-pucheng', name: '浦城路', name_en: 'Pucheng Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['浦城路'], bending: false },
+    from: { road: 'road-zhangyang' }, to: { road: 'road-pudian' }, confidence: 'medium',
+  },
+  {
+    id: 'road-weifang-west', name: '潍坊西路', name_en: 'Weifang West Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['潍坊西路'], bending: false, parallelTo: 'road-weifang' },
+    from: { road: 'road-pumin' }, to: { road: 'road-pudong-south' }, confidence: 'medium',
+  },
+  {
+    id: 'road-nanquan-north', name: '南泉北路', name_en: 'Nanquan North Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['南泉北路', '南泉路'], bending: false },
+    from: edge, to: { road: 'road-weifang' }, confidence: 'medium', note: '“学府南泉” themed street',
+  },
+  {
+    id: 'road-nanquan', name: '南泉路', name_en: 'Nanquan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['南泉北路', '南泉路'], bending: false },
+    from: { road: 'road-weifang' }, to: edge, confidence: 'medium', note: '“学府南泉” themed street',
+  },
+  {
+    id: 'road-laoshan', name: '崂山路', name_en: 'Laoshan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['崂山路'], bending: false },
+    from: edge, to: { road: 'road-pudian' }, confidence: 'high', note: '“美食崂山” themed street',
+  },
+  {
+    id: 'road-fushan', name: '福山路', name_en: 'Fushan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['福山路'], bending: false },
+    from: edge, to: { road: 'road-pudian' }, confidence: 'high',
+  },
+  {
+    id: 'road-songlin', name: '松林路', name_en: 'Songlin Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['松林路'], bending: false },
+    from: edge, to: { road: 'road-century-avenue' }, confidence: 'medium',
+  },
+  {
+    id: 'road-north-zhangjiabang', name: '北张家浜路', name_en: 'North Zhangjiabang Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['北张家浜路'], bending: false },
+    from: { road: 'road-pudong-south' }, to: { road: 'road-dongfang' }, confidence: 'medium',
+  },
+  {
+    id: 'road-zhangjiabang', name: '张家浜路', name_en: 'Zhangjiabang Road', roadClass: 'lane', widthMetres: 8, lanes: null,
+    evidence: { method: 'addresses', addressRoadNames: ['张家浜路'], bending: false, parallelTo: 'road-north-zhangjiabang' },
+    from: { road: 'road-pucheng' }, to: { road: 'road-pudong-south' }, confidence: 'low',
+  },
+  {
+    id: 'road-xiangcheng', name: '向城路', name_en: 'Xiangcheng Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['向城路'], bending: false, parallelTo: 'road-laoshan' },
+    from: { road: 'road-weifang' }, to: { road: 'road-pudian' }, confidence: 'low',
+  },
+];
