@@ -1,0 +1,139 @@
+import type { Attachment } from './attach-points.ts';
+import type { WalkingGraph } from './build-walking-graph.ts';
+
+/**
+ * The result of one multi-source shortest-path run: for every node, the walking distance to the
+ * nearest source and which source that is (-1 and Infinity where none is reachable).
+ */
+export interface WalkFromSources {
+  sources: Attachment[];
+  nodeDistanceMetres: Float64Array;
+  nodeSource: Int32Array;
+  /** Sources attached to each edge, for exact distances along a shared edge. */
+  sourcesByEdge: Map<number, number[]>;
+  budgetMetres: number;
+}
+
+/**
+ * Dijkstra from many sources at once, each attached part-way along an edge: a source enters the
+ * graph at both ends of its edge, with its access walk plus the part of the edge to that end.
+ * Stops at `budgetMetres` (Infinity: the whole connected network).
+ */
+export function walkFromSources(graph: WalkingGraph, sources: Attachment[], budgetMetres = Infinity): WalkFromSources {
+  const nodeDistanceMetres = new Float64Array(graph.nodeCount).fill(Infinity);
+  const nodeSource = new Int32Array(graph.nodeCount).fill(-1);
+  const heap = new MinimumHeap(2 * graph.edgeCount + 2 * sources.length + 1);
+  const sourcesByEdge = new Map<number, number[]>();
+
+  const offer = (node: number, distance: number, source: number) => {
+    if (distance <= budgetMetres && distance < nodeDistanceMetres[node]) {
+      nodeDistanceMetres[node] = distance;
+      nodeSource[node] = source;
+      heap.push(distance, node);
+    }
+  };
+  sources.forEach((source, index) => {
+    const list = sourcesByEdge.get(source.edge);
+    if (list) list.push(index);
+    else sourcesByEdge.set(source.edge, [index]);
+    offer(graph.edgeFrom[source.edge], source.accessMetres + source.offsetMetres, index);
+    offer(graph.edgeTo[source.edge], source.accessMetres + graph.edgeLengthMetres[source.edge] - source.offsetMetres, index);
+  });
+
+  while (heap.size > 0) {
+    const distance = heap.topKey();
+    const node = heap.pop();
+    if (distance > nodeDistanceMetres[node]) continue; // a stale entry: the node was reached shorter since
+    const source = nodeSource[node];
+    for (let entry = graph.adjacencyStart[node]; entry < graph.adjacencyStart[node + 1]; entry++) {
+      offer(graph.adjacencyNode[entry], distance + graph.edgeLengthMetres[graph.adjacencyEdge[entry]], source);
+    }
+  }
+  return { sources, nodeDistanceMetres, nodeSource, sourcesByEdge, budgetMetres };
+}
+
+/**
+ * Walking distance from the nearest source to a target attached to the network, access walks
+ * included: through either end of the target's edge, or straight along it from a source on the
+ * same edge. Infinity and source -1 when no source is reachable.
+ */
+export function measureWalkTo(graph: WalkingGraph, walk: WalkFromSources, target: Attachment): { distanceMetres: number; source: number } {
+  const length = graph.edgeLengthMetres[target.edge];
+  const from = graph.edgeFrom[target.edge];
+  const to = graph.edgeTo[target.edge];
+  let distanceMetres = walk.nodeDistanceMetres[from] + target.offsetMetres;
+  let source = walk.nodeSource[from];
+  const throughTo = walk.nodeDistanceMetres[to] + length - target.offsetMetres;
+  if (throughTo < distanceMetres) {
+    distanceMetres = throughTo;
+    source = walk.nodeSource[to];
+  }
+  for (const index of walk.sourcesByEdge.get(target.edge) ?? []) {
+    const along = walk.sources[index].accessMetres + Math.abs(walk.sources[index].offsetMetres - target.offsetMetres);
+    if (along < distanceMetres) {
+      distanceMetres = along;
+      source = index;
+    }
+  }
+  distanceMetres += target.accessMetres;
+  if (!Number.isFinite(distanceMetres) || distanceMetres > walk.budgetMetres) return { distanceMetres: Infinity, source: -1 };
+  return { distanceMetres, source };
+}
+
+/** A binary min-heap of (distance, node) pairs in typed arrays; stale entries are skipped by the caller. */
+class MinimumHeap {
+  private keys: Float64Array;
+  private values: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(16, capacity));
+    this.values = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(key: number, value: number) {
+    if (this.size === this.keys.length) this.grow();
+    let position = this.size++;
+    while (position > 0) {
+      const parent = (position - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.keys[position] = this.keys[parent];
+      this.values[position] = this.values[parent];
+      position = parent;
+    }
+    this.keys[position] = key;
+    this.values[position] = value;
+  }
+
+  topKey(): number {
+    return this.keys[0];
+  }
+
+  pop(): number {
+    const top = this.values[0];
+    const key = this.keys[--this.size];
+    const value = this.values[this.size];
+    let position = 0;
+    for (;;) {
+      let child = 2 * position + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child += 1;
+      if (this.keys[child] >= key) break;
+      this.keys[position] = this.keys[child];
+      this.values[position] = this.values[child];
+      position = child;
+    }
+    this.keys[position] = key;
+    this.values[position] = value;
+    return top;
+  }
+
+  private grow() {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    const values = new Int32Array(this.values.length * 2);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
+  }
+}
