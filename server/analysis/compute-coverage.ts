@@ -1,0 +1,224 @@
+import { attachPoint, indexSegments, type Attachment, type SegmentIndex } from './attach-points.ts';
+import type { WalkingGraph } from './build-walking-graph.ts';
+import { essentialGroups, type FacilityThreshold } from './facility-thresholds.ts';
+import { measureWalkTo, walkFromSources } from './walk-from-sources.ts';
+
+export interface ResidentialUnit {
+  id: string;
+  name: string;
+  residents: number;
+  residentsAged60Plus: number;
+  /** Where residents leave the estate: [longitude, latitude] of each gate. */
+  gates: number[][];
+}
+
+export interface FacilityPoint {
+  id: string;
+  name: string;
+  facilityType: string;
+  longitude: number;
+  latitude: number;
+}
+
+export type DistanceMode = 'network' | 'straight-line';
+
+export interface CoverageOptions {
+  mode: DistanceMode;
+  speedMetresPerSecond: number;
+  /** A gate or door farther than this from every street is not on the network. */
+  maximumAccessMetres?: number;
+}
+
+/** Minute bands reported for every type: within 5, 10 and 15 minutes' walk. */
+export const minuteBands = [5, 10, 15] as const;
+
+export interface TypeCoverage {
+  facilityType: string;
+  nameZh: string;
+  walkMetres: number;
+  basis: FacilityThreshold['basis'];
+  facilityCount: number;
+  residentsShare: number;
+  elderlyShare: number;
+  estatesShare: number;
+  /** Share of residents within 5, 10 and 15 minutes. */
+  residentsShareWithinMinutes: Record<string, number>;
+  /** Residents by the band of their walk: 0–5, 5–10, 10–15, over 15 minutes, and unreachable. */
+  residentsByMinuteBand: { upTo5: number; upTo10: number; upTo15: number; over15: number; unreachable: number };
+}
+
+export interface UnitCoverage {
+  id: string;
+  name: string;
+  residents: number;
+  residentsAged60Plus: number;
+  /** Per type: metres to the nearest facility, or null where none is reachable. */
+  walkMetres: Record<string, number | null>;
+  walkMinutes: Record<string, number | null>;
+  nearestFacility: Record<string, string | null>;
+  /** Types not within their distance: the estate's gap list. */
+  gaps: string[];
+  hasAllEssentials: boolean;
+}
+
+export interface Coverage {
+  mode: DistanceMode;
+  speedMetresPerSecond: number;
+  totalResidents: number;
+  byType: TypeCoverage[];
+  byUnit: UnitCoverage[];
+  allEssentials: { groups: typeof essentialGroups; residentsShare: number; elderlyShare: number };
+}
+
+/** Attachments of every gate of every unit, computed once per graph and reused by every type. */
+export interface PreparedNetwork {
+  graph: WalkingGraph;
+  index: SegmentIndex;
+}
+
+export function prepareNetwork(graph: WalkingGraph): PreparedNetwork {
+  return { graph, index: indexSegments(graph, 100) };
+}
+
+/**
+ * Coverage of each facility type: for every estate, the walk from its nearest gate to the
+ * nearest facility of the type (one multi-source shortest-path run per type), or the straight
+ * line, and the shares of residents, older residents and estates within the type's distance and
+ * within 5/10/15 minutes.
+ */
+export function computeCoverage(
+  network: PreparedNetwork,
+  units: ResidentialUnit[],
+  facilities: FacilityPoint[],
+  thresholds: FacilityThreshold[],
+  options: CoverageOptions,
+): Coverage {
+  const { graph, index } = network;
+  const maximumAccessMetres = options.maximumAccessMetres ?? 500;
+  const metresPerMinute = options.speedMetresPerSecond * 60;
+  const toX = (longitude: number) => graph.projection.toX(longitude);
+  const toY = (latitude: number) => graph.projection.toY(latitude);
+  const gateAttachments: (Attachment | null)[][] = units.map((unit) =>
+    unit.gates.map(([longitude, latitude]) => attachPoint(graph, index, toX(longitude), toY(latitude), maximumAccessMetres)));
+
+  const byUnit: UnitCoverage[] = units.map((unit) => ({
+    id: unit.id, name: unit.name, residents: unit.residents, residentsAged60Plus: unit.residentsAged60Plus,
+    walkMetres: {}, walkMinutes: {}, nearestFacility: {}, gaps: [], hasAllEssentials: false,
+  }));
+  const totalResidents = sum(units.map((unit) => unit.residents));
+  const totalElderly = sum(units.map((unit) => unit.residentsAged60Plus));
+
+  const byType = thresholds.map((threshold): TypeCoverage => {
+    const ofType = facilities.filter((facility) => facility.facilityType === threshold.facilityType);
+    const distances = options.mode === 'network'
+      ? measureNetworkDistances(network, gateAttachments, ofType, maximumAccessMetres)
+      : measureStraightDistances(graph, units, ofType);
+    const bands = { upTo5: 0, upTo10: 0, upTo15: 0, over15: 0, unreachable: 0 };
+    let residentsCovered = 0;
+    let elderlyCovered = 0;
+    let estatesCovered = 0;
+    const withinMinutes = Object.fromEntries(minuteBands.map((minutes) => [minutes, 0]));
+    units.forEach((unit, unitIndex) => {
+      const { distanceMetres, facility } = distances[unitIndex];
+      const reachable = Number.isFinite(distanceMetres);
+      const result = byUnit[unitIndex];
+      result.walkMetres[threshold.facilityType] = reachable ? round(distanceMetres, 1) : null;
+      result.walkMinutes[threshold.facilityType] = reachable ? round(distanceMetres / metresPerMinute, 1) : null;
+      result.nearestFacility[threshold.facilityType] = facility >= 0 ? ofType[facility].id : null;
+      if (reachable && distanceMetres <= threshold.walkMetres) {
+        residentsCovered += unit.residents;
+        elderlyCovered += unit.residentsAged60Plus;
+        estatesCovered += 1;
+      } else {
+        result.gaps.push(threshold.facilityType);
+      }
+      const minutes = distanceMetres / metresPerMinute;
+      for (const band of minuteBands) if (minutes <= band) withinMinutes[band] += unit.residents;
+      if (!reachable) bands.unreachable += unit.residents;
+      else if (minutes <= 5) bands.upTo5 += unit.residents;
+      else if (minutes <= 10) bands.upTo10 += unit.residents;
+      else if (minutes <= 15) bands.upTo15 += unit.residents;
+      else bands.over15 += unit.residents;
+    });
+    return {
+      facilityType: threshold.facilityType,
+      nameZh: threshold.nameZh,
+      walkMetres: threshold.walkMetres,
+      basis: threshold.basis,
+      facilityCount: ofType.length,
+      residentsShare: share(residentsCovered, totalResidents),
+      elderlyShare: share(elderlyCovered, totalElderly),
+      estatesShare: share(estatesCovered, units.length),
+      residentsShareWithinMinutes: Object.fromEntries(minuteBands.map((band) => [band, share(withinMinutes[band], totalResidents)])),
+      residentsByMinuteBand: bands,
+    };
+  });
+
+  // A group is met when any of its types that were computed is within that type's distance.
+  const groupsComputed = essentialGroups
+    .map((group) => ({ ...group, facilityTypes: group.facilityTypes.filter((type) => thresholds.some((threshold) => threshold.facilityType === type)) }))
+    .filter((group) => group.facilityTypes.length > 0);
+  let essentialResidents = 0;
+  let essentialElderly = 0;
+  byUnit.forEach((unit) => {
+    unit.hasAllEssentials = groupsComputed.length > 0 && groupsComputed.every((group) => group.facilityTypes.some((type) => !unit.gaps.includes(type)));
+    if (unit.hasAllEssentials) {
+      essentialResidents += unit.residents;
+      essentialElderly += unit.residentsAged60Plus;
+    }
+  });
+
+  return {
+    mode: options.mode,
+    speedMetresPerSecond: options.speedMetresPerSecond,
+    totalResidents,
+    byType,
+    byUnit,
+    allEssentials: { groups: groupsComputed, residentsShare: share(essentialResidents, totalResidents), elderlyShare: share(essentialElderly, totalElderly) },
+  };
+}
+
+function measureNetworkDistances(network: PreparedNetwork, gateAttachments: (Attachment | null)[][], facilities: FacilityPoint[], maximumAccessMetres: number) {
+  const { graph, index } = network;
+  const sources: Attachment[] = [];
+  const sourceFacility: number[] = [];
+  facilities.forEach((facility, facilityIndex) => {
+    const attachment = attachPoint(graph, index, graph.projection.toX(facility.longitude), graph.projection.toY(facility.latitude), maximumAccessMetres);
+    if (attachment) {
+      sources.push(attachment);
+      sourceFacility.push(facilityIndex);
+    }
+  });
+  const walk = walkFromSources(graph, sources);
+  return gateAttachments.map((gates) => {
+    let best = { distanceMetres: Infinity, facility: -1 };
+    for (const gate of gates) {
+      if (!gate) continue;
+      const { distanceMetres, source } = measureWalkTo(graph, walk, gate);
+      if (distanceMetres < best.distanceMetres && source >= 0) best = { distanceMetres, facility: sourceFacility[source] };
+    }
+    return best;
+  });
+}
+
+function measureStraightDistances(graph: WalkingGraph, units: ResidentialUnit[], facilities: FacilityPoint[]) {
+  const { toX, toY } = graph.projection;
+  const facilityX = facilities.map((facility) => toX(facility.longitude));
+  const facilityY = facilities.map((facility) => toY(facility.latitude));
+  return units.map((unit) => {
+    let best = { distanceMetres: Infinity, facility: -1 };
+    for (const [longitude, latitude] of unit.gates) {
+      const x = toX(longitude);
+      const y = toY(latitude);
+      facilities.forEach((_facility, facilityIndex) => {
+        const distanceMetres = Math.hypot(facilityX[facilityIndex] - x, facilityY[facilityIndex] - y);
+        if (distanceMetres < best.distanceMetres) best = { distanceMetres, facility: facilityIndex };
+      });
+    }
+    return best;
+  });
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : 0);
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
