@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/database.ts';
 import { answerError, RequestError } from './errors.ts';
 import { createFeatureRoutes } from './routes/features.ts';
+import { createImportRoutes } from './routes/import.ts';
 import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
 
 export interface AppDependencies {
@@ -12,11 +13,15 @@ export interface AppDependencies {
   settings: PublicSettings;
   /** The built client (vite build output); when absent only the API is served. */
   clientDirectory?: string;
+  /** LIFECIRCLE_ADMIN_TOKEN: enables import over the API for whoever presents it. */
+  adminToken?: string | null;
 }
 
 /** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
-export function createApp({ database, settings, clientDirectory }: AppDependencies) {
+export function createApp({ database, settings, clientDirectory, adminToken = null }: AppDependencies) {
   const api = new OpenAPIHono()
+    // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
+    .route('/', createImportRoutes(database, adminToken))
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
     .route('/', createLandingRoutes(database, settings))
     .route('/', createFeatureRoutes(database));

@@ -9,6 +9,8 @@ export interface ServerConfig {
   geodataDirectory: string;
   clientDirectory: string;
   basemapStyleUrl: string | null;
+  /** Bearer token that lets a caller import data over the API; null switches that route off. */
+  adminToken: string | null;
 }
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -24,5 +26,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     geodataDirectory: resolve(projectRoot, environment.GEODATA_DIR || 'geodata'),
     clientDirectory: resolve(projectRoot, environment.CLIENT_DIR || 'dist/client'),
     basemapStyleUrl: environment.BASEMAP_STYLE_URL || null,
+    adminToken: environment.LIFECIRCLE_ADMIN_TOKEN?.trim() || null,
   };
 }

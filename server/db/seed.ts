@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { findGeometryProblems } from '../geo/check-geojson.ts';
 import { findSeedHash, recordSeedHash, upsertCollection } from '../queries/collections.ts';
 import { deleteStaleSeedFeatures, findInvalidGeometries, upsertSeedFeatures } from '../queries/features.ts';
+import { isCollectionReplacedByImport } from '../queries/imports.ts';
 import type { Database } from './database.ts';
 
 /** The foreign member of a geodata FeatureCollection that names and describes it. */
@@ -39,7 +40,8 @@ export async function seedDatabase(database: Database, geodataDirectory: string)
     if (!/^[a-z][a-z0-9_]*$/.test(collectionId)) throw new Error(`geodata/${file}: a collection file name must be lower_snake_case`);
     const text = readFileSync(join(geodataDirectory, file), 'utf8');
     const seedHash = createHash('sha256').update(text).digest('hex');
-    if ((await findSeedHash(database, collectionId)) === seedHash) {
+    // A collection a planning office replaced with its own data is theirs from then on.
+    if ((await findSeedHash(database, collectionId)) === seedHash || (await isCollectionReplacedByImport(database, collectionId))) {
       reports.push({ collectionId, changed: 0, removed: 0, skipped: true });
       continue;
     }

@@ -11,7 +11,11 @@ export interface ServerUnderTest {
   url: string;
   /** For tests that check the API against a direct SQL count on the real server. */
   databaseUrl?: string;
+  /** LIFECIRCLE_ADMIN_TOKEN of the server: what the import tests send as a Bearer token. */
+  adminToken: string;
 }
+
+const adminToken = 'test-admin-token-for-import';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,16 +33,16 @@ export default async function startServers(project: TestProject) {
   const servers: ServerUnderTest[] = [];
   const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-api-'));
 
-  const embedded = await startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDirectory });
+  const embedded = await startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDirectory, LIFECIRCLE_ADMIN_TOKEN: adminToken });
   running.push(embedded);
-  servers.push({ database: 'embedded', url: embedded.url });
+  servers.push({ database: 'embedded', url: embedded.url, adminToken });
 
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const testDatabaseUrl = await createFreshDatabase(databaseUrl, 'test');
-    const postgres = await startServerProcess({ DATABASE_URL: testDatabaseUrl });
+    const postgres = await startServerProcess({ DATABASE_URL: testDatabaseUrl, LIFECIRCLE_ADMIN_TOKEN: adminToken });
     running.push(postgres);
-    servers.push({ database: 'postgres', url: postgres.url, databaseUrl: testDatabaseUrl });
+    servers.push({ database: 'postgres', url: postgres.url, databaseUrl: testDatabaseUrl, adminToken });
   } else if (process.env.CI) {
     throw new Error('CI is set but DATABASE_URL is not: the API tests must run against a real PostGIS server in CI');
   } else {

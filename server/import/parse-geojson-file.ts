@@ -1,0 +1,67 @@
+import type { Feature } from 'geojson';
+import { RequestError } from '../errors.ts';
+import type { ParsedFile, ParsedRow } from './parsed-file.ts';
+
+// The 2008 GeoJSON `crs` member names that mean plain longitude/latitude on WGS 84 (or CGCS2000,
+// the same within a metre here). Any other named CRS is refused rather than loaded in the wrong place.
+const lonLatCrsNames = /^(urn:ogc:def:crs:OGC:1\.3:CRS84|urn:ogc:def:crs:EPSG::(4326|4490)|EPSG:(4326|4490)|http:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84)$/i;
+
+/** Reads a GeoJSON FeatureCollection or Feature: one row per feature, located by its index. */
+export function parseGeojsonFile(text: string): ParsedFile {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new RequestError(400, 'UnreadableFile', `The file is not valid JSON: ${describeJsonError(text, error as Error)}`, '文件不是有效的 JSON');
+  }
+  if (!isObject(document)) throw notGeojson(`a JSON ${Array.isArray(document) ? 'array' : typeof document}`);
+
+  const crsName = (document.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
+  if (crsName !== undefined && !(typeof crsName === 'string' && lonLatCrsNames.test(crsName))) {
+    throw new RequestError(400, 'UnsupportedCrs',
+      `The file declares the coordinate system ${JSON.stringify(crsName)}; only longitude/latitude files can be imported (WGS 84, GCJ-02 or BD-09). Reproject it to WGS 84 (EPSG:4326) first`,
+      `文件声明的坐标系 ${JSON.stringify(crsName)} 不受支持：请先转换为 WGS 84 经纬度（EPSG:4326）`);
+  }
+
+  if (document.type === 'Feature') return { rows: [readFeature(document, 0, 'the feature')], warnings: [] };
+  if (document.type !== 'FeatureCollection') throw notGeojson(typeof document.type === 'string' ? `a GeoJSON ${document.type}` : 'an object without a GeoJSON type');
+  if (!Array.isArray(document.features)) throw notGeojson('a FeatureCollection without a features array');
+  return { rows: document.features.map((feature, index) => readFeature(feature, index, `features[${index}]`)), warnings: [] };
+}
+
+function readFeature(value: unknown, index: number, location: string): ParsedRow {
+  const row: ParsedRow = { location, featureIndex: index, problems: [] };
+  if (!isObject(value) || value.type !== 'Feature') {
+    row.problems.push('is not a GeoJSON Feature (needs "type": "Feature")');
+    return row;
+  }
+  const id = value.id;
+  if (typeof id === 'string' && id.trim() !== '') row.fileId = id.trim();
+  else if (typeof id === 'number' && Number.isFinite(id)) row.fileId = String(id);
+  else if (id !== undefined && id !== null && id !== '') row.problems.push('id must be a string or a number');
+  if (row.fileId) row.location = `${location} (id "${row.fileId}")`;
+  if (value.geometry === null || value.geometry === undefined) row.problems.push('has no geometry');
+  if (value.properties !== undefined && value.properties !== null && !isObject(value.properties)) row.problems.push('properties must be an object or null');
+  row.feature = value as unknown as Feature;
+  return row;
+}
+
+function notGeojson(what: string): RequestError {
+  return new RequestError(400, 'UnreadableFile', `A GeoJSON file must be a FeatureCollection or a Feature; this one is ${what}`,
+    'GeoJSON 文件必须是 FeatureCollection 或 Feature');
+}
+
+/** JSON.parse names a character position; a person wants the line and column. */
+function describeJsonError(text: string, error: Error): string {
+  const position = Number(error.message.match(/position (\d+)/)?.[1]);
+  const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '');
+  if (!Number.isFinite(position)) return message;
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+/, '')} at line ${line}, column ${column}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

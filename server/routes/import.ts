@@ -1,0 +1,112 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { ErrorBody } from '../contract/ogc.ts';
+import { ImportParameters, ImportQuery, ImportRejection, ImportReport, importLimits } from '../contract/import.ts';
+import type { Database } from '../db/database.ts';
+import { RequestError } from '../errors.ts';
+import { importFile } from '../import/import-file.ts';
+import { createRouter } from './router.ts';
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+const fileBody = { type: 'string', format: 'binary' } as const;
+const megabytes = importLimits.fileBytes / 1024 / 1024;
+
+/**
+ * Bring your own data over HTTP: an admin posts a GeoJSON, CSV or OpenStreetMap XML file as the
+ * raw request body. Until sign-in exists, "admin" means `Authorization: Bearer <token>` with the
+ * token of LIFECIRCLE_ADMIN_TOKEN; without that setting the route is switched off.
+ */
+export function createImportRoutes(database: Database, adminToken: string | null) {
+  const requireAdmin = createMiddleware(async (context, next) => {
+    if (!adminToken) {
+      throw new RequestError(403, 'ImportDisabled',
+        'Import over the API is disabled on this server: set LIFECIRCLE_ADMIN_TOKEN to enable it, or use `npm run import` on the server',
+        '此服务器未开启通过 API 导入数据：请设置 LIFECIRCLE_ADMIN_TOKEN，或在服务器上使用 npm run import');
+    }
+    const presented = context.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+    if (!presented || !sameSecret(presented, adminToken)) {
+      return context.json({
+        code: 'Unauthorized',
+        message: presented ? 'The admin token is wrong' : 'Importing data needs an admin token: send Authorization: Bearer <token>',
+        messageZh: presented ? '管理员令牌不正确' : '导入数据需要管理员令牌：请发送 Authorization: Bearer <令牌>',
+      }, 401, { 'WWW-Authenticate': 'Bearer realm="lifecircle import"' });
+    }
+    await next();
+  });
+  const limitFileSize = bodyLimit({
+    maxSize: importLimits.fileBytes,
+    onError: () => {
+      throw new RequestError(413, 'PayloadTooLarge', `The file is larger than ${megabytes} MB; split it into smaller files`, `文件超过 ${megabytes} MB，请拆分后导入`);
+    },
+  });
+
+  const router = createRouter();
+  router.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'http', scheme: 'bearer', description: 'The token set in LIFECIRCLE_ADMIN_TOKEN on the server',
+  });
+  return router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/collections/{collectionId}/import',
+      summary: 'Import a GeoJSON, CSV or OpenStreetMap XML file into a collection (admins)',
+      description: [
+        'The file is the raw request body. Coordinates are converted from `crs` to WGS 84. Every row is checked;',
+        'a file with bad rows loads nothing (422, with every bad row and its line) unless `keepGoodRows=true`.',
+        'Importing the same file again changes nothing. `replace=true` replaces all features of the collection.',
+        'A new lower_snake_case collection id creates the collection.',
+        `At most ${megabytes} MB, ${importLimits.features} features, ${importLimits.verticesPerFeature} vertices per feature.`,
+      ].join(' '),
+      security: [{ adminToken: [] }],
+      middleware: [requireAdmin, limitFileSize] as const,
+      request: {
+        params: ImportParameters,
+        query: ImportQuery,
+        body: {
+          required: true,
+          description: 'The file, as it is on disk',
+          content: {
+            'application/geo+json': { schema: fileBody },
+            'text/csv': { schema: fileBody },
+            'application/vnd.openstreetmap.data+xml': { schema: fileBody },
+            'application/octet-stream': { schema: fileBody },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Loaded (or nothing to change); with keepGoodRows, the rows left out', content: { 'application/json': { schema: ImportReport } } },
+        400: errorResponse('The file cannot be read as the format, or a parameter is wrong'),
+        401: errorResponse('No admin token, or the wrong one'),
+        403: errorResponse('Import over the API is disabled on this server'),
+        413: errorResponse(`The file is larger than ${megabytes} MB or has too many features or vertices`),
+        422: { description: 'Bad rows: nothing was loaded; the report lists every bad row', content: { 'application/json': { schema: ImportRejection } } },
+      },
+    }),
+    async (context) => {
+      const { collectionId } = context.req.valid('param');
+      const query = context.req.valid('query');
+      const bytes = new Uint8Array(await context.req.arrayBuffer());
+      const report = await importFile(database, {
+        collectionId,
+        bytes,
+        fileName: query.fileName ?? 'upload',
+        contentType: context.req.header('content-type'),
+        format: query.format,
+        crs: query.crs,
+        replace: query.replace,
+        keepGoodRows: query.keepGoodRows,
+        title: query.title,
+        importedBy: 'api',
+      });
+      if (!report.loaded) return context.json({ code: 'BadRows', message: report.message, messageZh: report.messageZh, report }, 422);
+      return context.json(report, 200);
+    },
+  );
+}
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+function sameSecret(presented: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
