@@ -1,0 +1,66 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+/**
+ * The only client file that knows the API's URLs. It uses plain fetch, not `hc<AppType>`: the
+ * server's AppType currently resolves to an empty route schema (hc's client type is `unknown`),
+ * so hc would give no type safety. The response types below follow the OGC API answers.
+ */
+const apiRoot = '/api';
+
+export interface CollectionSummary {
+  id: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  featureCount: number;
+  extent: { spatial: { bbox: number[][] } };
+}
+
+export type PlaceProperties = Record<string, unknown> & { name?: string; name_en?: string; source?: string; source_detail?: string; confidence?: string };
+export type PlaceFeature = Feature<Geometry, PlaceProperties>;
+export type PlaceCollection = FeatureCollection<Geometry, PlaceProperties>;
+
+export interface DashboardConfig {
+  basemapStyleUrl: string | null;
+}
+
+/** An API answer that was not 2xx, with the server's own message in both languages when it gave one. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly messageZh?: string) {
+    super(message);
+  }
+}
+
+async function readJson<T>(responsePromise: Promise<Response>): Promise<T> {
+  const response = await responsePromise;
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string; messageZh?: string };
+    throw new ApiError(response.status, body.message ?? `HTTP ${response.status}`, body.messageZh);
+  }
+  return (await response.json()) as T;
+}
+
+export function fetchConfig(): Promise<DashboardConfig> {
+  return readJson(fetch(`${apiRoot}/config`));
+}
+
+export async function fetchCollections(): Promise<CollectionSummary[]> {
+  const body = await readJson<{ collections: CollectionSummary[] }>(fetch(`${apiRoot}/collections`));
+  return body.collections;
+}
+
+// The API's maximum page size; larger collections are read page by page.
+const pageSize = 10_000;
+
+/** Every feature of a collection, following the pages until numberMatched are read. */
+export async function fetchAllFeatures(collectionId: string): Promise<PlaceCollection> {
+  const features: PlaceFeature[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await readJson<PlaceCollection & { numberMatched: number; numberReturned: number }>(
+      fetch(`${apiRoot}/collections/${encodeURIComponent(collectionId)}/items?limit=${pageSize}&offset=${offset}`),
+    );
+    features.push(...page.features);
+    if (page.numberReturned < pageSize || features.length >= page.numberMatched) break;
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,49 @@
+import { translate } from './i18n/translate.ts';
+import { fitToSubdistrict, setLanguage, toggleThreeDimensional } from './state/actions.ts';
+import { language, threeDimensional } from './state/dashboard-state.ts';
+import { DetailsPanel } from './panels/details-panel.tsx';
+import { HoverTooltip } from './panels/hover-tooltip.tsx';
+import { LayerPanel } from './panels/layer-panel.tsx';
+import { MapView } from './panels/map-view.tsx';
+import { SearchBox } from './panels/search-box.tsx';
+import { StatusBanner } from './panels/status-banner.tsx';
+
+/** Page layout: a top bar, the layer panel on the left, the map with its overlays filling the rest. */
+export function App() {
+  const currentLanguage = language.value;
+  return (
+    <div class="dashboard">
+      <header class="top-bar">
+        <div class="brand">
+          <h1>{translate('appTitle')}</h1>
+          <p>{translate('appSubtitle')}</p>
+        </div>
+        <SearchBox />
+        <div class="top-actions">
+          <button type="button" onClick={fitToSubdistrict} title={translate('fitSubdistrict')}>{translate('fitSubdistrict')}</button>
+          <button type="button" aria-pressed={threeDimensional.value} onClick={toggleThreeDimensional}>
+            {threeDimensional.value ? translate('twoDimensional') : translate('threeDimensional')}
+          </button>
+          <button
+            type="button"
+            class="language-switch"
+            data-testid="language-switch"
+            title={translate('languageSwitchTitle')}
+            onClick={() => setLanguage(currentLanguage === 'zh-CN' ? 'en' : 'zh-CN')}
+          >
+            {translate('languageSwitch')}
+          </button>
+        </div>
+      </header>
+      <div class="workspace">
+        <LayerPanel />
+        <main class="map-area">
+          <MapView />
+          <StatusBanner />
+          <HoverTooltip />
+          <DetailsPanel />
+        </main>
+      </div>
+    </div>
+  );
+}

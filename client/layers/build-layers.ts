@@ -1,0 +1,69 @@
+import type { Layer } from '@deck.gl/core';
+import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import { createBoundaryLayer } from './boundary-layer.ts';
+import { createBuildingsLayer } from './buildings-layer.ts';
+import { createCommercialZonesLayer } from './commercial-zones-layer.ts';
+import { createFacilitiesLayer } from './facilities-layer.ts';
+import { createGreenSpacesLayer } from './green-spaces-layer.ts';
+import { collectPlaceLabels, createLabelsLayer } from './labels-layer.ts';
+import { layerCatalogue } from './catalogue.ts';
+import { createMetroStationsLayer } from './metro-stations-layer.ts';
+import { createNeighbourhoodsLayer } from './neighbourhoods-layer.ts';
+import { createResidentsCommitteesLayer } from './residents-committees-layer.ts';
+import { createRoadsLayer } from './roads-layer.ts';
+import { createSelectionLayer } from './selection-layer.ts';
+import { createWalkingNetworkLayer } from './walking-network-layer.ts';
+import { createWaterfrontLayer } from './waterfront-layer.ts';
+
+export interface LayerInputs {
+  featuresByCollection: Record<string, PlaceCollection>;
+  visibleLayerIds: ReadonlySet<string>;
+  selected: PlaceFeature | null;
+  threeDimensional: boolean;
+  zoom: number;
+}
+
+type Factory = (collection: PlaceCollection, inputs: LayerInputs, visible: boolean) => Layer;
+type LabelsFactory = (inputs: LayerInputs, visible: boolean) => Layer | null;
+
+const factories: Record<string, Factory | undefined> = {
+  'green-spaces': (collection, _inputs, visible) => createGreenSpacesLayer(collection, { visible }),
+  waterfront: (collection, _inputs, visible) => createWaterfrontLayer(collection, { visible }),
+  neighbourhoods: (collection, _inputs, visible) => createNeighbourhoodsLayer(collection, { visible }),
+  'commercial-zones': (collection, _inputs, visible) => createCommercialZonesLayer(collection, { visible }),
+  'walking-network': (collection, _inputs, visible) => createWalkingNetworkLayer(collection, { visible }),
+  roads: (collection, _inputs, visible) => createRoadsLayer(collection, { visible }),
+  buildings: (collection, inputs, visible) => createBuildingsLayer(collection, { visible, threeDimensional: inputs.threeDimensional }),
+  boundary: (collection, _inputs, visible) => createBoundaryLayer(collection, { visible }),
+  'residents-committees': (collection, _inputs, visible) => createResidentsCommitteesLayer(collection, { visible }),
+  facilities: (collection, _inputs, visible) => createFacilitiesLayer(collection, { visible }),
+  'metro-stations': (collection, _inputs, visible) => createMetroStationsLayer(collection, { visible }),
+};
+
+// Labels take names from several collections, so they are built from all the data, not one collection.
+const createLabels: LabelsFactory = (inputs, visible) => {
+  const labels = collectPlaceLabels(inputs.featuresByCollection, inputs.zoom);
+  return labels.length > 0 ? createLabelsLayer(labels, { visible, zoom: inputs.zoom }) : null;
+};
+
+/**
+ * The whole deck.gl layer list for a state, rebuilt on every change: ids are stable, so deck.gl
+ * only updates what changed. A collection the API does not have gives no layer.
+ */
+export function buildLayers(inputs: LayerInputs): Layer[] {
+  const layers: Layer[] = [];
+  for (const entry of layerCatalogue) {
+    const visible = inputs.visibleLayerIds.has(entry.layerId);
+    if (entry.layerId === 'labels') {
+      const labels = createLabels(inputs, visible);
+      if (labels) layers.push(labels);
+      continue;
+    }
+    const collection = inputs.featuresByCollection[entry.collectionId];
+    const factory = factories[entry.layerId];
+    if (!factory || !collection || collection.features.length === 0) continue;
+    layers.push(factory(collection, inputs, visible));
+  }
+  layers.push(createSelectionLayer(inputs.selected));
+  return layers;
+}

@@ -1,0 +1,29 @@
+/**
+ * The thematic layers the dashboard offers, in drawing order (first is drawn lowest). Each entry
+ * names its stable deck.gl layer id and the API collection it draws; the panel lists them and
+ * the map builds them. Kept free of deck.gl imports so the panel does not load it.
+ */
+export interface LayerEntry {
+  layerId: string;
+  collectionId: string;
+  /** Whether the layer is on when the dashboard opens. */
+  visibleAtStart: boolean;
+}
+
+export const layerCatalogue: LayerEntry[] = [
+  { layerId: 'green-spaces', collectionId: 'green_spaces', visibleAtStart: true },
+  { layerId: 'waterfront', collectionId: 'waterways', visibleAtStart: true },
+  { layerId: 'neighbourhoods', collectionId: 'neighbourhoods', visibleAtStart: true },
+  { layerId: 'commercial-zones', collectionId: 'commercial_zones', visibleAtStart: true },
+  { layerId: 'walking-network', collectionId: 'walking_network', visibleAtStart: false },
+  { layerId: 'roads', collectionId: 'roads', visibleAtStart: true },
+  { layerId: 'buildings', collectionId: 'buildings', visibleAtStart: true },
+  { layerId: 'boundary', collectionId: 'boundary', visibleAtStart: true },
+  { layerId: 'residents-committees', collectionId: 'residents_committees', visibleAtStart: false },
+  { layerId: 'facilities', collectionId: 'facilities', visibleAtStart: true },
+  { layerId: 'metro-stations', collectionId: 'metro_stations', visibleAtStart: true },
+  // Labels draw names from several collections; its collection is the one that anchors it.
+  { layerId: 'labels', collectionId: 'neighbourhoods', visibleAtStart: true },
+];
+
+export const collectionIdOfLayer = new Map(layerCatalogue.map((entry) => [entry.layerId, entry.collectionId]));

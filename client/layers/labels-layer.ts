@@ -1,0 +1,146 @@
+import { TextLayer } from '@deck.gl/layers';
+import type { Position } from 'geojson';
+import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import { anchorOfGeometry } from '../state/geometry-bounds.ts';
+import type { LayerOptions } from './layer-options.ts';
+import type { Colour } from './palette.ts';
+
+export interface LabelsLayerOptions extends LayerOptions {
+  /** Current map zoom: small places are labelled only when there is room for them. */
+  zoom: number;
+}
+
+export interface PlaceLabel {
+  text: string;
+  position: [number, number];
+  /** Degrees counter-clockwise, for road names that follow their road. */
+  angle: number;
+  sizePixels: number;
+  colour: Colour;
+  /** Pixels from the anchor, e.g. a station name below its symbol. */
+  offset: [number, number];
+}
+
+// Zoom at which each kind of place gets its name: the wider the area, the earlier.
+const labelZoom = { neighbour: 12, road: 14, station: 13, estate: 14.5, facility: 16.5 };
+
+// Noto Sans CJK is what Debian and most planners' Linux boxes have; the others cover macOS and Windows.
+const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+const nameOf = (feature: PlaceFeature) => (typeof feature.properties?.name === 'string' ? feature.properties.name : '');
+
+/** Length in degrees scaled by latitude: only used to compare lengths and find a middle. */
+function lineLength(coordinates: Position[]): number {
+  let length = 0;
+  for (let index = 1; index < coordinates.length; index += 1) {
+    const [fromX, fromY] = coordinates[index - 1];
+    const [toX, toY] = coordinates[index];
+    length += Math.hypot((toX - fromX) * Math.cos((fromY * Math.PI) / 180), toY - fromY);
+  }
+  return length;
+}
+
+function linesOf(feature: PlaceFeature): Position[][] {
+  const geometry = feature.geometry;
+  if (geometry?.type === 'LineString') return [geometry.coordinates];
+  if (geometry?.type === 'MultiLineString') return geometry.coordinates;
+  return [];
+}
+
+/** The middle of a line by length, and the direction of the road there, kept upright for reading. */
+function middleOfLine(coordinates: Position[]): { position: [number, number]; angle: number } | null {
+  if (coordinates.length < 2) return null;
+  const half = lineLength(coordinates) / 2;
+  let walked = 0;
+  for (let index = 1; index < coordinates.length; index += 1) {
+    const [fromX, fromY] = coordinates[index - 1];
+    const [toX, toY] = coordinates[index];
+    const eastward = (toX - fromX) * Math.cos((fromY * Math.PI) / 180);
+    const northward = toY - fromY;
+    const segment = Math.hypot(eastward, northward);
+    if (walked + segment >= half && segment > 0) {
+      const share = (half - walked) / segment;
+      let angle = (Math.atan2(northward, eastward) * 180) / Math.PI;
+      if (angle > 90) angle -= 180;
+      if (angle < -90) angle += 180;
+      return { position: [fromX + (toX - fromX) * share, fromY + (toY - fromY) * share], angle };
+    }
+    walked += segment;
+  }
+  return null;
+}
+
+/** One label per road name, on the middle of its longest piece: segments of one road share a name. */
+function roadLabels(roads: PlaceCollection): PlaceLabel[] {
+  const longestByName = new Map<string, { line: Position[]; length: number }>();
+  for (const feature of roads.features) {
+    const name = nameOf(feature);
+    if (!name) continue;
+    for (const line of linesOf(feature)) {
+      const length = lineLength(line);
+      if (length > (longestByName.get(name)?.length ?? 0)) longestByName.set(name, { line, length });
+    }
+  }
+  return [...longestByName.entries()].flatMap(([name, { line }]) => {
+    const middle = middleOfLine(line);
+    return middle ? [{ text: name, position: middle.position, angle: middle.angle, sizePixels: 12, colour: [90, 80, 60, 255] as Colour, offset: [0, 0] as [number, number] }] : [];
+  });
+}
+
+function pointLabels(collection: PlaceCollection | undefined, style: Omit<PlaceLabel, 'text' | 'position' | 'angle'>, filter: (feature: PlaceFeature) => boolean = () => true): PlaceLabel[] {
+  if (!collection) return [];
+  return collection.features.filter(filter).flatMap((feature) => {
+    const position = anchorOfGeometry(feature.geometry);
+    const text = nameOf(feature);
+    return position && text ? [{ text, position, angle: 0, ...style }] : [];
+  });
+}
+
+/** The labels to show at a zoom: the same data always gives the same list, so deck can diff it. */
+export function collectPlaceLabels(featuresByCollection: Record<string, PlaceCollection>, zoom: number): PlaceLabel[] {
+  const labels: PlaceLabel[] = [];
+  if (zoom >= labelZoom.neighbour) {
+    labels.push(...pointLabels(featuresByCollection.boundary, { sizePixels: 15, colour: [120, 120, 130, 255], offset: [0, 0] }, (feature) => feature.properties?.kind === 'neighbour'));
+  }
+  if (zoom >= labelZoom.road && featuresByCollection.roads) labels.push(...roadLabels(featuresByCollection.roads));
+  if (zoom >= labelZoom.estate) {
+    labels.push(...pointLabels(featuresByCollection.neighbourhoods, { sizePixels: 13, colour: [120, 70, 30, 255], offset: [0, 0] }));
+  }
+  if (zoom >= labelZoom.facility) {
+    labels.push(...pointLabels(featuresByCollection.facilities, { sizePixels: 11, colour: [60, 60, 70, 255], offset: [0, 14] }));
+  }
+  if (zoom >= labelZoom.station) {
+    labels.push(...pointLabels(featuresByCollection.metro_stations, { sizePixels: 14, colour: [170, 20, 35, 255], offset: [0, 18] }));
+  }
+  return labels;
+}
+
+/**
+ * Names of streets and places, drawn by deck.gl so no glyph server is needed. The character set
+ * is collected from the labels themselves ('auto'): a fixed ASCII atlas would drop every Chinese
+ * character.
+ */
+export function createLabelsLayer(labels: PlaceLabel[], { visible }: LabelsLayerOptions) {
+  return new TextLayer<PlaceLabel>({
+    id: 'labels',
+    data: labels,
+    visible,
+    getText: (label) => label.text,
+    getPosition: (label) => label.position,
+    getAngle: (label) => label.angle,
+    getSize: (label) => label.sizePixels,
+    getColor: (label) => label.colour,
+    getPixelOffset: (label) => label.offset,
+    sizeUnits: 'pixels',
+    characterSet: 'auto',
+    fontFamily,
+    fontWeight: 500,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
+    outlineWidth: 4,
+    outlineColor: [255, 255, 255, 235],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    billboard: true,
+    pickable: false,
+  });
+}

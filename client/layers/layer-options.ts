@@ -1,0 +1,11 @@
+/** What every layer factory is told besides its data. */
+export interface LayerOptions {
+  visible: boolean;
+}
+
+/** Shared picking style: a soft highlight under the pointer, so what a click will open is clear. */
+export const pickingProps = {
+  pickable: true,
+  autoHighlight: true,
+  highlightColor: [255, 200, 0, 140] as [number, number, number, number],
+};

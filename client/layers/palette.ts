@@ -1,0 +1,88 @@
+/**
+ * The colours of the map, in one place so the legend and the layers cannot disagree. A calm,
+ * paper-like base with a few saturated accents for what planners look for: facilities and metro.
+ * Colours are [red, green, blue] or [red, green, blue, alpha], 0–255, as deck.gl takes them.
+ */
+export type Colour = [number, number, number] | [number, number, number, number];
+
+export const basemapColours = {
+  background: '#eef0ec',
+  outsideSubdistrict: '#e3e5e0',
+  insideSubdistrict: '#f7f7f3',
+  water: '#a9cbe3',
+  waterOutline: '#86b1d1',
+  green: '#cfe3bf',
+  roadCasing: '#c9c6bd',
+  road: '#ffffff',
+  neighbourBoundary: '#a3a6a0',
+  subdistrictBoundary: '#5d4e8c',
+};
+
+export const layerColours = {
+  subdistrictOutline: [93, 78, 140, 255] as Colour,
+  neighbourhoodFill: [244, 206, 160, 90] as Colour,
+  neighbourhoodOutline: [196, 132, 70, 200] as Colour,
+  neighbourhoodSelected: [214, 96, 40, 150] as Colour,
+  waterfrontFill: [92, 158, 206, 170] as Colour,
+  waterfrontLine: [46, 117, 182, 255] as Colour,
+  greenFill: [120, 178, 96, 150] as Colour,
+  commercialFill: [226, 112, 134, 70] as Colour,
+  commercialOutline: [200, 70, 100, 210] as Colour,
+  walkingNetwork: [120, 120, 120, 140] as Colour,
+  metroOutline: [200, 30, 45, 255] as Colour,
+  metroFill: [255, 255, 255, 255] as Colour,
+  residentsCommittee: [93, 78, 140, 230] as Colour,
+  highlight: [255, 200, 0, 160] as Colour,
+  labelText: [45, 45, 50, 255] as Colour,
+  labelHalo: [255, 255, 255, 230] as Colour,
+};
+
+export const roadClassColours: Record<string, Colour> = {
+  arterial: [240, 168, 88, 235],
+  secondary: [246, 204, 110, 230],
+  branch: [253, 236, 170, 225],
+  lane: [230, 226, 215, 220],
+};
+export const roadColourFallback: Colour = [220, 215, 205, 220];
+
+/** Width in metres when the data has no width_metres: typical Shanghai street widths per class. */
+export const roadWidthMetresByClass: Record<string, number> = { arterial: 40, secondary: 24, branch: 14, lane: 7 };
+
+export const buildingTypeColours: Record<string, Colour> = {
+  residential: [214, 200, 184, 235],
+  office: [170, 186, 208, 235],
+  public: [186, 170, 210, 235],
+  commercial: [232, 176, 168, 235],
+};
+export const buildingColourFallback: Colour = [205, 200, 194, 235];
+
+/**
+ * Facility groups: the life-circle domains planners count coverage by. Each facility_type of
+ * standards.md belongs to one group; an unknown type falls into "other".
+ */
+export const facilityGroups = [
+  { id: 'education', colour: [66, 133, 214] as Colour, titleZh: '教育', titleEn: 'Education',
+    types: ['kindergarten', 'nursery', 'baby_house', 'primary_school', 'junior_high_school'] },
+  { id: 'health', colour: [220, 60, 70] as Colour, titleZh: '医疗卫生', titleEn: 'Health',
+    types: ['community_health_center', 'community_health_station', 'outpatient_clinic'] },
+  { id: 'elderly', colour: [150, 90, 190] as Colour, titleZh: '养老', titleEn: 'Elderly care',
+    types: ['nursing_home', 'elderly_care_home', 'elderly_day_care', 'comprehensive_elderly_center', 'elderly_residential_care'] },
+  { id: 'culture-sports', colour: [40, 160, 120] as Colour, titleZh: '文化体育', titleEn: 'Culture and sport',
+    types: ['culture_center', 'culture_station', 'sports_center', 'large_multi_sports_field', 'medium_multi_sports_field', 'small_sports_field', 'outdoor_fitness_area', 'gym', 'park_15min', 'park_10min', 'park_5min'] },
+  { id: 'commerce', colour: [240, 140, 30] as Colour, titleZh: '商业服务', titleEn: 'Shops and food',
+    types: ['wet_market', 'convenience_store', 'shopping_mall', 'community_retail', 'community_canteen'] },
+  { id: 'public-service', colour: [90, 100, 120] as Colour, titleZh: '公共管理与服务', titleEn: 'Public services',
+    types: ['subdistrict_office', 'community_service_center', 'community_service_station', 'one_stop_service_complex', 'doorstep_service_point', 'embedded_service_complex', 'community_comprehensive_station', 'judicial_office', 'police_station', 'post_office'] },
+  { id: 'other', colour: [150, 150, 150] as Colour, titleZh: '其他', titleEn: 'Other', types: [] as string[] },
+];
+
+const groupByFacilityType = new Map(facilityGroups.flatMap((group) => group.types.map((type) => [type, group] as const)));
+
+export function facilityGroupOf(facilityType: unknown) {
+  return groupByFacilityType.get(String(facilityType)) ?? facilityGroups[facilityGroups.length - 1];
+}
+
+export function cssColour(colour: Colour): string {
+  const [red, green, blue, alpha = 255] = colour;
+  return `rgba(${red}, ${green}, ${blue}, ${(alpha / 255).toFixed(2)})`;
+}

@@ -1,0 +1,19 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { PlaceCollection } from '../api.ts';
+import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { layerColours } from './palette.ts';
+
+/** The walking network the life-circle analysis routes on: thin grey lines, off at start. */
+export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { visible }: LayerOptions) {
+  return new GeoJsonLayer({
+    id: 'walking-network',
+    data: walkingNetwork,
+    visible,
+    filled: false,
+    stroked: true,
+    getLineColor: layerColours.walkingNetwork,
+    getLineWidth: 1,
+    lineWidthUnits: 'pixels',
+    ...pickingProps,
+  });
+}

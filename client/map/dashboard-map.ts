@@ -1,0 +1,145 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { effect } from '@preact/signals';
+import type { PlaceFeature } from '../api.ts';
+import { collectionIdOfLayer } from '../layers/catalogue.ts';
+import { buildLayers } from '../layers/build-layers.ts';
+import { hoverFeature, recordMapZoom, selectFeature } from '../state/actions.ts';
+import {
+  basemapStyleUrl, cameraRequest, featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds,
+} from '../state/dashboard-state.ts';
+import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.ts';
+import { installTestHook } from './test-hook.ts';
+
+// MapLibre 6 cannot find its worker in a Vite build unless told where the bundled file went.
+maplibregl.setWorkerUrl(workerUrl);
+
+// Before any data arrives: the middle of 潍坊新村街道, so the first frame is already the right place.
+const subdistrictCentre: [number, number] = [121.518, 31.2258];
+// A search hit smaller than this (degrees) is a point: fly to a street-level zoom instead of fitting.
+const pointLikeSpanDegrees = 0.0008;
+
+/**
+ * The one place that touches MapLibre and the deck.gl overlay. It reads state signals and turns
+ * them into map calls; map events go back only through named actions. Returns a function that
+ * removes the map.
+ */
+export function mountDashboardMap(container: HTMLElement): () => void {
+  const offline = basemapStyleUrl.value === null;
+  const map = new maplibregl.Map({
+    container,
+    style: basemapStyleUrl.value ?? buildOfflineBasemapStyle(),
+    center: subdistrictCentre,
+    zoom: 14.5,
+    maxPitch: 65,
+    // Tests read the canvas pixels after the frame is presented.
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    attributionControl: offline ? { compact: false, customAttribution: '潍坊新村街道 lifecircle' } : { compact: true },
+  });
+  map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+
+  let dataDrawn = false;
+  // The offline basemap's sources are filled asynchronously; an online style has nothing to fill.
+  let basemapFilled = !offline;
+  let deckDrewData = false;
+  let mapIdleWithData = false;
+  const markReadyWhenDrawn = () => {
+    if (deckDrewData && mapIdleWithData) hook.ready = true;
+  };
+
+  const overlay = new MapLibreOverlay({
+    interleaved: false,
+    layers: [],
+    onHover: (info: PickingInfo) => hoverFeature(referenceOf(info)),
+    onClick: (info: PickingInfo) => {
+      const reference = referenceOf(info);
+      selectFeature(reference ? { collectionId: reference.collectionId, feature: reference.feature } : null);
+    },
+    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    onAfterRender: () => {
+      if (dataDrawn) deckDrewData = true;
+      markReadyWhenDrawn();
+    },
+  });
+  map.addControl(overlay);
+
+  let currentLayerIds: string[] = [];
+  const hook = installTestHook(map, () => currentLayerIds, (collectionId) => featuresByCollection.value[collectionId]?.features ?? []);
+
+  map.on('idle', () => {
+    if (dataDrawn && basemapFilled) mapIdleWithData = true;
+    markReadyWhenDrawn();
+  });
+  map.on('zoomend', () => recordMapZoom(map.getZoom()));
+
+  const styleLoaded = new Promise<void>((resolve) => (map.isStyleLoaded() ? resolve() : map.once('load', () => resolve())));
+
+  let wasThreeDimensional = threeDimensional.peek();
+  const stopEffects = [
+    // The deck.gl layers, rebuilt from state on every change; deck diffs them by id.
+    effect(() => {
+      const layers = buildLayers({
+        featuresByCollection: featuresByCollection.value,
+        visibleLayerIds: visibleLayerIds.value,
+        selected: selectedFeature.value?.feature ?? null,
+        threeDimensional: threeDimensional.value,
+        zoom: mapZoom.value,
+      });
+      overlay.setProps({ layers });
+      currentLayerIds = layers.filter((layer) => layer.props.visible && layer.id !== 'selection').map((layer) => layer.id);
+      if (loadStatus.value === 'ready' && !dataDrawn) {
+        dataDrawn = true;
+        map.triggerRepaint();
+      }
+    }),
+    // The offline basemap's sources are the same collections, filled in when they arrive.
+    effect(() => {
+      const features = featuresByCollection.value;
+      if (!offline) return;
+      void styleLoaded.then(() => {
+        for (const collectionId of basemapCollectionIds) {
+          const source = map.getSource<maplibregl.GeoJSONSource>(collectionId);
+          source?.setData(features[collectionId] ?? { type: 'FeatureCollection', features: [] });
+        }
+        // The next 'idle' comes after these sources are drawn, which is what readiness waits for.
+        if (loadStatus.peek() === 'ready') basemapFilled = true;
+      });
+    }),
+    effect(() => {
+      const request = cameraRequest.value;
+      if (!request) return;
+      const [west, south, east, north] = request.bounds;
+      // The first placement is instant so the dashboard opens on the subdistrict; later moves fly.
+      const duration = request.sequence === 1 ? 0 : 1200;
+      if (east - west < pointLikeSpanDegrees && north - south < pointLikeSpanDegrees) {
+        map.flyTo({ center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(map.getZoom(), 17), duration });
+      } else {
+        map.fitBounds([[west, south], [east, north]], { padding: 48, maxZoom: 17.5, duration });
+      }
+    }),
+    effect(() => {
+      const pitched = threeDimensional.value;
+      if (pitched === wasThreeDimensional) return;
+      wasThreeDimensional = pitched;
+      map.easeTo({ pitch: pitched ? 55 : 0, bearing: pitched ? -20 : 0, duration: 800 });
+    }),
+  ];
+
+  return () => {
+    for (const stop of stopEffects) stop();
+    map.removeControl(overlay);
+    map.remove();
+    delete window.__lifecircle;
+  };
+}
+
+/** The feature under the pointer and the collection it came from, with the pointer position. */
+function referenceOf(info: PickingInfo) {
+  const collectionId = info.layer ? collectionIdOfLayer.get(info.layer.id) : undefined;
+  if (!collectionId || !info.object || info.layer?.id === 'labels') return null;
+  return { collectionId, feature: info.object as PlaceFeature, x: info.x, y: info.y };
+}

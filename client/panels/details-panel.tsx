@@ -1,0 +1,77 @@
+import { translate } from '../i18n/translate.ts';
+import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';
+import { selectFeature } from '../state/actions.ts';
+import { language, selectedFeature } from '../state/dashboard-state.ts';
+import { kindOfFeature, layerTitleOfCollection, placeNameOf } from './feature-text.ts';
+
+// Properties shown elsewhere in the panel, or bookkeeping nobody needs to read.
+const propertiesShownElsewhere = new Set(['name', 'name_en', 'source', 'source_detail', 'confidence', 'id']);
+
+function formatValue(key: string, value: unknown, currentLanguage: 'zh-CN' | 'en'): string {
+  if (Array.isArray(value)) return value.join(currentLanguage === 'zh-CN' ? '、' : ', ');
+  if (typeof value === 'number') return value.toLocaleString(currentLanguage);
+  if (typeof value === 'string') {
+    if (key === 'facility_type') return nameOfValue(facilityTypes, value, currentLanguage);
+    if (key === 'class') return nameOfValue(roadClasses, value, currentLanguage);
+    if (key === 'building_type') return nameOfValue(buildingTypes, value, currentLanguage);
+    return value;
+  }
+  if (value === null || value === undefined) return '—';
+  return JSON.stringify(value);
+}
+
+/**
+ * The clicked feature: its Chinese name, what it is, its attributes, and where the data came from
+ * and how far to trust it. Generated and estimated data say so in words, not only in a code.
+ */
+export function DetailsPanel() {
+  const reference = selectedFeature.value;
+  if (!reference) return null;
+  const currentLanguage = language.value;
+  const { feature, collectionId } = reference;
+  const properties = feature.properties ?? {};
+  const source = typeof properties.source === 'string' ? properties.source : undefined;
+  const confidence = typeof properties.confidence === 'string' ? properties.confidence : undefined;
+  const kind = kindOfFeature(feature, currentLanguage);
+  const attributes = Object.entries(properties).filter(([key, value]) => !propertiesShownElsewhere.has(key) && value !== null && value !== '');
+  return (
+    <aside class="panel details-panel" aria-labelledby="details-name" data-testid="details-panel">
+      <header class="details-header">
+        <div>
+          <p class="details-layer">{layerTitleOfCollection(collectionId, currentLanguage)}{kind ? ` · ${kind}` : ''}</p>
+          <h2 id="details-name" lang="zh-CN">{placeNameOf(feature)}</h2>
+          {typeof properties.name_en === 'string' && properties.name_en !== '' && <p class="details-english-name">{properties.name_en}</p>}
+        </div>
+        <button type="button" class="icon-button" onClick={() => selectFeature(null)} aria-label={translate('close')} title={translate('close')}>×</button>
+      </header>
+      {source === 'generated' && <p class="data-warning" role="note">{translate('generatedWarning')}</p>}
+      {source === 'estimated' && <p class="data-caution" role="note">{translate('estimatedWarning')}</p>}
+      {attributes.length > 0 && (
+        <dl class="attribute-list">
+          {attributes.map(([key, value]) => (
+            <div key={key} class="attribute">
+              <dt>{propertyNames[key]?.[currentLanguage] ?? key}</dt>
+              <dd>{formatValue(key, value, currentLanguage)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <dl class="attribute-list provenance">
+        <div class="attribute">
+          <dt>{translate('source')}</dt>
+          <dd>{source ? nameOfValue(sourceKinds, source, currentLanguage) : '—'}</dd>
+        </div>
+        <div class="attribute">
+          <dt>{translate('confidence')}</dt>
+          <dd>{confidence ? nameOfValue(confidenceLevels, confidence, currentLanguage) : '—'}</dd>
+        </div>
+        {typeof properties.source_detail === 'string' && properties.source_detail !== '' && (
+          <div class="attribute attribute-wide">
+            <dt>{translate('sourceDetail')}</dt>
+            <dd class="source-detail">{properties.source_detail}</dd>
+          </div>
+        )}
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,25 @@
+import type { PlaceFeature } from '../api.ts';
+import type { Language } from '../i18n/messages.ts';
+import { buildingTypes, facilityTypes, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
+import { layerCatalogue } from '../layers/catalogue.ts';
+
+/** The name people know a place by: the Chinese name in both languages. */
+export function placeNameOf(feature: PlaceFeature): string {
+  const name = feature.properties?.name;
+  return typeof name === 'string' && name !== '' ? name : String(feature.id ?? '');
+}
+
+/** The title of the layer that draws a collection, e.g. 公共服务设施 for facilities. */
+export function layerTitleOfCollection(collectionId: string, language: Language): string {
+  const entry = layerCatalogue.find((candidate) => candidate.collectionId === collectionId && candidate.layerId !== 'labels');
+  return entry ? nameOfValue(layerTitles, entry.layerId, language) : collectionId;
+}
+
+/** A short description of what a feature is: its facility type, road class or building type. */
+export function kindOfFeature(feature: PlaceFeature, language: Language): string | null {
+  const properties = feature.properties ?? {};
+  if (typeof properties.facility_type === 'string') return nameOfValue(facilityTypes, properties.facility_type, language);
+  if (typeof properties.class === 'string') return nameOfValue(roadClasses, properties.class, language);
+  if (typeof properties.building_type === 'string') return nameOfValue(buildingTypes, properties.building_type, language);
+  return null;
+}

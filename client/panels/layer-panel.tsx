@@ -1,0 +1,106 @@
+import type { ComponentChildren } from 'preact';
+import { translate } from '../i18n/translate.ts';
+import { buildingTypes, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
+import { layerCatalogue } from '../layers/catalogue.ts';
+import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
+import { toggleLayer } from '../state/actions.ts';
+import { collections, featuresByCollection, hasGeneratedBuildings, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
+
+function Swatch({ fill, outline, shape = 'square' }: { fill: Colour; outline?: Colour; shape?: 'square' | 'circle' | 'line' }) {
+  return (
+    <span
+      class={`swatch swatch-${shape}`}
+      style={{ background: cssColour(fill), borderColor: outline ? cssColour(outline) : 'transparent' }}
+      aria-hidden="true"
+    />
+  );
+}
+
+function LegendRow({ children, label }: { children: ComponentChildren; label: string }) {
+  return (
+    <li class="legend-row">
+      {children}
+      <span>{label}</span>
+    </li>
+  );
+}
+
+/** The legend of one layer: what its colours mean, in the current language. */
+function LayerLegend({ layerId }: { layerId: string }) {
+  const currentLanguage = language.value;
+  switch (layerId) {
+    case 'roads':
+      return (
+        <ul class="legend">
+          {Object.entries(roadClassColours).map(([roadClass, colour]) => (
+            <LegendRow key={roadClass} label={nameOfValue(roadClasses, roadClass, currentLanguage)}><Swatch fill={colour} shape="line" /></LegendRow>
+          ))}
+        </ul>
+      );
+    case 'facilities':
+      return (
+        <ul class="legend">
+          {facilityGroups.map((group) => (
+            <LegendRow key={group.id} label={currentLanguage === 'zh-CN' ? group.titleZh : group.titleEn}><Swatch fill={group.colour} outline={[255, 255, 255]} shape="circle" /></LegendRow>
+          ))}
+        </ul>
+      );
+    case 'buildings':
+      return (
+        <ul class="legend">
+          {Object.entries(buildingTypeColours).map(([buildingType, colour]) => (
+            <LegendRow key={buildingType} label={nameOfValue(buildingTypes, buildingType, currentLanguage)}><Swatch fill={colour} /></LegendRow>
+          ))}
+          {hasGeneratedBuildings.value && <li class="legend-note">{translate('generatedBuildings')}：{translate('generatedWarning')}</li>}
+        </ul>
+      );
+    default:
+      return null;
+  }
+}
+
+const simpleSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: 'square' | 'circle' | 'line' }> = {
+  boundary: { fill: [255, 255, 255, 0], outline: layerColours.subdistrictOutline },
+  neighbourhoods: { fill: layerColours.neighbourhoodFill, outline: layerColours.neighbourhoodOutline },
+  waterfront: { fill: layerColours.waterfrontFill, outline: layerColours.waterfrontLine },
+  'green-spaces': { fill: layerColours.greenFill },
+  'commercial-zones': { fill: layerColours.commercialFill, outline: layerColours.commercialOutline },
+  'walking-network': { fill: layerColours.walkingNetwork, shape: 'line' },
+  buildings: { fill: buildingColourFallback },
+  'metro-stations': { fill: layerColours.metroFill, outline: layerColours.metroOutline, shape: 'circle' },
+  'residents-committees': { fill: layerColours.residentsCommittee, shape: 'circle' },
+  facilities: { fill: facilityGroups[0].colour, shape: 'circle' },
+  roads: { fill: roadClassColours.arterial, shape: 'line' },
+  labels: { fill: [60, 60, 60], shape: 'square' },
+};
+
+/** Layer toggles with each layer's legend beneath it; layers whose collection is missing or empty say so. */
+export function LayerPanel() {
+  const currentLanguage = language.value;
+  const counts = new Map(collections.value.map((summary) => [summary.id, summary.featureCount]));
+  const loaded = featuresByCollection.value;
+  return (
+    <section class="panel layer-panel" aria-labelledby="layers-heading">
+      <h2 id="layers-heading">{translate('layersHeading')}</h2>
+      <ul class="layer-list">
+        {layerCatalogue.map((entry) => {
+          const featureCount = entry.layerId === 'labels' ? undefined : loaded[entry.collectionId]?.features.length ?? counts.get(entry.collectionId);
+          const empty = loadStatus.value === 'ready' && entry.layerId !== 'labels' && !featureCount;
+          const checked = visibleLayerIds.value.has(entry.layerId);
+          const swatch = simpleSwatches[entry.layerId];
+          return (
+            <li key={entry.layerId} class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={entry.layerId}>
+              <label class="layer-toggle">
+                <input type="checkbox" checked={checked} disabled={empty} onChange={() => toggleLayer(entry.layerId)} />
+                {swatch && <Swatch {...swatch} />}
+                <span class="layer-title">{nameOfValue(layerTitles, entry.layerId, currentLanguage)}</span>
+                <span class="layer-count">{empty ? translate('emptyLayer') : featureCount ?? ''}</span>
+              </label>
+              {checked && !empty && <LayerLegend layerId={entry.layerId} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { configLoaded } from '../state/dashboard-state.ts';
+
+// Started at once so MapLibre and deck.gl download while the API answers; the panels do not wait for them.
+const dashboardMapModule = import('../map/dashboard-map.ts');
+
+/** The map's container. The map itself lives in client/map/; this component only mounts it. */
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const ready = configLoaded.value;
+  useEffect(() => {
+    if (!ready || !containerRef.current) return;
+    let unmount: (() => void) | undefined;
+    let cancelled = false;
+    void dashboardMapModule.then(({ mountDashboardMap }) => {
+      if (!cancelled && containerRef.current) unmount = mountDashboardMap(containerRef.current);
+    });
+    return () => {
+      cancelled = true;
+      unmount?.();
+    };
+  }, [ready]);
+  return <div ref={containerRef} class="map-container" data-testid="map" />;
+}

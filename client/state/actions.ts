@@ -1,0 +1,123 @@
+import { batch } from '@preact/signals';
+import { ApiError, fetchAllFeatures, fetchCollections, fetchConfig, type PlaceCollection } from '../api.ts';
+import type { Language } from '../i18n/messages.ts';
+import {
+  basemapStyleUrl, cameraRequest, collections, configLoaded, failedCollections, featuresByCollection, hoveredFeature, language, loadFailure,
+  loadStatus, mapZoom, searchQuery, selectedFeature, subdistrictFeature, threeDimensional, visibleLayerIds,
+  type FeatureReference, type HoveredFeature,
+} from './dashboard-state.ts';
+import { boundsOfGeometry, type Bounds } from './geometry-bounds.ts';
+import type { PlaceSearchResult } from './search-places.ts';
+
+/** The only functions that change dashboard state. */
+
+let cameraSequence = 0;
+function requestCamera(bounds: Bounds) {
+  cameraRequest.value = { bounds, sequence: ++cameraSequence };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiError) return language.value === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads the settings, the list of collections and every collection's features. A collection
+ * that fails is listed in failedCollections; the rest still draw. Fits the map to the
+ * subdistrict when its boundary arrives.
+ */
+export async function loadCollections(): Promise<void> {
+  batch(() => {
+    loadStatus.value = 'loading';
+    loadFailure.value = null;
+    failedCollections.value = [];
+  });
+  try {
+    const [config, summaries] = await Promise.all([fetchConfig(), fetchCollections()]);
+    batch(() => {
+      basemapStyleUrl.value = config.basemapStyleUrl;
+      configLoaded.value = true;
+      collections.value = summaries;
+    });
+    const failed: string[] = [];
+    const loaded: Record<string, PlaceCollection> = {};
+    await Promise.all(
+      summaries.map(async (summary) => {
+        try {
+          loaded[summary.id] = await fetchAllFeatures(summary.id);
+        } catch {
+          failed.push(summary.id);
+        }
+      }),
+    );
+    batch(() => {
+      featuresByCollection.value = loaded;
+      failedCollections.value = failed.sort();
+      loadStatus.value = 'ready';
+    });
+    fitToSubdistrict();
+  } catch (error) {
+    batch(() => {
+      loadFailure.value = describeFailure(error);
+      loadStatus.value = 'failed';
+    });
+  }
+}
+
+/** Moves the camera back to the whole of 潍坊新村街道 (or to all data when there is no boundary). */
+export function fitToSubdistrict(): void {
+  const bounds = boundsOfGeometry(subdistrictFeature.value?.geometry ?? null) ?? boundsOfAllCollections();
+  if (bounds) requestCamera(bounds);
+}
+
+function boundsOfAllCollections(): Bounds | null {
+  const boxes = collections.value.map((summary) => summary.extent.spatial.bbox[0]).filter((box): box is number[] => Array.isArray(box) && box.length >= 4);
+  if (boxes.length === 0) return null;
+  return [Math.min(...boxes.map((box) => box[0])), Math.min(...boxes.map((box) => box[1])), Math.max(...boxes.map((box) => box[2])), Math.max(...boxes.map((box) => box[3]))];
+}
+
+export function toggleLayer(layerId: string): void {
+  const next = new Set(visibleLayerIds.value);
+  if (next.has(layerId)) next.delete(layerId);
+  else next.add(layerId);
+  visibleLayerIds.value = next;
+}
+
+export function selectFeature(reference: FeatureReference | null): void {
+  selectedFeature.value = reference;
+}
+
+export function hoverFeature(hovered: HoveredFeature | null): void {
+  const current = hoveredFeature.value;
+  // Hover events arrive on every pointer move; only a change of feature or position is news.
+  if (current === hovered) return;
+  if (current && hovered && current.feature === hovered.feature && current.x === hovered.x && current.y === hovered.y) return;
+  hoveredFeature.value = hovered;
+}
+
+export function searchPlaces(query: string): void {
+  searchQuery.value = query;
+}
+
+/** Opens a search hit: selects its feature and flies the map to it. */
+export function flyToPlace(result: PlaceSearchResult): void {
+  batch(() => {
+    selectedFeature.value = { collectionId: result.collectionId, feature: result.feature };
+    searchQuery.value = '';
+  });
+  requestCamera(result.bounds);
+}
+
+export function setLanguage(next: Language): void {
+  language.value = next;
+  document.documentElement.lang = next;
+}
+
+export function toggleThreeDimensional(): void {
+  threeDimensional.value = !threeDimensional.value;
+}
+
+export function recordMapZoom(zoom: number): void {
+  const rounded = Math.round(zoom * 2) / 2;
+  if (rounded !== mapZoom.value) mapZoom.value = rounded;
+}

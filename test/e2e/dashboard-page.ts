@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import type { FeatureOnScreen } from '../../client/map/test-hook.ts';
+
+/** Helpers the browser tests share: waiting for real frames and reading canvas pixels. */
+
+export async function waitForDashboardReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+}
+
+/** Waits a few animation frames, so a state change has reached both canvases. */
+export async function waitForFrames(page: Page, frames = 4): Promise<void> {
+  await page.evaluate(async (count) => {
+    for (let index = 0; index < count; index += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, frames);
+}
+
+export async function waitForCameraToSettle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__lifecircle?.isMoving() === false, undefined, { timeout: 15_000 });
+  await waitForFrames(page);
+}
+
+export interface CanvasPixelSummary {
+  width: number;
+  height: number;
+  /** Pixels that are not transparent (deck.gl canvas) or not the basemap background colour. */
+  drawnPixels: number;
+  /** Distinct colours after rounding each channel to 16 levels: a flat fill has one or two. */
+  distinctColours: number;
+}
+
+/**
+ * Reads one canvas's pixels by drawing it onto a 2D canvas. The map canvas is WebGL with
+ * preserveDrawingBuffer, so its last frame is still there to read; deck.gl's canvas preserves its
+ * buffer by default.
+ */
+export async function summariseCanvasPixels(page: Page, which: 'basemap' | 'deck', backgroundHex = '#eef0ec'): Promise<CanvasPixelSummary> {
+  return page.evaluate(({ which, backgroundHex }) => {
+    const map = document.querySelector('[data-testid="map"]')!;
+    const canvas = which === 'basemap'
+      ? map.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')
+      : map.querySelector<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)');
+    if (!canvas) throw new Error(`no ${which} canvas in the map`);
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const background = [1, 3, 5].map((offset) => parseInt(backgroundHex.slice(offset, offset + 2), 16));
+    let drawnPixels = 0;
+    const colours = new Set<number>();
+    for (let index = 0; index < data.length; index += 4) {
+      const [red, green, blue, alpha] = [data[index], data[index + 1], data[index + 2], data[index + 3]];
+      const drawn = which === 'deck'
+        ? alpha > 8
+        : Math.abs(red - background[0]) + Math.abs(green - background[1]) + Math.abs(blue - background[2]) > 6;
+      if (!drawn) continue;
+      drawnPixels += 1;
+      colours.add(((red >> 4) << 12) | ((green >> 4) << 8) | ((blue >> 4) << 4) | (alpha >> 4));
+    }
+    return { width: copy.width, height: copy.height, drawnPixels, distinctColours: colours.size };
+  }, { which, backgroundHex });
+}
+
+/** The map container's position on the page, to turn map pixels into page clicks. */
+export async function mapOrigin(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.locator('[data-testid="map"]').boundingBox();
+  if (!box) throw new Error('the map container is not on the page');
+  return box;
+}
+
+/**
+ * A feature of the collection well inside the visible map and at least `clearancePixels` away
+ * from every other feature of the collections that draw on top, so a click there can only hit it.
+ */
+export async function findIsolatedFeature(page: Page, collectionId: string, clearancePixels = 24): Promise<FeatureOnScreen | null> {
+  return page.evaluate(({ collectionId, clearancePixels }) => {
+    const hook = window.__lifecircle!;
+    const container = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+    const candidates = hook.featuresOnScreen(collectionId);
+    const others = ['facilities', 'metro_stations', 'residents_committees'].flatMap((id) => hook.featuresOnScreen(id));
+    // Keep clear of the map controls (top right), the details panel and the edges.
+    const inside = (feature: { x: number; y: number }) =>
+      feature.x > 60 && feature.y > 60 && feature.x < container.width - 400 && feature.y < container.height - 60;
+    return candidates.find((candidate) => candidate.name !== '' && inside(candidate) && others.every((other) =>
+      other === candidate || (other.id === candidate.id && other.name === candidate.name) || Math.hypot(other.x - candidate.x, other.y - candidate.y) > clearancePixels,
+    )) ?? null;
+  }, { collectionId, clearancePixels });
+}

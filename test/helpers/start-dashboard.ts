@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { browserUnavailableReason } from './browser.ts';
+import { startServerProcess } from './server-process.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The running dashboard, e.g. http://127.0.0.1:40123; empty when the browser tests are skipped. */
+    dashboardUrl: string;
+    /** Why the browser tests are skipped; empty when they run. */
+    browserSkipReason: string;
+  }
+}
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const builtIndex = join(projectRoot, 'dist/client/index.html');
+
+function newestModification(path: string): number {
+  const status = statSync(path);
+  if (!status.isDirectory()) return status.mtimeMs;
+  return Math.max(status.mtimeMs, ...readdirSync(path).map((entry) => newestModification(join(path, entry))));
+}
+
+/** Builds the client unless dist/client is newer than every client source and the build config. */
+function buildClientIfStale(): void {
+  const sources = [join(projectRoot, 'client'), join(projectRoot, 'vite.config.ts'), join(projectRoot, 'package-lock.json')].filter(existsSync);
+  const sourceTime = Math.max(...sources.map(newestModification));
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs > sourceTime) return;
+  console.log('[e2e] building the client (vite build)…');
+  execFileSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+}
+
+/**
+ * Global set-up of the browser tests: builds the client, starts the real server on the embedded
+ * database in a fresh data directory (so the tests see exactly what geodata/ seeds), and hands
+ * its URL to the tests. Without Chromium the tests are skipped with the reason printed, except
+ * under CI, where a missing browser fails the run.
+ */
+export default async function startDashboard(project: TestProject) {
+  const skipReason = browserUnavailableReason();
+  if (skipReason) {
+    if (process.env.CI) throw new Error(`[e2e] CI is set, so the browser tests may not be skipped: ${skipReason}`);
+    console.warn(`\n[e2e] SKIPPING the browser tests: ${skipReason}\n`);
+    project.provide('dashboardUrl', '');
+    project.provide('browserSkipReason', skipReason);
+    return;
+  }
+  buildClientIfStale();
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-e2e-'));
+  // DATABASE_URL empty forces the embedded database even when the API tests run against PostgreSQL.
+  const server = await startServerProcess({ DATA_DIR: dataDirectory, DATABASE_URL: '' });
+  project.provide('dashboardUrl', server.url);
+  project.provide('browserSkipReason', '');
+  return async () => {
+    await server.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+}
