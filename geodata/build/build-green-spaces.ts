@@ -1,0 +1,104 @@
+// Green space along the two waters: the 张家浜 bank strip and the riverside parks the plan asks
+// for, and the Huangpu east-bank greenway along the western edge. Widths are assumptions stated
+// in each feature; a planning office should replace them with its green-space register.
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { area, buffer, circle, difference, featureCollection, intersect, lineString } from '@turf/turf';
+import type { Dataset, DatasetFeature } from './feature-types.ts';
+import { makeFeature } from './feature-types.ts';
+import type { LonLat } from './local-projection.ts';
+import { creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
+import { creekHalfWidthMetres } from './build-waterways.ts';
+import type { LineString } from 'geojson';
+
+const subtractAll = (shape: Feature<Polygon | MultiPolygon> | null, obstacles: Feature<Polygon | MultiPolygon>[]) =>
+  obstacles.reduce<Feature<Polygon | MultiPolygon> | null>((current, obstacle) => (current ? difference(featureCollection([current, obstacle])) : null), shape);
+
+function splitIntoPolygons(shape: Feature<Polygon | MultiPolygon> | null, minimumSquareMetres: number): Polygon[] {
+  if (!shape) return [];
+  const parts: Polygon[] = shape.geometry.type === 'Polygon'
+    ? [shape.geometry]
+    : shape.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }) as Polygon);
+  // West to east, so the numbering of the pieces is stable and readable.
+  return parts
+    .filter((part) => area(part) >= minimumSquareMetres)
+    .sort((a, b) => Math.min(...a.coordinates[0].map(([x]) => x)) - Math.min(...b.coordinates[0].map(([x]) => x)));
+}
+
+const asFeature = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry });
+
+export interface GreenSpaceInputs {
+  subdistrict: Polygon;
+  creekCentreline: LineString;
+  creekWater: Polygon;
+  roadSurface: Feature<Polygon | MultiPolygon>;
+}
+
+// The two stretches of the north bank wide enough for a park: near the creek mouth by 浦明路,
+// and east of 东方路 where the bank bends away from 潍坊八村.
+const riversideParkSites: { id: string; name: string; centre: LonLat; radiusMetres: number }[] = [
+  { id: 'green-zhangjiabang-park-west', name: '张家浜沿岸公园（西段）', centre: [121.5088, 31.2184], radiusMetres: 75 },
+  { id: 'green-zhangjiabang-park-east', name: '张家浜沿岸公园（东段）', centre: [121.5268, 31.2221], radiusMetres: 85 },
+];
+
+export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roadSurface }: GreenSpaceInputs): Dataset {
+  const land = asFeature(subdistrict);
+  const water = asFeature(creekWater);
+  const features: DatasetFeature[] = [];
+
+  const parks = riversideParkSites.map((site) => {
+    const shape = subtractAll(intersect(featureCollection([land, circle(site.centre, site.radiusMetres, { units: 'meters', steps: 32 })])), [water, roadSurface]);
+    const polygon = splitIntoPolygons(shape, 500)[0];
+    features.push(
+      makeFeature(site.id, polygon, {
+        name: site.name,
+        source: 'plan-text',
+        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.`,
+        confidence: 'low',
+        kind: 'park',
+        area_square_metres: Math.round(area(polygon)),
+      }),
+    );
+    return asFeature(polygon);
+  });
+
+  const bankOuter = buffer(creekCentreline, creekHalfWidthMetres + 25, { units: 'meters', steps: 6 }) as Feature<Polygon>;
+  const bank = subtractAll(intersect(featureCollection([land, bankOuter])), [water, roadSurface, ...parks]);
+  splitIntoPolygons(bank, 800).forEach((polygon, index) => {
+    features.push(
+      makeFeature(`green-zhangjiabang-bank-${index + 1}`, polygon, {
+        name: `张家浜滨河绿带（第${index + 1}段）`,
+        source: 'estimated',
+        source_detail: 'A 25 m green strip assumed along the north bank of 张家浜 between the streets; real widths vary.',
+        confidence: 'low',
+        kind: 'riverside_green',
+        area_square_metres: Math.round(area(polygon)),
+      }),
+    );
+  });
+
+  const shore = lineString(traceBoundaryBetween(subdistrict, shoreNorthEnd, creekWestEnd));
+  const shoreBand = buffer(shore, 50, { units: 'meters', steps: 6 }) as Feature<Polygon>;
+  splitIntoPolygons(subtractAll(intersect(featureCollection([land, shoreBand])), [roadSurface, water]), 2000).forEach((polygon, index) => {
+    features.push(
+      makeFeature(`green-huangpu-east-bank-${index + 1}`, polygon, {
+        name: index === 0 ? '东岸滨江绿地（潍坊段）' : `东岸滨江绿地（潍坊段 ${index + 1}）`,
+        name_en: 'Huangpu East Bank riverside greenway (Weifang section)',
+        source: 'estimated',
+        source_detail: 'The east-bank riverside greenway (opened 2017) runs along the whole Pudong shore; drawn as a 50 m band inside the boundary, real width not surveyed.',
+        confidence: 'medium',
+        kind: 'riverside_green',
+        area_square_metres: Math.round(area(polygon)),
+      }),
+    );
+  });
+
+  return {
+    collectionId: 'green_spaces',
+    header: {
+      title: '绿地与公园',
+      titleEn: 'Green spaces and parks',
+      description: 'Bank green along 张家浜, the riverside parks the plan calls for, and the Huangpu east-bank greenway; outlines estimated.',
+    },
+    features,
+  };
+}
