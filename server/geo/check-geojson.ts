@@ -1,4 +1,4 @@
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Position } from 'geojson';
 
 /**
  * Structural checks of GeoJSON per RFC 7946 that PostGIS does not make: the shape of each
@@ -32,9 +32,9 @@ export function findGeometryProblems(geometry: unknown, path = 'geometry'): stri
 }
 
 export function findFeatureProblems(feature: unknown, path = 'feature'): string[] {
-  if (!isObject(feature) || (feature as Feature).type !== 'Feature') return [`${path}: must be a GeoJSON Feature`];
-  const { geometry, properties } = feature as Feature;
-  const problems = findGeometryProblems(geometry as Geometry, `${path}.geometry`);
+  if (!isObject(feature) || feature.type !== 'Feature') return [`${path}: must be a GeoJSON Feature`];
+  const { geometry, properties } = feature;
+  const problems = findGeometryProblems(geometry, `${path}.geometry`);
   if (properties !== null && properties !== undefined && !isObject(properties)) problems.push(`${path}.properties: must be an object or null`);
   return problems;
 }

@@ -1,0 +1,85 @@
+import type { Queryable } from '../db/database.ts';
+
+/**
+ * Named SQL that reads what the walking analyses need out of the collections: the network's
+ * edges, the facilities, the estates with their gates and residents, and the revision counters
+ * that say when any of them changed.
+ */
+
+export const analysisCollections = ['walking_network', 'facilities', 'neighbourhoods'] as const;
+
+export async function readAnalysisRevision(database: Queryable): Promise<string> {
+  const rows = await database.query<{ name: string; revision: number }>(
+    `select id as name, revision from collection where id = any($1::text[])
+     union all select name, revision from analysis_revision order by name`,
+    [analysisCollections],
+  );
+  return rows.map((row) => `${row.name}:${row.revision}`).join(',');
+}
+
+export interface NetworkEdgeRow {
+  id: string;
+  coordinates: number[][];
+}
+
+/** Every line of the walking network; a MultiLineString gives one edge per part. */
+export async function readWalkingNetworkEdges(database: Queryable): Promise<NetworkEdgeRow[]> {
+  return database.query<NetworkEdgeRow>(
+    `select f.feature_key || case when count(*) over (partition by f.id) > 1 then '#' || part.path[1] else '' end as id,
+            (ST_AsGeoJSON(part.geom, 8)::json)->'coordinates' as coordinates
+       from feature f, lateral ST_Dump(f.geometry) part
+      where f.collection_id = 'walking_network' and GeometryType(part.geom) = 'LINESTRING'
+      order by f.feature_key, part.path[1]`,
+  );
+}
+
+export interface FacilityRow {
+  id: string;
+  name: string;
+  facilityType: string;
+  longitude: number;
+  latitude: number;
+  openingYear: number | null;
+}
+
+/** Facilities as points: a facility drawn as an area counts from its point on the surface. */
+export async function readFacilities(database: Queryable): Promise<FacilityRow[]> {
+  return database.query<FacilityRow>(
+    `select f.feature_key as id, coalesce(f.properties->>'name', f.feature_key) as name,
+            f.properties->>'facility_type' as "facilityType",
+            ST_X(point) as longitude, ST_Y(point) as latitude,
+            case when f.properties->>'opening_year' ~ '^\\d{4}$' then (f.properties->>'opening_year')::int end as "openingYear"
+       from feature f, lateral (select ST_PointOnSurface(f.geometry) as point) surface
+      where f.collection_id = 'facilities' and f.properties ? 'facility_type'
+      order by f.feature_key`,
+  );
+}
+
+export interface EstateRow {
+  id: string;
+  name: string;
+  residentsCommittee: string | null;
+  residents: number;
+  residentsAged60Plus: number;
+  households: number;
+  centre: [number, number];
+  /** Gate positions; the estate's point on surface when it has none. */
+  gates: number[][];
+}
+
+export async function readEstates(database: Queryable): Promise<EstateRow[]> {
+  return database.query<EstateRow>(
+    `select f.feature_key as id, coalesce(f.properties->>'name', f.feature_key) as name,
+            f.properties->>'residents_committee' as "residentsCommittee",
+            coalesce((f.properties->>'residents')::float8, 0) as residents,
+            coalesce((f.properties->>'residents_aged_60_plus')::float8, 0) as "residentsAged60Plus",
+            coalesce((f.properties->>'households')::float8, 0) as households,
+            json_build_array(ST_X(surface.point), ST_Y(surface.point)) as centre,
+            case when jsonb_typeof(f.properties->'gates') = 'array' and jsonb_array_length(f.properties->'gates') > 0
+                 then (f.properties->'gates')::json
+                 else json_build_array(json_build_array(ST_X(surface.point), ST_Y(surface.point))) end as gates
+       from feature f, lateral (select ST_PointOnSurface(f.geometry) as point) surface
+      where f.collection_id = 'neighbourhoods'
+      order by f.feature_key`,
+  );
+}

@@ -1,0 +1,75 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '../db/database.ts';
+import { CoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
+import { ErrorBody } from '../contract/ogc.ts';
+import { notFound } from '../errors.ts';
+import { findFacilityStandard, listFacilityStandards, updateFacilityStandardDistance } from '../queries/facility-standards.ts';
+import type { WalkingAnalysis } from '../services/walking-analysis.ts';
+import { createRouter } from './router.ts';
+
+const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
+const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
+
+/** The 15-minute life circle: coverage by facility type, per estate, from a point, isochrones, standards. */
+export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis) {
+  return createRouter()
+    .openapi(
+      createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
+      async (context) => {
+        const { types, speed, mode } = context.req.valid('query');
+        return context.json(await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed }) as never, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/coverage/estates/{estateId}', summary: 'Walking minutes from one estate to each facility type, and its gaps', request: { params: EstateParameters, query: CoverageQuery }, responses: { 200: json('Estate coverage'), ...errors } }),
+      async (context) => {
+        const { estateId } = context.req.valid('param');
+        const { types, speed, mode } = context.req.valid('query');
+        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed });
+        const estate = coverage.byUnit.find((unit) => unit.id === estateId);
+        if (!estate) throw notFound(`Estate "${estateId}"`, `小区“${estateId}”`);
+        const standards = coverage.byType.map(({ facilityType, nameZh, walkMetres, basis }) => ({ facilityType, nameZh, walkMetres, basis }));
+        return context.json({ estate, standards, mode, speedMetresPerSecond: speed } as never, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/coverage/point', summary: 'Walking time from any point to the nearest facility of each type', request: { query: PointQuery }, responses: { 200: json('Walking times'), ...errors } }),
+      async (context) => {
+        const { longitude, latitude, speed } = context.req.valid('query');
+        return context.json({ longitude, latitude, speedMetresPerSecond: speed, byType: await analysis.walkFromPoint(longitude, latitude, speed) } as never, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/isochrones', summary: 'Areas reachable on foot within 5/10/15 minutes from a facility, a type or a point', request: { query: IsochroneQuery }, responses: { 200: json('GeoJSON FeatureCollection, largest band first'), ...errors } }),
+      async (context) => {
+        const { facility, type, point, minutes, speed } = context.req.valid('query');
+        const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed);
+        return context.body(JSON.stringify(result), 200, { 'content-type': 'application/geo+json' }) as never;
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/facility-standards', summary: 'Life-circle standards per facility type, and the distance each uses', responses: { 200: json('Standards') } }),
+      async (context) => {
+        const [standards, thresholds] = await Promise.all([listFacilityStandards(database), analysis.standards()]);
+        return context.json({
+          standards: standards.map((standard) => {
+            const threshold = thresholds.find((candidate) => candidate.facilityType === standard.facilityType);
+            return { ...standard, walkMetres: threshold?.walkMetres ?? null, basis: threshold?.basis ?? null };
+          }),
+        } as never, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/facility-standards/{facilityType}', summary: 'Set the walking distance of a facility type (null: the level default)',
+        request: { params: StandardParameters, body: { content: { 'application/json': { schema: StandardUpdate } }, required: true } },
+        responses: { 200: json('The standard as stored'), ...errors },
+      }),
+      async (context) => {
+        const { facilityType } = context.req.valid('param');
+        const { maxWalkMetres } = context.req.valid('json');
+        if (!(await findFacilityStandard(database, facilityType))) throw notFound(`Facility type "${facilityType}"`, `设施类型“${facilityType}”`);
+        return context.json(await updateFacilityStandardDistance(database, facilityType, maxWalkMetres) as never, 200);
+      },
+    );
+}

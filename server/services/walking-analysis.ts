@@ -1,0 +1,184 @@
+import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
+import { buildWalkingGraph, findConnectedParts } from '../analysis/build-walking-graph.ts';
+import { computeCoverage, prepareNetwork, type Coverage, type DistanceMode, type PreparedNetwork } from '../analysis/compute-coverage.ts';
+import { findFacilityThreshold, type FacilityThreshold } from '../analysis/facility-thresholds.ts';
+import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-parts.ts';
+import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
+import type { Database } from '../db/database.ts';
+import { RequestError } from '../errors.ts';
+import { readAnalysisRevision, readEstates, readFacilities, readWalkingNetworkEdges, type EstateRow, type FacilityRow } from '../queries/analysis-inputs.ts';
+import { listFacilityStandards } from '../queries/facility-standards.ts';
+import { bufferLinesToArea } from '../queries/isochrones.ts';
+
+/** How far a point may be from the nearest street to count as on the network. */
+const maximumAccessMetres = 500;
+/** Reached streets are widened by this much into areas: about the depth of a block's buildings. */
+const isochroneWidthMetres = 50;
+
+interface AnalysisInputs {
+  revision: string;
+  network: PreparedNetwork;
+  estates: EstateRow[];
+  facilities: FacilityRow[];
+  thresholds: FacilityThreshold[];
+  networkReport: { edges: number; nodes: number; parts: number; largestPartShare: number };
+  builtMilliseconds: number;
+}
+
+/**
+ * The walking analyses over the stored data: builds the graph in memory and keeps it until the
+ * network, the facilities, the estates or the standards change (their revision counters tell),
+ * and caches results per question. The analysis itself is in the pure functions of analysis/.
+ */
+export function createWalkingAnalysis(database: Database) {
+  let inputs: Promise<AnalysisInputs> | null = null;
+  let inputsRevision = '';
+  const coverageCache = new Map<string, Coverage>();
+
+  async function loadInputs(): Promise<AnalysisInputs> {
+    const revision = await readAnalysisRevision(database);
+    if (!inputs || revision !== inputsRevision) {
+      inputsRevision = revision;
+      coverageCache.clear();
+      inputs = buildInputs(database, revision);
+      inputs.catch(() => { inputs = null; });
+    }
+    return inputs;
+  }
+
+  function thresholdsFor(all: FacilityThreshold[], facilityTypes: string[] | undefined): FacilityThreshold[] {
+    if (!facilityTypes) return all;
+    const unknown = facilityTypes.filter((type) => !all.some((threshold) => threshold.facilityType === type));
+    if (unknown.length > 0) {
+      throw new RequestError(400, 'UnknownFacilityType', `Unknown facility type(s), or types without a walking distance: ${unknown.join(', ')}`, `未知的设施类型或无步行距离标准：${unknown.join('、')}`);
+    }
+    return all.filter((threshold) => facilityTypes.includes(threshold.facilityType));
+  }
+
+  function attachOrRefuse(loaded: AnalysisInputs, longitude: number, latitude: number): Attachment {
+    const { graph, index } = loaded.network;
+    const attachment = attachPoint(graph, index, graph.projection.toX(longitude), graph.projection.toY(latitude), maximumAccessMetres);
+    if (!attachment) {
+      throw new RequestError(400, 'OutsideArea', `The point ${longitude}, ${latitude} is more than ${maximumAccessMetres} m from every street of the walking network`, `该点距离步行网络超过 ${maximumAccessMetres} 米，不在分析范围内`);
+    }
+    return attachment;
+  }
+
+  return {
+    async coverage(options: { facilityTypes?: string[]; mode: DistanceMode; speedMetresPerSecond: number }): Promise<Coverage & { revision: string; network: AnalysisInputs['networkReport'] }> {
+      const loaded = await loadInputs();
+      const thresholds = thresholdsFor(loaded.thresholds, options.facilityTypes);
+      const key = `${options.mode}|${options.speedMetresPerSecond}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
+      let result = coverageCache.get(key);
+      if (!result) {
+        result = computeCoverage(loaded.network, loaded.estates, loaded.facilities, thresholds, { ...options, maximumAccessMetres });
+        coverageCache.set(key, result);
+      }
+      return { ...result, revision: loaded.revision, network: loaded.networkReport };
+    },
+
+    async standards(): Promise<FacilityThreshold[]> {
+      return (await loadInputs()).thresholds;
+    },
+
+    async estates(): Promise<EstateRow[]> {
+      return (await loadInputs()).estates;
+    },
+
+    /** Walking distance and minutes from a point to the nearest facility of every type. */
+    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number) {
+      const loaded = await loadInputs();
+      const { graph, index } = loaded.network;
+      const start = attachOrRefuse(loaded, longitude, latitude);
+      const walk = walkFromSources(graph, [start]);
+      const nearest = new Map<string, { distanceMetres: number; facility: FacilityRow }>();
+      for (const facility of loaded.facilities) {
+        const door = attachPoint(graph, index, graph.projection.toX(facility.longitude), graph.projection.toY(facility.latitude), maximumAccessMetres);
+        if (!door) continue;
+        const { distanceMetres } = measureWalkTo(graph, walk, door);
+        const best = nearest.get(facility.facilityType);
+        if (Number.isFinite(distanceMetres) && (!best || distanceMetres < best.distanceMetres)) nearest.set(facility.facilityType, { distanceMetres, facility });
+      }
+      return loaded.thresholds.map((threshold) => {
+        const found = nearest.get(threshold.facilityType);
+        return {
+          facilityType: threshold.facilityType,
+          nameZh: threshold.nameZh,
+          walkMetres: threshold.walkMetres,
+          distanceMetres: found ? Math.round(found.distanceMetres) : null,
+          minutes: found ? Math.round((found.distanceMetres / speedMetresPerSecond / 60) * 10) / 10 : null,
+          withinStandard: found ? found.distanceMetres <= threshold.walkMetres : false,
+          facility: found ? { id: found.facility.id, name: found.facility.name } : null,
+        };
+      });
+    },
+
+    /**
+     * Areas reachable within each of `minutes` from the sources (a facility, every facility of a
+     * type, or a point), built from the reached stretches of street, partial edges included.
+     */
+    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number) {
+      const loaded = await loadInputs();
+      const { graph, index } = loaded.network;
+      let origins: { longitude: number; latitude: number }[];
+      if (from.point) origins = [{ longitude: from.point[0], latitude: from.point[1] }];
+      else if (from.facilityId) {
+        const facility = loaded.facilities.find((candidate) => candidate.id === from.facilityId);
+        if (!facility) throw new RequestError(404, 'NotFound', `Facility "${from.facilityId}" was not found`, `未找到设施“${from.facilityId}”`);
+        origins = [facility];
+      } else {
+        thresholdsFor(loaded.thresholds, [from.facilityType!]);
+        origins = loaded.facilities.filter((facility) => facility.facilityType === from.facilityType);
+      }
+      const sources = from.point
+        ? [attachOrRefuse(loaded, from.point[0], from.point[1])]
+        : origins.map((origin) => attachPoint(graph, index, graph.projection.toX(origin.longitude), graph.projection.toY(origin.latitude), maximumAccessMetres)).filter((attachment): attachment is Attachment => attachment !== null);
+      const largestBudget = Math.max(...minutes) * 60 * speedMetresPerSecond;
+      const walk = walkFromSources(graph, sources, largestBudget);
+      const bands = [...minutes].sort((a, b) => b - a);
+      const features = [];
+      for (const band of bands) {
+        const budgetMetres = band * 60 * speedMetresPerSecond;
+        const lines = findReachedEdgeParts(graph, walk, budgetMetres)
+          .filter((part) => part.endMetres > part.startMetres)
+          .map((part) => sliceEdge(graph, part.edge, part.startMetres, part.endMetres));
+        const geometry = await bufferLinesToArea(database, lines, isochroneWidthMetres);
+        features.push({
+          type: 'Feature' as const,
+          id: `isochrone-${band}`,
+          geometry,
+          properties: { minutes: band, distanceMetres: Math.round(budgetMetres), speedMetresPerSecond, streetsReached: lines.length, sources: sources.length },
+        });
+      }
+      return { type: 'FeatureCollection' as const, features };
+    },
+
+    async networkReport() {
+      const loaded = await loadInputs();
+      return { ...loaded.networkReport, builtMilliseconds: loaded.builtMilliseconds, revision: loaded.revision };
+    },
+  };
+}
+
+export type WalkingAnalysis = ReturnType<typeof createWalkingAnalysis>;
+
+async function buildInputs(database: Database, revision: string): Promise<AnalysisInputs> {
+  const [edges, estates, facilities, standards] = await Promise.all([
+    readWalkingNetworkEdges(database), readEstates(database), readFacilities(database), listFacilityStandards(database),
+  ]);
+  const startedAt = performance.now();
+  const graph = buildWalkingGraph(edges);
+  const network = prepareNetwork(graph);
+  const parts = findConnectedParts(graph);
+  const builtMilliseconds = performance.now() - startedAt;
+  const thresholds = standards.map(findFacilityThreshold).filter((threshold): threshold is FacilityThreshold => threshold !== null);
+  return {
+    revision,
+    network,
+    estates,
+    facilities,
+    thresholds,
+    networkReport: { edges: graph.edgeCount, nodes: graph.nodeCount, parts: parts.length, largestPartShare: graph.nodeCount ? parts[0].length / graph.nodeCount : 0 },
+    builtMilliseconds,
+  };
+}
