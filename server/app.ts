@@ -4,6 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/database.ts';
 import { answerError, RequestError } from './errors.ts';
+import { createWalkingAnalysis, type WalkingAnalysis } from './services/walking-analysis.ts';
+import { createCoverageRoutes } from './routes/coverage.ts';
 import { createFeatureRoutes } from './routes/features.ts';
 import { createImportRoutes } from './routes/import.ts';
 import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
@@ -15,16 +17,19 @@ export interface AppDependencies {
   clientDirectory?: string;
   /** LIFECIRCLE_ADMIN_TOKEN: enables import over the API for whoever presents it. */
   adminToken?: string | null;
+  /** The walking analyses; made from the database when not given (tests may share one). */
+  walkingAnalysis?: WalkingAnalysis;
 }
 
 /** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
-export function createApp({ database, settings, clientDirectory, adminToken = null }: AppDependencies) {
+export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database) }: AppDependencies) {
   const api = new OpenAPIHono()
     // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
     .route('/', createImportRoutes(database, adminToken))
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
     .route('/', createLandingRoutes(database, settings))
-    .route('/', createFeatureRoutes(database));
+    .route('/', createFeatureRoutes(database))
+    .route('/', createCoverageRoutes(database, walkingAnalysis));
 
   api.all('*', (context) => {
     if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {

@@ -4,6 +4,7 @@ import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
+import { seedFacilityStandards } from './db/seed-standards.ts';
 
 /** Process entry: configuration, database, migrations, seed, then listen. */
 const config = readConfig();
@@ -11,6 +12,7 @@ const startedAt = performance.now();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
 const migrations = await migrateDatabase(database);
 const seedReports = await seedDatabase(database, config.geodataDirectory);
+await seedFacilityStandards(database, config.geodataDirectory);
 const seeded = seedReports.filter((report) => !report.skipped);
 const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
