@@ -51,15 +51,84 @@ function notGeojson(what: string): RequestError {
     'GeoJSON 文件必须是 FeatureCollection 或 Feature');
 }
 
-/** JSON.parse names a character position; a person wants the line and column. */
+/**
+ * JSON.parse's message names no position in recent Node versions, and a person wants the line and
+ * column: scan the text (JSON's grammar, no values built) to the first place it goes wrong.
+ */
 function describeJsonError(text: string, error: Error): string {
-  const position = Number(error.message.match(/position (\d+)/)?.[1]);
-  const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '');
-  if (!Number.isFinite(position)) return message;
-  const before = text.slice(0, position);
+  const offset = findJsonSyntaxError(text);
+  if (offset === undefined) return error.message;
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+/, '')} at line ${line}, column ${column}`;
+  const column = offset - before.lastIndexOf('\n');
+  const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text[offset]);
+  return `unexpected ${found} at line ${line}, column ${column}`;
+}
+
+function findJsonSyntaxError(text: string): number | undefined {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const skipSpace = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
+  };
+  const expect = (character: string) => (text[at] === character ? at++ : fail());
+  const value = (): void => {
+    skipSpace();
+    const character = text[at];
+    if (character === '{') {
+      at++;
+      skipSpace();
+      if (text[at] === '}') return void at++;
+      for (;;) {
+        skipSpace();
+        string();
+        skipSpace();
+        expect(':');
+        value();
+        skipSpace();
+        if (text[at] === ',') at++;
+        else return void expect('}');
+      }
+    }
+    if (character === '[') {
+      at++;
+      skipSpace();
+      if (text[at] === ']') return void at++;
+      for (;;) {
+        value();
+        skipSpace();
+        if (text[at] === ',') at++;
+        else return void expect(']');
+      }
+    }
+    if (character === '"') return string();
+    const literal = text.slice(at).match(/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)/);
+    if (!literal) fail();
+    at += literal![0].length;
+  };
+  const string = () => {
+    expect('"');
+    while (at < text.length && text[at] !== '"') {
+      if (text[at] === '\\') {
+        const escape = text.slice(at, at + 6).match(/^\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/);
+        if (!escape) fail();
+        at += escape![0].length;
+      } else if (text.charCodeAt(at) < 0x20) fail();
+      else at++;
+    }
+    expect('"');
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail();
+  } catch (position) {
+    // Anything else (a stack overflow on absurd nesting) leaves JSON.parse's own message.
+    return typeof position === 'number' ? position : undefined;
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
