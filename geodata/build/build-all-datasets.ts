@@ -18,6 +18,9 @@ import { commercialZoneCatalogue } from './commercial-zone-catalogue.ts';
 import { buildCommercialZones, locateCommercialZones } from './build-commercial-zones.ts';
 import { buildEstates, buildNeighbourhoods } from './build-neighbourhoods.ts';
 import { estateCatalogue } from './estate-catalogue.ts';
+import { buildBuildings, positionOf } from './build-buildings.ts';
+import { buildWalkingNetwork } from './build-walking-network.ts';
+import { placeBusStops, placeEstatePlaceholders, placeParkFacilities } from './place-estate-facilities.ts';
 
 export interface BuildResult {
   datasets: Dataset[];
@@ -58,14 +61,37 @@ export function buildAllDatasets(): BuildResult {
   const neighbourhoods = buildNeighbourhoods(estates, calibrationFactor);
   reports.push(`population: calibration factor ${calibrationFactor.toFixed(3)}, total residents ${estates.reduce((sum, estate) => sum + estate.population.residents, 0)}`);
 
-  const facilities = buildFacilities(facilityCatalogue, addresses, residentsCommittees, subdistrict, []);
-  const towerPositions = facilities.features
-    .filter((feature) => feature.id === 'facility-shuangge-tower-practice-point')
-    .map((feature) => (feature.geometry as { coordinates: [number, number] }).coordinates);
-  const commercialZones = buildCommercialZones(commercialPlots, towerPositions);
+  const walking = buildWalkingNetwork(builtRoads, estates, subdistrict);
+  reports.push(...walking.report);
+
+  const facilities = buildFacilities(facilityCatalogue, addresses, residentsCommittees, subdistrict, [
+    ...placeEstatePlaceholders(estates, subdistrict),
+    ...placeBusStops(builtRoads, subdistrict),
+    ...placeParkFacilities(greenSpaces, subdistrict),
+  ]);
+  const facilityById = new Map(facilities.features.map((feature) => [feature.id, feature]));
+  const shuangge = positionOf(facilityById.get('facility-shuangge-tower-practice-point')!);
+  const commercialZones = buildCommercialZones(commercialPlots, [shuangge]);
+  const buildings = buildBuildings(estates, commercialPlots, [
+    {
+      id: 'building-shuangge-tower', name: '双鸽大厦', position: shuangge, widthMetres: 40, depthMetres: 36, floors: 20,
+      buildingType: 'office', address: '浦东新区浦电路438号',
+      sourceDetail: 'Office tower named in the plan (civilisation practice point, tower Party building); address 浦电路438号 from a public POI list; floors assumed.',
+    },
+    {
+      id: 'building-subdistrict-office', name: '潍坊新村街道办事处', position: positionOf(facilityById.get('facility-subdistrict-office')!),
+      widthMetres: 40, depthMetres: 20, floors: 5, buildingType: 'public', address: '浦东新区福山路317号',
+      sourceDetail: 'Address 福山路317号 from public listings; floors assumed.',
+    },
+    {
+      id: 'building-community-health-center', name: '潍坊社区卫生服务中心', position: positionOf(facilityById.get('facility-community-health-center')!),
+      widthMetres: 45, depthMetres: 25, floors: 4, buildingType: 'public', address: '浦东新区崂山路639号',
+      sourceDetail: 'Address 崂山路639号 from public listings; floors assumed.',
+    },
+  ]);
 
   return {
-    datasets: [boundary, residentsCommittees, metroStations, facilities, roads, waterways, greenSpaces, commercialZones, neighbourhoods],
+    datasets: [boundary, residentsCommittees, metroStations, facilities, roads, walking.dataset, waterways, greenSpaces, commercialZones, neighbourhoods, buildings],
     facilityStandards: buildFacilityStandards(),
     reports,
   };
