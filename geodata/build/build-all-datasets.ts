@@ -20,7 +20,7 @@ import { buildEstates, buildNeighbourhoods } from './build-neighbourhoods.ts';
 import { estateCatalogue } from './estate-catalogue.ts';
 import { buildBuildings, positionOf } from './build-buildings.ts';
 import { buildWalkingNetwork } from './build-walking-network.ts';
-import { placeBusStops, placeEstatePlaceholders, placeParkFacilities } from './place-estate-facilities.ts';
+import { placeBusStops, placeEstatePlaceholders, placeParkFacilities, placeSafeHouses } from './place-estate-facilities.ts';
 
 export interface BuildResult {
   datasets: Dataset[];
@@ -68,6 +68,15 @@ export function buildAllDatasets(): BuildResult {
     ...placeEstatePlaceholders(estates, subdistrict),
     ...placeBusStops(builtRoads, subdistrict),
     ...placeParkFacilities(greenSpaces, subdistrict),
+    ...placeSafeHouses(
+      [
+        ...commercialPlots.map((plot) => ({ id: plot.entry.id, name: plot.entry.name, position: plot.position })),
+        ...metroStations.features
+          .filter((station) => station.id === 'metro-century-avenue')
+          .map((station) => ({ id: station.id, name: station.properties.name, position: positionOf(station) })),
+      ],
+      subdistrict,
+    ),
   ]);
   const facilityById = new Map(facilities.features.map((feature) => [feature.id, feature]));
   const shuangge = positionOf(facilityById.get('facility-shuangge-tower-practice-point')!);

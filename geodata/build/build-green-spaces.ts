@@ -2,7 +2,8 @@
 // for, and the Huangpu east-bank greenway along the western edge. Widths are assumptions stated
 // in each feature; a planning office should replace them with its green-space register.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { area, buffer, circle, difference, featureCollection, intersect, lineString } from '@turf/turf';
+import { area, buffer, circle, difference, featureCollection, intersect, length, lineString } from '@turf/turf';
+import { hasKinksWhenRounded } from './clean-polygon.ts';
 import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
 import type { LonLat } from './local-projection.ts';
@@ -20,8 +21,15 @@ function splitIntoPolygons(shape: Feature<Polygon | MultiPolygon> | null, minimu
     : shape.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }) as Polygon);
   // West to east, so the numbering of the pieces is stable and readable.
   return parts
-    .filter((part) => area(part) >= minimumSquareMetres)
+    .filter((part) => area(part) >= minimumSquareMetres && isSolidPolygon(part))
     .sort((a, b) => Math.min(...a.coordinates[0].map(([x]) => x)) - Math.min(...b.coordinates[0].map(([x]) => x)));
+}
+
+// Cutting bands out of bands leaves slivers a metre or two wide that touch themselves once
+// rounded; they are not green space anyone could use, so they are dropped.
+function isSolidPolygon(part: Polygon): boolean {
+  const meanWidthMetres = area(part) / (length(lineString(part.coordinates[0]), { units: 'kilometers' }) * 1000 / 2);
+  return meanWidthMetres >= 5 && !hasKinksWhenRounded(part);
 }
 
 const asFeature = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry });

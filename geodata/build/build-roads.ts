@@ -114,7 +114,7 @@ export function buildRoads(built: BuiltRoad[]): Dataset {
     return makeFeature(entry.id, geometry, {
       name: entry.name,
       name_en: entry.name_en,
-      source: fromAddresses ? 'address-derived' : 'estimated',
+      source: entry.namedOnlyInPlan ? 'plan-text' : fromAddresses ? 'address-derived' : 'estimated',
       source_detail: `${evidenceText}; runs from ${describeEnd(entry.from, built)} to ${describeEnd(entry.to, built)}. Width and lanes are typical for its class, not surveyed.`,
       confidence: entry.confidence,
       class: entry.roadClass,

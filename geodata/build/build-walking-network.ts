@@ -8,7 +8,7 @@ import type { Confidence, Dataset, DatasetFeature, SourceKind } from './feature-
 import { makeFeature } from './feature-types.ts';
 import { projectToMetres, unprojectToLonLat, type LonLat, type Metres } from './local-projection.ts';
 import { countComponents, nodeLines } from './node-lines.ts';
-import { findCrossings, polylineLength, projectOntoPolyline } from './polyline-operations.ts';
+import { findCrossings, polylineLength, projectOntoPolyline, removeLoops } from './polyline-operations.ts';
 import type { BuiltRoad } from './build-roads.ts';
 import type { BuiltEstate } from './build-neighbourhoods.ts';
 import { creekEastEnd, creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
@@ -31,7 +31,7 @@ function offsetInland(line: LonLat[], metres: number, subdistrict: Polygon): Met
   const candidates = [metres, -metres].map((distance) => lineOffset(simplified, distance, { units: 'meters' }).geometry.coordinates as LonLat[]);
   const insideCount = (coordinates: LonLat[]) => coordinates.filter((position) => booleanPointInPolygon(position, subdistrict)).length;
   const best = insideCount(candidates[0]) >= insideCount(candidates[1]) ? candidates[0] : candidates[1];
-  return best.map(projectToMetres);
+  return removeLoops(best.map(projectToMetres));
 }
 
 // Where two roads meet: a crossing, or one road ending on the other (a T-junction, which a
@@ -53,7 +53,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
     coordinates: road.line,
     kind: 'street',
     name: road.entry.name,
-    source: road.entry.evidence.method === 'addresses' ? 'address-derived' : 'estimated',
+    source: road.entry.namedOnlyInPlan ? 'plan-text' : road.entry.evidence.method === 'addresses' ? 'address-derived' : 'estimated',
     sourceDetail: `Pavements of ${road.entry.name}, along its fitted centreline (see roads).`,
     confidence: road.entry.confidence,
   }));

@@ -9,6 +9,7 @@ import {
 import type { LonLat } from './local-projection.ts';
 import type { StreetBlock } from './find-street-blocks.ts';
 import type { BuildEra } from './estate-catalogue.ts';
+import { removePinches } from './clean-polygon.ts';
 
 const radiusByEra: Record<BuildEra, number> = { '1980s': 320, '1990s': 280, '2000s': 240 };
 
@@ -44,7 +45,7 @@ export function carveEstatePolygons(
     for (const obstacle of keepOut) {
       if (shape) shape = difference(featureCollection([shape, obstacle]));
     }
-    const polygon = largestPolygon(shape);
+    const polygon = removePinches(largestPolygon(shape)!);
     if (!polygon || area(polygon) < 2000) throw new Error(`estate ${anchor.id} has no room left in ${block.id}`);
     shapes.set(anchor.id, polygon);
   });

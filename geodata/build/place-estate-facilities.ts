@@ -130,3 +130,21 @@ export function placeParkFacilities(greenSpaces: Dataset, subdistrict: Polygon):
     ];
   });
 }
+
+// 安全屋 (safe houses) go "in busy areas" by the plan's words: one placeholder at each mall the
+// plan names and at the Century Avenue interchange.
+export function placeSafeHouses(busyPlaces: { id: string; name: string; position: LonLat }[], subdistrict: Polygon): DatasetFeature[] {
+  return busyPlaces.map((place) =>
+    makeFeature(`facility-placeholder-safe-house-${place.id.replace(/^(commercial|metro)-/, '')}`, { type: 'Point', coordinates: place.position } as Point, {
+      name: `${place.name}安全屋（示意）`,
+      source: 'generated',
+      source_detail: 'Placeholder, not a known site: the plan extends 安全屋 in busy areas; placed at this busy place. Replace with the real list.',
+      confidence: 'low',
+      facility_type: 'safe_house',
+      address: null,
+      opening_year: null,
+      placeholder: true,
+      outside_boundary: !booleanPointInPolygon(place.position, subdistrict),
+    }),
+  );
+}

@@ -91,3 +91,19 @@ export function slicePolyline(line: Metres[], startAlong: number, endAlong: numb
   result.push(pointAtLength(line, to));
   return startAlong <= endAlong ? result : result.reverse();
 }
+
+// Offsetting a wiggly line (a creek bank) makes small loops at tight bends; a walker cuts the
+// corner, so each loop is replaced by the point where the line crosses itself.
+export function removeLoops(line: Metres[]): Metres[] {
+  const result = [...line];
+  for (let i = 0; i < result.length - 1; i += 1) {
+    for (let j = result.length - 2; j > i + 1; j -= 1) {
+      const crossing = findCrossings([result[i], result[i + 1]], [result[j], result[j + 1]])[0];
+      if (crossing) {
+        result.splice(i + 1, j - i, crossing.point);
+        break;
+      }
+    }
+  }
+  return result;
+}

@@ -34,6 +34,8 @@ export interface RoadEntry {
   from: RoadEnd;
   to: RoadEnd;
   confidence: Confidence;
+  // Roads known only from the plan's text are marked so, whatever their geometry rests on.
+  namedOnlyInPlan?: boolean;
   note?: string;
 }
 
@@ -148,5 +150,17 @@ export const roadCatalogue: RoadEntry[] = [
     id: 'road-xiangcheng', name: '向城路', name_en: 'Xiangcheng Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
     evidence: { method: 'addresses', addressRoadNames: ['向城路'], bending: false, parallelTo: 'road-laoshan' },
     from: { road: 'road-weifang' }, to: { road: 'road-pudian' }, confidence: 'low',
+  },
+  {
+    id: 'road-fukang', name: '福康路', name_en: 'Fukang Road', roadClass: 'lane', widthMetres: 8, lanes: null,
+    evidence: {
+      method: 'anchors',
+      anchors: [
+        { position: [121.5213, 31.2282], label: 'a point east of 东方路 inside the 九六广场 block (guessed)', coordinateSystem: 'wgs84' },
+        { position: [121.5243, 31.2293], label: 'a point west of 世纪大道 in the same block (guessed)', coordinateSystem: 'wgs84' },
+      ],
+    },
+    from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'low', namedOnlyInPlan: true,
+    note: 'internal road named in the plan (竹园商贸区、九六广场、福康路等内部道路); real alignment unknown',
   },
 ];
