@@ -41,6 +41,8 @@ const chinese = {
   officeBuilding: '办公',
   publicBuilding: '公共',
   commercialBuilding: '商业',
+  yes: '是',
+  no: '否',
 } as const;
 
 export type MessageKey = keyof typeof chinese;
@@ -81,6 +83,8 @@ const english: Record<MessageKey, string> = {
   officeBuilding: 'Office',
   publicBuilding: 'Public',
   commercialBuilding: 'Commercial',
+  yes: 'Yes',
+  no: 'No',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { 'zh-CN': chinese, en: english };

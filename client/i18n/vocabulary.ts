@@ -38,6 +38,14 @@ export const propertyNames: Record<string, Bilingual> = {
   address: both('地址', 'Address'),
   opening_year: both('开放年份', 'Opened'),
   lines: both('线路', 'Lines'),
+  lanes: both('车道数', 'Lanes'),
+  gates: both('出入口', 'Gates'),
+  area_square_metres: both('面积（平方米）', 'Area (m²)'),
+  outside_boundary: both('位于街道范围外', 'Outside the subdistrict'),
+  code: both('统计代码', 'Statistical code'),
+  note: both('备注', 'Note'),
+  area_km2_published: both('公布面积（平方公里）', 'Published area (km²)'),
+  population_published: both('公布人口', 'Published population'),
 };
 
 export const sourceKinds: Record<string, Bilingual> = {
@@ -110,6 +118,11 @@ export const facilityTypes: Record<string, Bilingual> = {
   bus_stop: both('公交车站', 'Bus stop'),
   bus_terminal: both('公交首末站', 'Bus terminal'),
   public_toilet: both('公共厕所', 'Public toilet'),
+  community_affairs_center: both('社区事务受理服务中心', 'Community affairs centre'),
+  party_mass_service_center: both('党群服务中心', 'Party and community service centre'),
+  civilisation_practice_point: both('新时代文明实践站', 'Civilisation practice point'),
+  disability_service_center: both('残疾人服务中心', 'Disability service centre'),
+  business_service_center: both('企业服务中心', 'Business service centre'),
   recycling_point: both('再生资源回收点', 'Recycling point'),
   waste_collection_station: both('生活垃圾收集站', 'Waste collection station'),
   waste_collection_point: both('生活垃圾收集点', 'Waste collection point'),

@@ -4,6 +4,7 @@ import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { anchorOfGeometry } from '../state/geometry-bounds.ts';
 import type { LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
+import { thinOverlappingLabels } from './thin-overlapping-labels.ts';
 
 export interface LabelsLayerOptions extends LayerOptions {
   /** Current map zoom: small places are labelled only when there is room for them. */
@@ -83,7 +84,7 @@ function roadLabels(roads: PlaceCollection): PlaceLabel[] {
   }
   return [...longestByName.entries()].flatMap(([name, { line }]) => {
     const middle = middleOfLine(line);
-    return middle ? [{ text: name, position: middle.position, angle: middle.angle, sizePixels: 12, colour: [90, 80, 60, 255] as Colour, offset: [0, 0] as [number, number] }] : [];
+    return middle ? [{ text: name, position: middle.position, angle: middle.angle, sizePixels: 12.5, colour: [72, 62, 48, 255] as Colour, offset: [0, 0] as [number, number] }] : [];
   });
 }
 
@@ -96,23 +97,27 @@ function pointLabels(collection: PlaceCollection | undefined, style: Omit<PlaceL
   });
 }
 
-/** The labels to show at a zoom: the same data always gives the same list, so deck can diff it. */
+/**
+ * The labels to show at a zoom, most important first (stations, estates, roads, facilities, then
+ * neighbouring subdistricts), with those that would overlap a more important one left out. The
+ * same data and zoom always give the same list, so deck.gl can diff it.
+ */
 export function collectPlaceLabels(featuresByCollection: Record<string, PlaceCollection>, zoom: number): PlaceLabel[] {
   const labels: PlaceLabel[] = [];
-  if (zoom >= labelZoom.neighbour) {
-    labels.push(...pointLabels(featuresByCollection.boundary, { sizePixels: 15, colour: [120, 120, 130, 255], offset: [0, 0] }, (feature) => feature.properties?.kind === 'neighbour'));
+  if (zoom >= labelZoom.station) {
+    labels.push(...pointLabels(featuresByCollection.metro_stations, { sizePixels: 14, colour: [170, 20, 35, 255], offset: [0, 19] }));
+  }
+  if (zoom >= labelZoom.estate) {
+    labels.push(...pointLabels(featuresByCollection.neighbourhoods, { sizePixels: 13, colour: [115, 72, 35, 255], offset: [0, 0] }));
   }
   if (zoom >= labelZoom.road && featuresByCollection.roads) labels.push(...roadLabels(featuresByCollection.roads));
-  if (zoom >= labelZoom.estate) {
-    labels.push(...pointLabels(featuresByCollection.neighbourhoods, { sizePixels: 13, colour: [120, 70, 30, 255], offset: [0, 0] }));
-  }
   if (zoom >= labelZoom.facility) {
     labels.push(...pointLabels(featuresByCollection.facilities, { sizePixels: 11, colour: [60, 60, 70, 255], offset: [0, 14] }));
   }
-  if (zoom >= labelZoom.station) {
-    labels.push(...pointLabels(featuresByCollection.metro_stations, { sizePixels: 14, colour: [170, 20, 35, 255], offset: [0, 18] }));
+  if (zoom >= labelZoom.neighbour) {
+    labels.push(...pointLabels(featuresByCollection.boundary, { sizePixels: 15, colour: [125, 125, 135, 255], offset: [0, 0] }, (feature) => feature.properties?.kind === 'neighbour'));
   }
-  return labels;
+  return thinOverlappingLabels(labels, zoom);
 }
 
 /**
@@ -135,9 +140,10 @@ export function createLabelsLayer(labels: PlaceLabel[], { visible }: LabelsLayer
     characterSet: 'auto',
     fontFamily,
     fontWeight: 500,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
-    outlineWidth: 4,
-    outlineColor: [255, 255, 255, 235],
+    // A signed-distance atlas so the white halo can be drawn: it keeps names readable over roads.
+    fontSettings: { sdf: true, fontSize: 64, buffer: 10, radius: 14 },
+    outlineWidth: 5,
+    outlineColor: [255, 255, 255, 240],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     billboard: true,

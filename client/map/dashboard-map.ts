@@ -48,7 +48,10 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   let deckDrewData = false;
   let mapIdleWithData = false;
   const markReadyWhenDrawn = () => {
-    if (deckDrewData && mapIdleWithData) hook.ready = true;
+    if (hook.ready || !deckDrewData || !mapIdleWithData) return;
+    hook.ready = true;
+    // Read by the bench and the tests: navigation start to the first complete map with data.
+    performance.mark('lifecircle:map-ready');
   };
 
   const overlay = new MapLibreOverlay({
@@ -61,7 +64,10 @@ export function mountDashboardMap(container: HTMLElement): () => void {
     },
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
-      if (dataDrawn) deckDrewData = true;
+      if (dataDrawn && !deckDrewData) {
+        deckDrewData = true;
+        performance.mark('lifecircle:deck-drew-data');
+      }
       markReadyWhenDrawn();
     },
   });
@@ -71,7 +77,10 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   const hook = installTestHook(map, () => currentLayerIds, (collectionId) => featuresByCollection.value[collectionId]?.features ?? []);
 
   map.on('idle', () => {
-    if (dataDrawn && basemapFilled) mapIdleWithData = true;
+    if (dataDrawn && basemapFilled && !mapIdleWithData) {
+      mapIdleWithData = true;
+      performance.mark('lifecircle:basemap-idle-with-data');
+    }
     markReadyWhenDrawn();
   });
   map.on('zoomend', () => recordMapZoom(map.getZoom()));
@@ -93,6 +102,7 @@ export function mountDashboardMap(container: HTMLElement): () => void {
       currentLayerIds = layers.filter((layer) => layer.props.visible && layer.id !== 'selection').map((layer) => layer.id);
       if (loadStatus.value === 'ready' && !dataDrawn) {
         dataDrawn = true;
+        performance.mark('lifecircle:layers-built');
         map.triggerRepaint();
       }
     }),

@@ -10,6 +10,7 @@ const propertiesShownElsewhere = new Set(['name', 'name_en', 'source', 'source_d
 function formatValue(key: string, value: unknown, currentLanguage: 'zh-CN' | 'en'): string {
   if (Array.isArray(value)) return value.join(currentLanguage === 'zh-CN' ? '、' : ', ');
   if (typeof value === 'number') return value.toLocaleString(currentLanguage);
+  if (typeof value === 'boolean') return value ? translate('yes') : translate('no');
   if (typeof value === 'string') {
     if (key === 'facility_type') return nameOfValue(facilityTypes, value, currentLanguage);
     if (key === 'class') return nameOfValue(roadClasses, value, currentLanguage);

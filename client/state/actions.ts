@@ -118,6 +118,7 @@ export function toggleThreeDimensional(): void {
 }
 
 export function recordMapZoom(zoom: number): void {
-  const rounded = Math.round(zoom * 2) / 2;
+  // Rounded down: labels thinned for a slightly lower zoom never overlap at the real one.
+  const rounded = Math.floor(zoom * 2) / 2;
   if (rounded !== mapZoom.value) mapZoom.value = rounded;
 }
