@@ -24,6 +24,8 @@ export interface WalkingGraph {
   adjacencyStart: Int32Array;
   adjacencyNode: Int32Array;
   adjacencyEdge: Int32Array;
+  /** Length of the edge of each adjacency entry: read in the innermost loop of every walk. */
+  adjacencyLengthMetres: Float64Array;
   /** Vertices of edge e, in local metres, are vertexX/Y[edgeVertexStart[e] … edgeVertexStart[e + 1] - 1]. */
   edgeVertexStart: Int32Array;
   vertexX: Float64Array;
@@ -88,12 +90,15 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
   const fill = adjacencyStart.slice(0, nodeCount);
   const adjacencyNode = new Int32Array(2 * edgeCount);
   const adjacencyEdge = new Int32Array(2 * edgeCount);
+  const adjacencyLengthMetres = new Float64Array(2 * edgeCount);
   for (let edge = 0; edge < edgeCount; edge++) {
     const from = edgeFrom[edge];
     const to = edgeTo[edge];
     adjacencyNode[fill[from]] = to;
+    adjacencyLengthMetres[fill[from]] = edgeLengthMetres[edge];
     adjacencyEdge[fill[from]++] = edge;
     adjacencyNode[fill[to]] = from;
+    adjacencyLengthMetres[fill[to]] = edgeLengthMetres[edge];
     adjacencyEdge[fill[to]++] = edge;
   }
 
@@ -109,6 +114,7 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
     adjacencyStart,
     adjacencyNode,
     adjacencyEdge,
+    adjacencyLengthMetres,
     edgeVertexStart,
     vertexX,
     vertexY,

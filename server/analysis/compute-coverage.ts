@@ -70,7 +70,7 @@ export interface Coverage {
   allEssentials: { groups: typeof essentialGroups; residentsShare: number; elderlyShare: number };
 }
 
-/** Attachments of every gate of every unit, computed once per graph and reused by every type. */
+/** The graph with its segment index, built once per network revision. */
 export interface PreparedNetwork {
   graph: WalkingGraph;
   index: SegmentIndex;
@@ -80,6 +80,27 @@ export function prepareNetwork(graph: WalkingGraph): PreparedNetwork {
   return { graph, index: indexSegments(graph, 100) };
 }
 
+/** Residential units with their gates attached to the network (null: a gate off the network). */
+export interface AttachedUnits {
+  units: ResidentialUnit[];
+  gateAttachments: (Attachment | null)[][];
+}
+
+/**
+ * Attaches every gate once; the attachments depend only on the network and the estates, so they
+ * are kept with the graph and reused by every facility type, speed and mode.
+ */
+export function attachUnits(network: PreparedNetwork, units: ResidentialUnit[], maximumAccessMetres = defaultMaximumAccessMetres): AttachedUnits {
+  const { graph, index } = network;
+  return {
+    units,
+    gateAttachments: units.map((unit) =>
+      unit.gates.map(([longitude, latitude]) => attachPoint(graph, index, graph.projection.toX(longitude), graph.projection.toY(latitude), maximumAccessMetres))),
+  };
+}
+
+const defaultMaximumAccessMetres = 500;
+
 /**
  * Coverage of each facility type: for every estate, the walk from its nearest gate to the
  * nearest facility of the type (one multi-source shortest-path run per type), or the straight
@@ -88,18 +109,15 @@ export function prepareNetwork(graph: WalkingGraph): PreparedNetwork {
  */
 export function computeCoverage(
   network: PreparedNetwork,
-  units: ResidentialUnit[],
+  attachedUnits: AttachedUnits,
   facilities: FacilityPoint[],
   thresholds: FacilityThreshold[],
   options: CoverageOptions,
 ): Coverage {
-  const { graph, index } = network;
-  const maximumAccessMetres = options.maximumAccessMetres ?? 500;
+  const { graph } = network;
+  const { units, gateAttachments } = attachedUnits;
+  const maximumAccessMetres = options.maximumAccessMetres ?? defaultMaximumAccessMetres;
   const metresPerMinute = options.speedMetresPerSecond * 60;
-  const toX = (longitude: number) => graph.projection.toX(longitude);
-  const toY = (latitude: number) => graph.projection.toY(latitude);
-  const gateAttachments: (Attachment | null)[][] = units.map((unit) =>
-    unit.gates.map(([longitude, latitude]) => attachPoint(graph, index, toX(longitude), toY(latitude), maximumAccessMetres)));
 
   const byUnit: UnitCoverage[] = units.map((unit) => ({
     id: unit.id, name: unit.name, residents: unit.residents, residentsAged60Plus: unit.residentsAged60Plus,

@@ -1,6 +1,6 @@
 import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
 import { buildWalkingGraph, findConnectedParts } from '../analysis/build-walking-graph.ts';
-import { computeCoverage, prepareNetwork, type Coverage, type DistanceMode, type PreparedNetwork } from '../analysis/compute-coverage.ts';
+import { attachUnits, computeCoverage, prepareNetwork, type AttachedUnits, type Coverage, type DistanceMode, type PreparedNetwork } from '../analysis/compute-coverage.ts';
 import { findFacilityThreshold, type FacilityThreshold } from '../analysis/facility-thresholds.ts';
 import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-parts.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
@@ -19,6 +19,7 @@ interface AnalysisInputs {
   revision: string;
   network: PreparedNetwork;
   estates: EstateRow[];
+  attachedEstates: AttachedUnits;
   facilities: FacilityRow[];
   thresholds: FacilityThreshold[];
   networkReport: { edges: number; nodes: number; parts: number; largestPartShare: number };
@@ -71,7 +72,7 @@ export function createWalkingAnalysis(database: Database) {
       const key = `${options.mode}|${options.speedMetresPerSecond}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
       let result = coverageCache.get(key);
       if (!result) {
-        result = computeCoverage(loaded.network, loaded.estates, loaded.facilities, thresholds, { ...options, maximumAccessMetres });
+        result = computeCoverage(loaded.network, loaded.attachedEstates, loaded.facilities, thresholds, { ...options, maximumAccessMetres });
         coverageCache.set(key, result);
       }
       return { ...result, revision: loaded.revision, network: loaded.networkReport };
@@ -169,6 +170,7 @@ async function buildInputs(database: Database, revision: string): Promise<Analys
   const startedAt = performance.now();
   const graph = buildWalkingGraph(edges);
   const network = prepareNetwork(graph);
+  const attachedEstates = attachUnits(network, estates, maximumAccessMetres);
   const parts = findConnectedParts(graph);
   const builtMilliseconds = performance.now() - startedAt;
   const thresholds = standards.map(findFacilityThreshold).filter((threshold): threshold is FacilityThreshold => threshold !== null);
@@ -176,6 +178,7 @@ async function buildInputs(database: Database, revision: string): Promise<Analys
     revision,
     network,
     estates,
+    attachedEstates,
     facilities,
     thresholds,
     networkReport: { edges: graph.edgeCount, nodes: graph.nodeCount, parts: parts.length, largestPartShare: graph.nodeCount ? parts[0].length / graph.nodeCount : 0 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWalkingGraph } from '../../../server/analysis/build-walking-graph.ts';
-import { computeCoverage, prepareNetwork, type FacilityPoint, type ResidentialUnit } from '../../../server/analysis/compute-coverage.ts';
+import { attachUnits, computeCoverage, prepareNetwork, type FacilityPoint, type ResidentialUnit } from '../../../server/analysis/compute-coverage.ts';
 import { findFacilityThreshold, type FacilityThreshold } from '../../../server/analysis/facility-thresholds.ts';
 import { edgesFromMetres, fixtureProjection, toLongitudeLatitude } from '../../fixtures/metre-networks.ts';
 
@@ -19,11 +19,11 @@ const facility = (id: string, facilityType: string, at: number[]): FacilityPoint
   return { id, name: id, facilityType, longitude, latitude };
 };
 
-const units = [
+const units = attachUnits(network, [
   unit('west', [100, 10], 1000, 300), // 10 m from the street at x = 100
   unit('behind-river', [600, 310], 500, 100), // 10 m from the lane's far end
   unit('island', [3050, 3010], 200, 50), // on a part of the network no facility reaches
-];
+]);
 const facilities = [
   facility('clinic', 'community_health_center', [0, 0]),
   facility('day-care', 'elderly_day_care', [600, -20]), // 20 m south of the street at x = 600

@@ -1,0 +1,173 @@
+import { area } from '@turf/turf';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { getJson, serversUnderTest } from '../helpers/api.ts';
+import { readGeodataCollections } from '../helpers/geodata.ts';
+
+const geodata = readGeodataCollections();
+const estates = geodata.get('neighbourhoods')?.features ?? [];
+const facilities = geodata.get('facilities')?.features ?? [];
+const publishedResidents = estates.reduce((total, estate) => total + Number(estate.properties?.residents ?? 0), 0);
+const health = 'community_health_center';
+
+describe.each(serversUnderTest())('15-minute life-circle coverage on the $database database', (server) => {
+  it('covers every facility type that has a walking distance, saying which standard it used', async () => {
+    const { status, body } = await getJson(server, '/api/coverage');
+    expect(status).toBe(200);
+    const standards = (await getJson(server, '/api/facility-standards')).body.standards;
+    const withDistance = standards.filter((standard: any) => standard.walkMetres !== null).map((standard: any) => standard.facilityType).sort();
+    expect(body.byType.map((type: any) => type.facilityType).sort()).toEqual(withDistance);
+    for (const type of body.byType) {
+      expect(['standard', 'level', 'edited']).toContain(type.basis);
+      expect(type.residentsShare).toBeGreaterThanOrEqual(0);
+      expect(type.residentsShare).toBeLessThanOrEqual(1);
+      const bands = type.residentsByMinuteBand;
+      expect(bands.upTo5 + bands.upTo10 + bands.upTo15 + bands.over15 + bands.unreachable).toBeCloseTo(body.totalResidents, 6);
+      // The minute bands nest: within 5 ⊆ within 10 ⊆ within 15.
+      expect(type.residentsShareWithinMinutes['5']).toBeLessThanOrEqual(type.residentsShareWithinMinutes['10']);
+      expect(type.residentsShareWithinMinutes['10']).toBeLessThanOrEqual(type.residentsShareWithinMinutes['15']);
+    }
+    expect(body.byUnit).toHaveLength(estates.length);
+  });
+
+  it('counts the same residents as the database holds', async () => {
+    const { body } = await getJson(server, `/api/coverage?types=${health}`);
+    expect(body.totalResidents).toBeCloseTo(publishedResidents, 6);
+    if (server.databaseUrl) {
+      const client = new pg.Client({ connectionString: server.databaseUrl });
+      await client.connect();
+      const { rows } = await client.query(`select coalesce(sum((properties->>'residents')::float8), 0) as residents, count(*)::int as estates from feature where collection_id = 'neighbourhoods'`);
+      await client.end();
+      expect(body.totalResidents).toBeCloseTo(Number(rows[0].residents), 6);
+      expect(body.byUnit).toHaveLength(rows[0].estates);
+    }
+  });
+
+  it('never finds straight lines shorter than walks: circles overstate coverage', async () => {
+    const [network, straight] = await Promise.all([
+      getJson(server, '/api/coverage?mode=network'),
+      getJson(server, '/api/coverage?mode=straight-line'),
+    ]);
+    network.body.byType.forEach((type: any, index: number) => {
+      expect(straight.body.byType[index].residentsShare, type.facilityType).toBeGreaterThanOrEqual(type.residentsShare);
+    });
+    network.body.byUnit.forEach((unit: any, index: number) => {
+      for (const [facilityType, metres] of Object.entries(unit.walkMetres)) {
+        if (metres !== null) expect(metres as number, `${unit.id} → ${facilityType}`).toBeGreaterThanOrEqual(straight.body.byUnit[index].walkMetres[facilityType] - 0.1);
+      }
+    });
+  });
+
+  it('walks more slowly at the elderly speed: minutes grow, metres stay', async () => {
+    const [normal, elderly] = await Promise.all([
+      getJson(server, `/api/coverage?types=${health}&speed=1.0`),
+      getJson(server, `/api/coverage?types=${health}&speed=0.9`),
+    ]);
+    const reachable = normal.body.byUnit.find((unit: any) => unit.walkMetres[health] !== null);
+    if (!reachable) return;
+    const slow = elderly.body.byUnit.find((unit: any) => unit.id === reachable.id);
+    expect(slow.walkMetres[health]).toBe(reachable.walkMetres[health]);
+    expect(slow.walkMinutes[health]).toBeCloseTo(reachable.walkMetres[health] / 54, 0);
+    expect(elderly.body.byType[0].residentsShareWithinMinutes['5']).toBeLessThanOrEqual(normal.body.byType[0].residentsShareWithinMinutes['5']);
+  });
+
+  it('gives one estate\'s walking minutes and gap list, the same as the whole coverage', async () => {
+    const all = await getJson(server, '/api/coverage');
+    const first = all.body.byUnit[0];
+    const { status, body } = await getJson(server, `/api/coverage/estates/${encodeURIComponent(first.id)}`);
+    expect(status).toBe(200);
+    expect(body.estate).toEqual(first);
+    expect(body.standards.length).toBe(all.body.byType.length);
+  });
+
+  it('answers the walking time from a point to each facility type, near zero at a facility', async () => {
+    const clinic = facilities.find((facility) => facility.properties?.facility_type === health);
+    expect(clinic).toBeDefined();
+    const [longitude, latitude] = (clinic!.geometry as any).coordinates;
+    const { status, body } = await getJson(server, `/api/coverage/point?longitude=${longitude}&latitude=${latitude}`);
+    expect(status).toBe(200);
+    const toClinic = body.byType.find((type: any) => type.facilityType === health);
+    expect(toClinic.distanceMetres).not.toBeNull();
+    expect(toClinic.distanceMetres).toBeLessThan(5);
+    expect(toClinic.withinStandard).toBe(true);
+  });
+
+  it('draws nested isochrones for 5, 10 and 15 minutes from a point, a facility and a type', async () => {
+    const clinic = facilities.find((facility) => facility.properties?.facility_type === health)!;
+    const [longitude, latitude] = (clinic.geometry as any).coordinates;
+    for (const query of [`point=${longitude},${latitude}`, `facility=${encodeURIComponent(String(clinic.id))}`, `type=${health}`]) {
+      const { status, contentType, body } = await getJson(server, `/api/isochrones?${query}&minutes=5,10,15`);
+      expect(status, query).toBe(200);
+      expect(contentType).toContain('application/geo+json');
+      expect(body.features.map((feature: any) => feature.properties.minutes)).toEqual([15, 10, 5]);
+      const areas = body.features.map((feature: any) => area(feature));
+      expect(areas[2]).toBeGreaterThan(0);
+      expect(areas[0]).toBeGreaterThanOrEqual(areas[1]);
+      expect(areas[1]).toBeGreaterThanOrEqual(areas[2]);
+    }
+  });
+
+  it('recomputes when a planner edits a standard, and says the standard was edited', async () => {
+    const before = await getJson(server, `/api/coverage?types=${health}`);
+    const edit = await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: 50 }) });
+    expect(edit.status).toBe(200);
+    expect(edit.body.maxWalkMetres).toBe(50);
+    const after = await getJson(server, `/api/coverage?types=${health}`);
+    expect(after.body.byType[0]).toMatchObject({ walkMetres: 50, basis: 'edited' });
+    expect(after.body.byType[0].residentsShare).toBeLessThanOrEqual(before.body.byType[0].residentsShare);
+    const restore = await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: before.body.byType[0].walkMetres }) });
+    expect(restore.status).toBe(200);
+    expect((await getJson(server, `/api/coverage?types=${health}`)).body.byType[0].residentsShare).toBe(before.body.byType[0].residentsShare);
+  });
+
+  it('recomputes when a facility is added', async () => {
+    const type = 'wet_market';
+    const before = await getJson(server, `/api/coverage?types=${type}`);
+    const estate = estates[0];
+    const [longitude, latitude] = (estate.properties as any).gates?.[0] ?? [121.52, 31.225];
+    const csv = `id,name,facility_type,longitude,latitude\ntest-market,测试菜场,${type},${longitude},${latitude}\n`;
+    const imported = await fetch(`${server.url}/api/collections/facilities/import?format=csv&crs=wgs84`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' }, body: csv });
+    expect(imported.status).toBeLessThan(300);
+    const after = await getJson(server, `/api/coverage?types=${type}`);
+    expect(after.body.byType[0].facilityCount).toBe(before.body.byType[0].facilityCount + 1);
+    const unit = after.body.byUnit.find((candidate: any) => candidate.id === estate.id);
+    if (after.body.network.edges > 0) expect(unit.walkMetres[type]).toBeLessThan(50);
+  });
+
+  describe('bad requests get a clear 4xx', () => {
+    it.each([
+      ['an unknown facility type', '/api/coverage?types=space_port', 400, /space_port/],
+      ['a malformed type list', '/api/coverage?types=a,,b', 400, /types/],
+      ['a speed too slow', '/api/coverage?speed=0.1', 400, /speed/],
+      ['a speed too fast', '/api/coverage?speed=9', 400, /speed/],
+      ['a speed that is not a number', '/api/coverage?speed=fast', 400, /speed/],
+      ['an unknown mode', '/api/coverage?mode=helicopter', 400, /mode/],
+      ['an unknown estate', '/api/coverage/estates/no-such-estate', 404, /no-such-estate/],
+      ['a point far outside the area', '/api/coverage/point?longitude=116.4&latitude=39.9', 400, /500 m/],
+      ['a point out of range', '/api/coverage/point?longitude=500&latitude=31.2', 400, /longitude/],
+      ['an isochrone from nothing', '/api/isochrones', 400, /exactly one/],
+      ['an isochrone from two things', '/api/isochrones?type=wet_market&point=121.52,31.22', 400, /exactly one/],
+      ['an isochrone of 90 minutes', '/api/isochrones?type=wet_market&minutes=90', 400, /minutes/],
+      ['an isochrone from an unknown facility', '/api/isochrones?facility=nowhere', 404, /nowhere/],
+      ['an isochrone from a bad point', '/api/isochrones?point=here', 400, /point/],
+    ])('%s', async (_name, path, status, message) => {
+      const response = await getJson(server, path);
+      expect(response.status).toBe(status);
+      expect(response.body.message).toMatch(message);
+    });
+
+    it.each([
+      ['a distance too small', { maxWalkMetres: 5 }, 400],
+      ['a distance that is text', { maxWalkMetres: 'far' }, 400],
+      ['an unknown field', { maxWalkMetres: 300, colour: 'red' }, 400],
+    ])('editing a standard with %s', async (_name, body, status) => {
+      const response = await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(status);
+    });
+
+    it('editing an unknown standard answers 404, and malformed JSON 400', async () => {
+      expect((await getJson(server, '/api/facility-standards/space_port', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"maxWalkMetres":300}' })).status).toBe(404);
+      expect((await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"maxWalk' })).status).toBe(400);
+    });
+  });
+});
