@@ -25,10 +25,10 @@ export interface BuiltRoad {
 
 const beyondEdgeMetres = 120;
 
-export function collectRoadAddresses(addresses: SourceAddress[], roadNames: string[]): SourceAddress[] {
+export function collectRoadAddresses(addresses: SourceAddress[], roadNames: string[], houseNumberBelow = Infinity): SourceAddress[] {
   return addresses.filter((address) => {
     const parsed = parseAddress(address.address);
-    return parsed !== null && roadNames.includes(parsed.roadName);
+    return parsed !== null && roadNames.includes(parsed.roadName) && parsed.houseNumber < houseNumberBelow;
   });
 }
 
@@ -44,7 +44,7 @@ function fitLongLine(entry: RoadEntry, addresses: SourceAddress[], built: Map<st
     return { fit, pointCount: points.length };
   }
   const points = [
-    ...collectRoadAddresses(addresses, evidence.addressRoadNames).map((address) => projectToMetres(address.position)),
+    ...collectRoadAddresses(addresses, evidence.addressRoadNames, evidence.houseNumberBelow).map((address) => projectToMetres(address.position)),
     ...(evidence.anchors ?? []).map(anchorToMetres),
   ];
   const fixedDirection = evidence.parallelTo ? built.get(evidence.parallelTo)!.direction : null;
@@ -114,7 +114,7 @@ export function buildRoads(built: BuiltRoad[]): Dataset {
     return makeFeature(entry.id, geometry, {
       name: entry.name,
       name_en: entry.name_en,
-      source: entry.namedOnlyInPlan ? 'plan-text' : fromAddresses ? 'address-derived' : 'estimated',
+      source: entry.sourceOverride ?? (fromAddresses ? 'address-derived' : 'estimated'),
       source_detail: `${evidenceText}; runs from ${describeEnd(entry.from, built)} to ${describeEnd(entry.to, built)}. Width and lanes are typical for its class, not surveyed.`,
       confidence: entry.confidence,
       class: entry.roadClass,

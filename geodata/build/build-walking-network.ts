@@ -53,7 +53,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
     coordinates: road.line,
     kind: 'street',
     name: road.entry.name,
-    source: road.entry.namedOnlyInPlan ? 'plan-text' : road.entry.evidence.method === 'addresses' ? 'address-derived' : 'estimated',
+    source: road.entry.sourceOverride ?? (road.entry.evidence.method === 'addresses' ? 'address-derived' : 'estimated'),
     sourceDetail: `Pavements of ${road.entry.name}, along its fitted centreline (see roads).`,
     confidence: road.entry.confidence,
   }));

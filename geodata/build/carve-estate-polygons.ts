@@ -35,10 +35,12 @@ export function carveEstatePolygons(
   keepOut: Feature<Polygon | MultiPolygon>[],
 ): Map<string, Polygon> {
   const cells = voronoi(featureCollection(anchors.map((anchor) => point(anchor.position))), { bbox: [121.49, 31.2, 121.56, 31.25] });
+  // Slivers between a street and the subdistrict edge are not where estates stand.
+  const estateBlocks = blocks.filter((block) => block.areaSquareMetres >= 20_000);
   const shapes = new Map<string, Polygon>();
   anchors.forEach((anchor, index) => {
     const cell = cells.features[index];
-    const block = findBlockOfPoint(anchor.position, blocks);
+    const block = findBlockOfPoint(anchor.position, estateBlocks);
     const reach = circle(anchor.position, radiusByEra[anchor.buildEra], { units: 'meters', steps: 48 });
     let shape: Feature<Polygon | MultiPolygon> | null = intersect(featureCollection([cell as Feature<Polygon>, { type: 'Feature', properties: {}, geometry: block.polygon }]));
     if (shape) shape = intersect(featureCollection([shape, reach]));

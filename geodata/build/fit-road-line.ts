@@ -59,23 +59,38 @@ export function pointOnAxis(axis: RoadAxis, along: number, sideOffset = 0): Metr
   ];
 }
 
+// Least median of squares: every pair of points proposes a line, the line with the smallest
+// median distance to all points wins, and the final axis is fitted through the points within
+// dropBeyondMetres of it. Unlike iterative trimming this is not fooled by one far-off geocode
+// at the end of a short road (with four addresses, one bad one tilts a plain fit towards itself).
 export function fitAxisRobustly(points: Metres[], fixedDirection: Metres | null, dropBeyondMetres: number): AxisFit {
-  let kept = points.map((_, index) => index);
-  const fitKept = () => {
-    const keptPoints = kept.map((index) => points[index]);
-    return fixedDirection ? fitAxisWithDirection(keptPoints, fixedDirection) : fitPrincipalAxis(keptPoints);
+  const all = points.map((_, index) => index);
+  const fitOf = (indexes: number[]) => {
+    const chosen = indexes.map((index) => points[index]);
+    return fixedDirection ? fitAxisWithDirection(chosen, fixedDirection) : fitPrincipalAxis(chosen);
   };
-  let axis = fitKept();
-  for (let round = 0; round < 4 && kept.length > 3; round += 1) {
-    const worst = kept.reduce((worstIndex, index) =>
-      distanceToAxis(axis, points[index]) > distanceToAxis(axis, points[worstIndex]) ? index : worstIndex,
-    );
-    if (distanceToAxis(axis, points[worst]) <= dropBeyondMetres) break;
-    kept = kept.filter((index) => index !== worst);
-    axis = fitKept();
+  let best = fitOf(all);
+  if (!fixedDirection && points.length >= 3) {
+    let bestScore = Infinity;
+    for (let i = 0; i < points.length; i += 1) {
+      for (let j = i + 1; j < points.length; j += 1) {
+        const [dx, dy] = [points[j][0] - points[i][0], points[j][1] - points[i][1]];
+        const length = Math.hypot(dx, dy);
+        if (length < 50) continue;
+        const candidate: RoadAxis = { origin: points[i], direction: [dx / length, dy / length] };
+        const residuals = points.map((point) => distanceToAxis(candidate, point)).sort((a, b) => a - b);
+        const score = residuals[Math.floor((residuals.length - 1) / 2)];
+        if (score < bestScore - 1e-9) {
+          bestScore = score;
+          best = candidate;
+        }
+      }
+    }
   }
-  const keptSet = new Set(kept);
-  return { axis, keptIndexes: kept, droppedIndexes: points.map((_, index) => index).filter((index) => !keptSet.has(index)) };
+  const kept = all.filter((index) => distanceToAxis(best, points[index]) <= dropBeyondMetres);
+  const final = kept.length >= 2 ? kept : all;
+  const keptSet = new Set(final);
+  return { axis: fitOf(final), keptIndexes: final, droppedIndexes: all.filter((index) => !keptSet.has(index)) };
 }
 
 export function intersectAxes(first: RoadAxis, second: RoadAxis): Metres | null {

@@ -37,8 +37,19 @@ export interface GeneratedBuilding {
   households: number;
 }
 
+// A narrow estate may not fit one block of its era's full size; the same layout is then tried
+// at three quarters and half scale (same floors), so every estate has housing to count.
 export function generateResidentialBuildings(estateId: string, estate: Polygon, era: BuildEra): GeneratedBuilding[] {
-  const style = buildingStyleByEra[era];
+  for (const scale of [1, 0.75, 0.5]) {
+    const base = buildingStyleByEra[era];
+    const style = { ...base, lengthMetres: base.lengthMetres * scale, depthMetres: base.depthMetres * scale, rowPitchMetres: base.rowPitchMetres * scale, gapMetres: base.gapMetres * scale };
+    const buildings = layOutRows(estateId, estate, style);
+    if (buildings.length > 0) return buildings;
+  }
+  return [];
+}
+
+function layOutRows(estateId: string, estate: Polygon, style: BuildingStyle): GeneratedBuilding[] {
   const random = createSeededRandom(estateId);
   const ring = estate.coordinates[0].map((position) => projectToMetres(position as [number, number]));
   const xs = ring.map(([x]) => x);

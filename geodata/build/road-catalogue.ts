@@ -16,6 +16,8 @@ export type CentrelineEvidence =
       method: 'addresses';
       addressRoadNames: string[];
       bending: boolean;
+      // Only numbers below this: for a long road whose far end turns away (东方路 south of 蓝村路).
+      houseNumberBelow?: number;
       // Parallel to another road's fitted direction, when the road's own addresses are too few
       // or too clustered to show its direction.
       parallelTo?: string;
@@ -34,8 +36,9 @@ export interface RoadEntry {
   from: RoadEnd;
   to: RoadEnd;
   confidence: Confidence;
-  // Roads known only from the plan's text are marked so, whatever their geometry rests on.
-  namedOnlyInPlan?: boolean;
+  // Overrides the source the evidence implies: 'plan-text' for a road known only from the plan,
+  // 'estimated' where the line continues another road because the road's own geocodes disagree.
+  sourceOverride?: 'plan-text' | 'estimated';
   note?: string;
 }
 
@@ -67,10 +70,12 @@ export const roadCatalogue: RoadEntry[] = [
   {
     id: 'road-dongfang', name: '东方路', name_en: 'Dongfang Road', roadClass: 'arterial', widthMetres: 40, lanes: 6,
     evidence: {
-      method: 'addresses', addressRoadNames: ['东方路'], bending: false,
+      method: 'addresses', addressRoadNames: ['东方路'], bending: false, houseNumberBelow: 1400,
       anchors: [{ position: [121.525097, 31.228032], label: '九六广场, 东方路796号 (public POI list, Amap GCJ-02)', coordinateSystem: 'gcj02' }],
     },
-    from: edge, to: edge, confidence: 'medium',
+    // Almost all geocoded 东方路 addresses lie outside the subdistrict and scatter; the line
+    // rests as much on the 九六广场 point as on them.
+    from: edge, to: edge, confidence: 'medium', sourceOverride: 'estimated',
   },
   {
     id: 'road-yuanshen', name: '源深路', name_en: 'Yuanshen Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
@@ -88,8 +93,10 @@ export const roadCatalogue: RoadEntry[] = [
   },
   {
     id: 'road-pumin', name: '浦明路', name_en: 'Puming Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
+    // Its geocodes scatter up to 370 m across (deep estate lanes, a construction camp), so the
+    // line is a best guess along the river bank rather than a reliable fit.
     evidence: { method: 'addresses', addressRoadNames: ['浦明路'], bending: false },
-    from: { road: 'road-zhangyang' }, to: edge, confidence: 'medium',
+    from: { road: 'road-zhangyang' }, to: edge, confidence: 'low', sourceOverride: 'estimated',
   },
   {
     id: 'road-weifang', name: '潍坊路', name_en: 'Weifang Road', roadClass: 'secondary', widthMetres: 24, lanes: 2,
@@ -108,18 +115,24 @@ export const roadCatalogue: RoadEntry[] = [
   },
   {
     id: 'road-weifang-west', name: '潍坊西路', name_en: 'Weifang West Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
+    // Its three geocodes are estate lanes 100–200 m off the street: they fix its offset only, the
+    // direction is 潍坊路's, which it continues west of 浦东南路.
     evidence: { method: 'addresses', addressRoadNames: ['潍坊西路'], bending: false, parallelTo: 'road-weifang' },
-    from: { road: 'road-pumin' }, to: { road: 'road-pudong-south' }, confidence: 'medium',
+    from: { road: 'road-pumin' }, to: { road: 'road-pudong-south' }, confidence: 'low', sourceOverride: 'estimated',
   },
   {
     id: 'road-nanquan-north', name: '南泉北路', name_en: 'Nanquan North Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
-    evidence: { method: 'addresses', addressRoadNames: ['南泉北路', '南泉路'], bending: false },
-    from: edge, to: { road: 'road-weifang' }, confidence: 'medium', note: '“学府南泉” themed street',
+    // Only two of its geocodes lie near the subdistrict, 150 m apart across the street; the line
+    // leans on the 陆家嘴 addresses north of 张杨路, so it is marked estimated.
+    evidence: { method: 'addresses', addressRoadNames: ['南泉北路'], bending: false },
+    from: edge, to: { road: 'road-weifang' }, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street',
   },
   {
     id: 'road-nanquan', name: '南泉路', name_en: 'Nanquan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
-    evidence: { method: 'addresses', addressRoadNames: ['南泉北路', '南泉路'], bending: false },
-    from: { road: 'road-weifang' }, to: edge, confidence: 'medium', note: '“学府南泉” themed street',
+    // The geocodes naming 南泉路 disagree with each other (numbers out of order), so the line
+    // continues 南泉北路's fitted axis south of 潍坊路.
+    evidence: { method: 'addresses', addressRoadNames: ['南泉北路'], bending: false },
+    from: { road: 'road-weifang' }, to: edge, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street',
   },
   {
     id: 'road-laoshan', name: '崂山路', name_en: 'Laoshan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
@@ -160,7 +173,7 @@ export const roadCatalogue: RoadEntry[] = [
         { position: [121.5243, 31.2293], label: 'a point west of 世纪大道 in the same block (guessed)', coordinateSystem: 'wgs84' },
       ],
     },
-    from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'low', namedOnlyInPlan: true,
+    from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'low', sourceOverride: 'plan-text',
     note: 'internal road named in the plan (竹园商贸区、九六广场、福康路等内部道路); real alignment unknown',
   },
 ];
