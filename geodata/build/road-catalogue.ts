@@ -47,9 +47,17 @@ const edge = { edge: true } as const;
 // Order matters: a road "parallelTo" or ended by another must come after it.
 export const roadCatalogue: RoadEntry[] = [
   {
+    id: 'road-pumin', name: '浦明路', name_en: 'Puming Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
+    // Its geocodes scatter up to 370 m across (deep estate lanes, a construction camp), so the
+    // line is a best guess along the river bank rather than a reliable fit.
+    evidence: { method: 'addresses', addressRoadNames: ['浦明路'], bending: false },
+    from: edge, to: edge, confidence: 'low', sourceOverride: 'estimated',
+  },
+  {
     id: 'road-zhangyang', name: '张杨路', name_en: 'Zhangyang Road', roadClass: 'arterial', widthMetres: 45, lanes: 6,
     evidence: { method: 'addresses', addressRoadNames: ['张杨路'], bending: false },
-    from: edge, to: edge, confidence: 'high', note: 'northern edge of the subdistrict',
+    // West of 浦明路 lies the riverside green, not street.
+    from: { road: 'road-pumin' }, to: edge, confidence: 'high', note: 'northern edge of the subdistrict',
   },
   {
     id: 'road-century-avenue', name: '世纪大道', name_en: 'Century Avenue', roadClass: 'arterial', widthMetres: 100, lanes: 8,
@@ -90,13 +98,6 @@ export const roadCatalogue: RoadEntry[] = [
       ],
     },
     from: edge, to: { road: 'road-century-avenue' }, confidence: 'high', note: 'eastern edge of the subdistrict',
-  },
-  {
-    id: 'road-pumin', name: '浦明路', name_en: 'Puming Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
-    // Its geocodes scatter up to 370 m across (deep estate lanes, a construction camp), so the
-    // line is a best guess along the river bank rather than a reliable fit.
-    evidence: { method: 'addresses', addressRoadNames: ['浦明路'], bending: false },
-    from: { road: 'road-zhangyang' }, to: edge, confidence: 'low', sourceOverride: 'estimated',
   },
   {
     id: 'road-weifang', name: '潍坊路', name_en: 'Weifang Road', roadClass: 'secondary', widthMetres: 24, lanes: 2,
