@@ -25,9 +25,15 @@ const farKilometres = 100;
 export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSystem; fileName: string }): { rows: PreparedRow[]; warnings: string[] } {
   const warnings: string[] = [];
   const firstLocationOfKey = new Map<string, string>();
-  let totalVertices = 0;
   let rowsWithHeights = 0;
   let rowsFarAway = 0;
+
+  // Counted before any other work, so that an oversized file is refused at once.
+  const totalVertices = rows.reduce((sum, row) => sum + countVertices(row.feature?.geometry), 0);
+  if (totalVertices > importLimits.vertices) {
+    throw new RequestError(413, 'PayloadTooLarge', `The file has ${totalVertices.toLocaleString('en')} vertices, more than ${importLimits.vertices.toLocaleString('en')}; split it into smaller files`,
+      `文件有 ${totalVertices} 个顶点，超过 ${importLimits.vertices}，请拆分后导入`);
+  }
 
   const prepared = rows.map((row): PreparedRow => {
     if (row.problems.length > 0 || !row.feature) return row;
@@ -35,11 +41,6 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
     if (problems.length > 0) return { ...row, problems };
     const geometry = row.feature.geometry as Geometry;
     const vertices = countVertices(geometry);
-    totalVertices += vertices;
-    if (totalVertices > importLimits.vertices) {
-      throw new RequestError(413, 'PayloadTooLarge', `The file has more than ${importLimits.vertices.toLocaleString('en')} vertices; split it into smaller files`,
-        `文件顶点数超过 ${importLimits.vertices}，请拆分后导入`);
-    }
     if (vertices > importLimits.verticesPerFeature) {
       return { ...row, problems: [`has ${vertices} vertices; at most ${importLimits.verticesPerFeature} are allowed per feature (simplify it)`] };
     }
@@ -72,10 +73,18 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
   return { rows: prepared, warnings };
 }
 
-function countVertices(geometry: Geometry): number {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.reduce((sum, part) => sum + countVertices(part), 0);
-  const count = (value: unknown): number => (Array.isArray(value) && typeof value[0] === 'number' ? 1 : Array.isArray(value) ? value.reduce((sum: number, item) => sum + count(item), 0) : 0);
-  return count(geometry.coordinates);
+/** Positions in a geometry, whatever shape it is in (it may not have been checked yet). */
+function countVertices(geometry: unknown): number {
+  const count = (value: unknown): number => {
+    if (!Array.isArray(value)) return 0;
+    if (typeof value[0] === 'number') return 1;
+    let sum = 0;
+    for (const item of value) sum += count(item);
+    return sum;
+  };
+  if (!geometry || typeof geometry !== 'object') return 0;
+  const { coordinates, geometries } = geometry as { coordinates?: unknown; geometries?: unknown };
+  return count(coordinates) + (Array.isArray(geometries) ? geometries.reduce((sum: number, part) => sum + countVertices(part), 0) : 0);
 }
 
 function dropHeights(geometry: Geometry): { geometry: Geometry; hadHeights: boolean } {

@@ -44,18 +44,19 @@ describe('convertToWgs84', () => {
   });
 
   it('converts every position of every geometry type and leaves its input unchanged', () => {
+    const ring = [[121.52, 31.22], [121.53, 31.22], [121.53, 31.23], [121.52, 31.22]];
     const collection = {
       type: 'FeatureCollection' as const,
       features: [
         { type: 'Feature' as const, properties: { name: '甲' }, geometry: { type: 'Point' as const, coordinates: [121.523, 31.226] } },
-        { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[121.52, 31.22], [121.53, 31.22], [121.53, 31.23], [121.52, 31.22]]] } },
+        { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [ring] } },
       ],
     };
     const before = JSON.stringify(collection);
     const converted = convertToWgs84(collection, 'gcj02');
     expect(JSON.stringify(collection)).toBe(before);
     const polygon = converted.features[1].geometry as { coordinates: number[][][] };
-    for (const [index, position] of collection.features[1].geometry.coordinates[0].entries()) {
+    for (const [index, position] of ring.entries()) {
       expect(polygon.coordinates[0][index]).toEqual(convertPositionToWgs84(position as [number, number], 'gcj02'));
     }
     expect(converted.features[0].properties).toEqual({ name: '甲' });

@@ -73,7 +73,8 @@ describe('prepareFeatures', () => {
     const line = (count: number) => ({ type: 'LineString', coordinates: Array.from({ length: count }, (_, index) => [121.5 + index * 1e-7, 31.2]) });
     const { rows } = prepareFeatures([row('a', line(100_001))], options);
     expect(rows[0].problems[0]).toMatch(/has 100001 vertices; at most 100000/);
-    const many = Array.from({ length: 21 }, (_, index) => row(`f${index}`, line(100_000), {}, `f${index}`));
+    const shared = line(100_000);
+    const many = Array.from({ length: 21 }, (_, index) => row(`f${index}`, shared, {}, `f${index}`));
     expect(() => prepareFeatures(many, options)).toThrow(RequestError);
   });
 });
