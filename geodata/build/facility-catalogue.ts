@@ -188,7 +188,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     facility_type: 'civilisation_practice_point',
     address: null,
     opening_year: 2018,
-    placement: { kind: 'estimated-point', position: [121.50375, 31.2222], reason: 'on the Huangpu riverside path inside the subdistrict boundary' },
+    placement: { kind: 'estimated-point', position: [121.5047, 31.2222], reason: 'on the Huangpu riverside path, about 30 m inland of the shore line of the boundary' },
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan; 望江驿 rest houses line the east-bank riverside path opened around 2018, the exact one of No. 8 is not known.',

@@ -114,8 +114,8 @@ describe('names', () => {
 
   it('mark every generated placeholder as such in its name', () => {
     for (const feature of collections.facilities.features.filter((facility) => facility.properties.placeholder === true)) {
-      expect(feature.properties.source, feature.id).toBe('generated');
-      expect(String(feature.properties.name), feature.id).toContain('示意');
+      expect(feature.properties.source, String(feature.id)).toBe('generated');
+      expect(String(feature.properties.name), String(feature.id)).toContain('示意');
     }
   });
 });
@@ -148,7 +148,7 @@ describe('estates', () => {
   it('add up to their generated residential buildings', () => {
     const householdsByEstate = new Map<string, number>();
     for (const building of collections.buildings.features.filter((feature) => feature.properties.building_type === 'residential')) {
-      expect(building.properties.source, building.id).toBe('generated');
+      expect(building.properties.source, String(building.id)).toBe('generated');
       const estate = String(building.properties.neighbourhood);
       householdsByEstate.set(estate, (householdsByEstate.get(estate) ?? 0) + Number(building.properties.households));
     }
