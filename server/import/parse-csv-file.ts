@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Feature } from 'geojson';
 import type { CoordinateSystem } from '../contract/import.ts';
 import { RequestError } from '../errors.ts';
-import type { ParsedFile, ParsedRow } from './parsed-file.ts';
+import { quoteId, type ParsedFile, type ParsedRow } from './parsed-file.ts';
 
 const longitudeNames = new Set(['lon', 'lng', 'long', 'longitude', 'x', '经度']);
 const latitudeNames = new Set(['lat', 'latitude', 'y', '纬度']);
@@ -61,7 +61,7 @@ export function parseCsvFile(text: string, requestedCrs?: CoordinateSystem): Par
     });
     if (idIndex !== -1 && record[idIndex].trim() !== '') {
       row.fileId = record[idIndex].trim();
-      row.location = `line ${line} (id "${row.fileId}")`;
+      row.location = `line ${line} (id ${quoteId(row.fileId)})`;
     }
     if (lon !== undefined && lat !== undefined) {
       row.feature = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [lon, lat] } } satisfies Feature;

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { RequestError } from '../errors.ts';
-import type { ParsedFile, ParsedRow } from './parsed-file.ts';
+import { quoteId, type ParsedFile, type ParsedRow } from './parsed-file.ts';
 
 // The 2008 GeoJSON `crs` member names that mean plain longitude/latitude on WGS 84 (or CGCS2000,
 // the same within a metre here). Any other named CRS is refused rather than loaded in the wrong place.
@@ -39,7 +39,7 @@ function readFeature(value: unknown, index: number, location: string): ParsedRow
   if (typeof id === 'string' && id.trim() !== '') row.fileId = id.trim();
   else if (typeof id === 'number' && Number.isFinite(id)) row.fileId = String(id);
   else if (id !== undefined && id !== null && id !== '') row.problems.push('id must be a string or a number');
-  if (row.fileId) row.location = `${location} (id "${row.fileId}")`;
+  if (row.fileId) row.location = `${location} (id ${quoteId(row.fileId)})`;
   if (value.geometry === null || value.geometry === undefined) row.problems.push('has no geometry');
   if (value.properties !== undefined && value.properties !== null && !isObject(value.properties)) row.problems.push('properties must be an object or null');
   row.feature = value as unknown as Feature;

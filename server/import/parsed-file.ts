@@ -26,3 +26,8 @@ export interface ParsedFile {
   declaredCrs?: CoordinateSystem;
   warnings: string[];
 }
+
+/** A file's id as it appears in a row's location, shortened if it is very long. */
+export function quoteId(id: string): string {
+  return JSON.stringify(id.length > 60 ? `${id.slice(0, 57)}…` : id);
+}

@@ -4,7 +4,7 @@ import { importLimits, type CoordinateSystem } from '../contract/import.ts';
 import { RequestError } from '../errors.ts';
 import { findGeometryProblems } from '../geo/check-geojson.ts';
 import { convertToWgs84 } from '../geo/convert-coordinates.ts';
-import type { ParsedRow } from './parsed-file.ts';
+import { quoteId, type ParsedRow } from './parsed-file.ts';
 
 /** A row ready to load: its stable key and its feature in WGS 84 with `source` and `source_detail`. */
 export interface PreparedRow extends ParsedRow {
@@ -35,8 +35,10 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
       `文件有 ${totalVertices} 个顶点，超过 ${importLimits.vertices}，请拆分后导入`);
   }
 
-  const prepared = rows.map((row): PreparedRow => {
+  const prepareRow = (row: ParsedRow): PreparedRow => {
     if (row.problems.length > 0 || !row.feature) return row;
+    const storageProblems = findStorageProblems(row);
+    if (storageProblems.length > 0) return { ...row, problems: storageProblems };
     const problems = findGeometryProblems(row.feature.geometry);
     if (problems.length > 0) return { ...row, problems };
     const geometry = row.feature.geometry as Geometry;
@@ -55,7 +57,7 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
     const key = row.fileId ?? `h-${hashOf({ geometry, properties: ownProperties }).slice(0, 16)}`;
     const first = firstLocationOfKey.get(key);
     if (first !== undefined) {
-      return { ...row, problems: [row.fileId ? `has the id "${key}" that ${first} already has` : `is an exact copy of ${first}`] };
+      return { ...row, problems: [row.fileId ? `has the id ${quoteId(key)} that ${first} already has` : `is an exact copy of ${first}`] };
     }
     firstLocationOfKey.set(key, row.location);
     const properties = {
@@ -64,6 +66,16 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
       source_detail: isText(ownProperties.source_detail) ? ownProperties.source_detail : `imported from ${options.fileName}`,
     };
     return { ...row, key, prepared: { type: 'Feature', id: key, properties, geometry: wgs84Geometry } };
+  };
+  const prepared = rows.map((row): PreparedRow => {
+    try {
+      return prepareRow(row);
+    } catch (error) {
+      // Absurdly deep nesting (a GeometryCollection inside itself thousands of times) overflows
+      // the checks' recursion: that row is bad, the server is fine.
+      if (error instanceof RangeError) return { ...row, problems: ['is nested too deeply to read'] };
+      throw error;
+    }
   });
 
   if (rowsWithHeights > 0) warnings.push(`${rowsWithHeights} feature(s) had heights (a third coordinate); they were dropped, only longitude and latitude are stored`);
@@ -73,18 +85,55 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
   return { rows: prepared, warnings };
 }
 
-/** Positions in a geometry, whatever shape it is in (it may not have been checked yet). */
-function countVertices(geometry: unknown): number {
-  const count = (value: unknown): number => {
-    if (!Array.isArray(value)) return 0;
+/**
+ * Positions in a geometry, whatever shape it is in (it has not been checked yet). Nesting deeper
+ * than any GeoJSON geometry has is not followed; the structural check reports it.
+ */
+function countVertices(geometry: unknown, depth = 0): number {
+  const count = (value: unknown, level: number): number => {
+    if (!Array.isArray(value) || level > 4) return 0;
     if (typeof value[0] === 'number') return 1;
     let sum = 0;
-    for (const item of value) sum += count(item);
+    for (const item of value) sum += count(item, level + 1);
     return sum;
   };
-  if (!geometry || typeof geometry !== 'object') return 0;
+  if (!geometry || typeof geometry !== 'object' || depth > 8) return 0;
   const { coordinates, geometries } = geometry as { coordinates?: unknown; geometries?: unknown };
-  return count(coordinates) + (Array.isArray(geometries) ? geometries.reduce((sum: number, part) => sum + countVertices(part), 0) : 0);
+  return count(coordinates, 0) + (Array.isArray(geometries) ? geometries.reduce((sum: number, part) => sum + countVertices(part, depth + 1), 0) : 0);
+}
+
+const maximumIdLength = 200;
+const maximumPropertyDepth = 32;
+// PostgreSQL text and jsonb cannot hold NUL, nor a lone half of a UTF-16 surrogate pair (which a
+// JSON file can spell as "\ud800").
+const unstorableCharacter = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What the database could not store: an overlong or unstorable id, unstorable or too deeply nested properties. */
+function findStorageProblems(row: ParsedRow): string[] {
+  const problems: string[] = [];
+  if (row.fileId !== undefined) {
+    if (row.fileId.length > maximumIdLength) problems.push(`id is ${row.fileId.length} characters long; at most ${maximumIdLength} are allowed`);
+    if (unstorableCharacter.test(row.fileId)) problems.push('id contains a NUL character or a broken \\u escape, which cannot be stored');
+  }
+  const visit = (value: unknown, path: string, depth: number): void => {
+    if (problems.length >= 5) return;
+    if (typeof value === 'string') {
+      if (unstorableCharacter.test(value)) problems.push(`${path} contains a NUL character or a broken \\u escape, which cannot be stored`);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (depth > maximumPropertyDepth) {
+      problems.push(`${path} is nested more than ${maximumPropertyDepth} levels deep`);
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const itemPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key.replace(unstorableCharacter, '?')}`;
+      if (!Array.isArray(value) && unstorableCharacter.test(key)) problems.push(`${itemPath}: the property name contains a NUL character or a broken \\u escape`);
+      visit(item, itemPath, depth + 1);
+    }
+  };
+  visit(row.feature?.properties, 'properties', 0);
+  return problems;
 }
 
 function dropHeights(geometry: Geometry): { geometry: Geometry; hadHeights: boolean } {

@@ -86,6 +86,10 @@ export function createImportRoutes(database: Database, adminToken: string | null
     async (context) => {
       const { collectionId } = context.req.valid('param');
       const query = context.req.valid('query');
+      if (/^multipart\/form-data/i.test(context.req.header('content-type') ?? '')) {
+        throw new RequestError(400, 'FormUploadNotSupported', 'Send the file itself as the raw request body (e.g. fetch(url, { body: file })), not as a multipart form',
+          '请将文件本身作为请求体发送，而不是以表单（multipart）方式上传');
+      }
       const bytes = new Uint8Array(await context.req.arrayBuffer());
       const report = await importFile(database, {
         collectionId,

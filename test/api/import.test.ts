@@ -208,6 +208,23 @@ describe.each(serversUnderTest())('import over the API on the $database database
     expect((await getJson(server, `/api/collections/${collectionId}`)).status).toBe(404);
   });
 
+  it('answers rows the database cannot store (NUL characters, broken escapes) with 422, not 500', async () => {
+    const text = '{"type":"FeatureCollection","features":[' +
+      '{"type":"Feature","properties":{"name":"a\\u0000b"},"geometry":{"type":"Point","coordinates":[121.52,31.22]}},' +
+      '{"type":"Feature","properties":{"name":"a\\ud800b"},"geometry":{"type":"Point","coordinates":[121.52,31.23]}}]}';
+    const { status, body } = await postFile(server, 'import_test_hostile', 'format=geojson', text);
+    expect(status).toBe(422);
+    expect(body.report.badRows.map((row: { featureIndex: number }) => row.featureIndex)).toEqual([0, 1]);
+  });
+
+  it('asks for the raw file, not a form upload', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([fixture('weifang-small.osm')]), 'weifang-small.osm');
+    const { status, body } = await postFile(server, 'import_test_form', 'format=osm', form);
+    expect(status).toBe(400);
+    expect(body.message).toMatch(/raw request body/);
+  });
+
   it('is documented in the OpenAPI document, with its admin token', async () => {
     const { body } = await getJson(server, '/api/openapi.json');
     const operation = body.paths['/api/collections/{collectionId}/import'].post;

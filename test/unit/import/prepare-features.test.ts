@@ -78,3 +78,21 @@ describe('prepareFeatures', () => {
     expect(() => prepareFeatures(many, options)).toThrow(RequestError);
   });
 });
+
+describe('rows the database could not store are bad rows, not server errors', () => {
+  const pointAt = point(121.52, 31.22);
+  it.each([
+    ['a NUL character in a value', row('a', pointAt, { name: 'a\u0000b' }), /properties\.name contains a NUL character/],
+    ['a NUL character in a property name', row('a', pointAt, { 'a\u0000': 1 }), /property name contains a NUL/],
+    ['an unpaired surrogate', row('a', pointAt, JSON.parse('{"name":"a\\ud800b"}')), /broken \\u escape/],
+    ['an id of 5,000 characters', row('a', pointAt, {}, 'x'.repeat(5000)), /id is 5000 characters long/],
+    ['properties nested 40 deep', row('a', pointAt, JSON.parse(`{"a":${'['.repeat(40)}1${']'.repeat(40)}}`)), /nested more than 32 levels/],
+    ['a GeometryCollection nested 100,000 deep',
+      row('a', JSON.parse(`${'{"type":"GeometryCollection","geometries":['.repeat(100_000)}{"type":"Point","coordinates":[121.5,31.2]}${']}'.repeat(100_000)}`)),
+      /nested too deeply/],
+  ])('%s', (_name, parsed, problem) => {
+    const { rows } = prepareFeatures([parsed], options);
+    expect(rows[0].problems.join('; ')).toMatch(problem);
+    expect(rows[0].prepared).toBeUndefined();
+  });
+});
