@@ -36,7 +36,7 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       createRoute({ method: 'get', path: '/coverage/point', summary: 'Walking time from any point to the nearest facility of each type', request: { query: PointQuery }, responses: { 200: json('Walking times'), ...errors } }),
       async (context) => {
         const { longitude, latitude, speed } = context.req.valid('query');
-        return context.json({ longitude, latitude, speedMetresPerSecond: speed, byType: await analysis.walkFromPoint(longitude, latitude, speed) } as never, 200);
+        return context.json({ longitude, latitude, speedMetresPerSecond: speed, ...(await analysis.walkFromPoint(longitude, latitude, speed)) } as never, 200);
       },
     )
     .openapi(

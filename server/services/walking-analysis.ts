@@ -100,7 +100,7 @@ export function createWalkingAnalysis(database: Database) {
         const best = nearest.get(facility.facilityType);
         if (Number.isFinite(distanceMetres) && (!best || distanceMetres < best.distanceMetres)) nearest.set(facility.facilityType, { distanceMetres, facility });
       }
-      return loaded.thresholds.map((threshold) => {
+      const byType = loaded.thresholds.map((threshold) => {
         const found = nearest.get(threshold.facilityType);
         return {
           facilityType: threshold.facilityType,
@@ -112,6 +112,9 @@ export function createWalkingAnalysis(database: Database) {
           facility: found ? { id: found.facility.id, name: found.facility.name } : null,
         };
       });
+      // The walk from the point to its street is part of every distance: shown so that a point
+      // inside a large block is understood.
+      return { accessMetres: Math.round(start.accessMetres * 10) / 10, byType };
     },
 
     /**
