@@ -47,9 +47,10 @@ export function normalizeGeometry(geometry: Geometry): Geometry {
   }
 }
 
-// Numbers inside properties (lengths, areas) are rounded too, so float noise cannot leak in.
+// Numbers inside properties are rounded like coordinates (gates are positions), so float noise
+// from one platform's maths library cannot leak into the bytes.
 function normalizeProperty(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 1e3) / 1e3;
+  if (typeof value === 'number') return Number.isInteger(value) ? value : roundCoordinate(value);
   if (Array.isArray(value)) return value.map(normalizeProperty);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, normalizeProperty(inner)]));

@@ -1,7 +1,7 @@
 // Where things are: inside the subdistrict (or honestly flagged), named uniquely, and every place
 // the action plan names present; the population adds up to the published figure.
 import { describe, it, expect } from 'vitest';
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, lineString, pointOnFeature, pointToLineDistance } from '@turf/turf';
 import type { Point, Polygon } from 'geojson';
 import { loadAllCollections, type ShippedFeature } from './load-geodata.ts';
 
@@ -142,6 +142,16 @@ describe('estates', () => {
       expect(Number(residents), estate.id).toBeGreaterThanOrEqual(Number(households));
       expect(Number(older), estate.id).toBeLessThan(Number(residents));
       expect(Array.isArray(gates) && (gates as unknown[]).length > 0, estate.id).toBe(true);
+    }
+  });
+
+  it('have their gates on their own outline, at full precision', () => {
+    for (const estate of estates) {
+      for (const gate of estate.properties.gates as [number, number][]) {
+        const outline = lineString((estate.geometry as Polygon).coordinates[0]);
+        expect(pointToLineDistance(gate, outline, { units: 'meters' }), estate.id).toBeLessThan(1);
+        expect(gate[0].toString().split('.')[1]?.length ?? 0, `${estate.id} gate is rounded too coarsely`).toBeGreaterThan(4);
+      }
     }
   });
 
