@@ -10,7 +10,7 @@ import { parseAddress } from './parse-address.ts';
 import type { SourceAddress } from './read-source-files.ts';
 import { convertGcj02ToWgs84 } from './build-residents-committees.ts';
 import { fitCentreline } from './fit-road-centreline.ts';
-import { findCrossings, polylineLength, slicePolyline } from './polyline-operations.ts';
+import { findCrossings, polylineLength, projectOntoPolyline, slicePolyline } from './polyline-operations.ts';
 import type { RoadEnd, RoadEntry } from './road-catalogue.ts';
 
 export interface BuiltRoad {
@@ -61,7 +61,11 @@ function alongOfEnd(
   built: Map<string, BuiltRoad>,
   dataCentreAlong: number,
   roadName: string,
+  evidenceAlongs: number[],
 ): number {
+  if ('lastAddress' in end) {
+    return which === 'from' ? Math.min(...evidenceAlongs) - 30 : Math.max(...evidenceAlongs) + 30;
+  }
   if ('edge' in end) {
     const crossings = findCrossings(longLine, boundaryRing);
     if (crossings.length === 0) throw new Error(`${roadName} never crosses the subdistrict edge`);
@@ -84,8 +88,9 @@ export function buildRoadCentrelines(catalogue: RoadEntry[], addresses: SourceAd
     // The long line reaches equally far beyond both ends of the evidence, so its middle is the
     // middle of the evidence: where a crossing is searched from when a road meets another twice.
     const centreAlong = polylineLength(fit.line) / 2;
-    const fromAlong = alongOfEnd(entry.from, 'from', fit.line, boundaryRing, built, centreAlong, entry.name);
-    const toAlong = alongOfEnd(entry.to, 'to', fit.line, boundaryRing, built, centreAlong, entry.name);
+    const evidenceAlongs = fit.keptPoints.map((point) => projectOntoPolyline(fit.line, point).along);
+    const fromAlong = alongOfEnd(entry.from, 'from', fit.line, boundaryRing, built, centreAlong, entry.name, evidenceAlongs);
+    const toAlong = alongOfEnd(entry.to, 'to', fit.line, boundaryRing, built, centreAlong, entry.name, evidenceAlongs);
     built.set(entry.id, {
       entry,
       longLine: fit.line,
@@ -100,6 +105,7 @@ export function buildRoadCentrelines(catalogue: RoadEntry[], addresses: SourceAd
 }
 
 function describeEnd(end: RoadEnd, built: BuiltRoad[]): string {
+  if ('lastAddress' in end) return 'just past its last geocoded address';
   return 'edge' in end ? 'the subdistrict edge' : built.find((road) => road.entry.id === end.road)!.entry.name;
 }
 

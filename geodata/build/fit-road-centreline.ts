@@ -7,6 +7,7 @@ import { fitAxisRobustly, positionAlongAxis, pointOnAxis, type RoadAxis } from '
 
 export interface CentrelineFit {
   line: Metres[];
+  keptPoints: Metres[];
   axis: RoadAxis;
   usedPointCount: number;
   droppedPointCount: number;
@@ -62,5 +63,5 @@ export function fitCentreline(
     ...knots.map((knot) => pointOnAxis(axis, knot.along, knot.offset)),
     pointOnAxis(axis, knots.at(-1)!.along + extensionMetres, knots.at(-1)!.offset),
   ];
-  return { line, axis, usedPointCount: kept.length, droppedPointCount: fit.droppedIndexes.length };
+  return { line, keptPoints: kept, axis, usedPointCount: kept.length, droppedPointCount: fit.droppedIndexes.length };
 }

@@ -9,7 +9,9 @@ export type RoadClass = 'arterial' | 'secondary' | 'branch' | 'lane';
 
 // "edge": run to where the road leaves the subdistrict, plus a short stretch beyond so the map
 // shows where it goes.
-export type RoadEnd = { road: string } | { edge: true };
+// "lastAddress": stop 30 m past the furthest address that names the road (a street that ends
+// without meeting another, such as 北张家浜路 where the creek bends across its line).
+export type RoadEnd = { road: string } | { edge: true } | { lastAddress: true };
 
 export type CentrelineEvidence =
   | {
@@ -153,7 +155,7 @@ export const roadCatalogue: RoadEntry[] = [
   {
     id: 'road-north-zhangjiabang', name: '北张家浜路', name_en: 'North Zhangjiabang Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
     evidence: { method: 'addresses', addressRoadNames: ['北张家浜路'], bending: false },
-    from: { road: 'road-pudong-south' }, to: { road: 'road-dongfang' }, confidence: 'medium',
+    from: { road: 'road-pudong-south' }, to: { lastAddress: true }, confidence: 'medium',
   },
   {
     id: 'road-zhangjiabang', name: '张家浜路', name_en: 'Zhangjiabang Road', roadClass: 'lane', widthMetres: 8, lanes: null,
