@@ -24,6 +24,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`lifecircle ready in ${seconds} s: http://${config.host}:${address.port}/`);
 });
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use: stop the other server or set PORT` : error.message;
+  console.error(`lifecircle could not start: ${reason}`);
+  void database.close().then(() => process.exit(1));
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
