@@ -22,7 +22,8 @@ export interface NodedNetwork {
   pieces: NodedPiece[];
 }
 
-const snapMetres = 0.5;
+// Ends closer than this share a node: two crossings a metre apart are one junction on foot.
+const snapMetres = 2;
 
 function collectSplitPositions(line: InputLine, others: InputLine[]): number[] {
   const positions: number[] = [0, polylineLength(line.coordinates)];
