@@ -1,7 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { anchorOfGeometry } from '../state/geometry-bounds.ts';
+import { anchorOfGeometry, boundsOfGeometry } from '../state/geometry-bounds.ts';
 import type { LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
 import { thinOverlappingLabels } from './thin-overlapping-labels.ts';
@@ -97,6 +97,40 @@ function pointLabels(collection: PlaceCollection | undefined, style: Omit<PlaceL
   });
 }
 
+// How far beyond the subdistrict a neighbour's name may sit, and how far it is pushed outward from
+// the shared edge, in degrees (about 400 m and 250 m here).
+const neighbourLabelReachDegrees = 0.004;
+const neighbourLabelPushDegrees = 0.0025;
+
+/**
+ * Neighbouring subdistricts are named just across the shared edge, where they are on screen,
+ * rather than at their own far-away centres, so the map says what lies next door.
+ */
+function neighbourLabels(boundary: PlaceCollection): PlaceLabel[] {
+  const subdistrict = boundary.features.find((feature) => feature.properties?.kind === 'subdistrict');
+  const subdistrictBounds = subdistrict ? boundsOfGeometry(subdistrict.geometry) : null;
+  if (!subdistrictBounds) return [];
+  const [west, south, east, north] = subdistrictBounds;
+  const centre = [(west + east) / 2, (south + north) / 2];
+  const near = (position: Position) =>
+    position[0] > west - neighbourLabelReachDegrees && position[0] < east + neighbourLabelReachDegrees &&
+    position[1] > south - neighbourLabelReachDegrees && position[1] < north + neighbourLabelReachDegrees;
+  return boundary.features.filter((feature) => feature.properties?.kind === 'neighbour').flatMap((feature) => {
+    const geometry = feature.geometry;
+    const rings = geometry?.type === 'Polygon' ? geometry.coordinates : geometry?.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
+    const vertices = rings.flat().filter(near);
+    const text = nameOf(feature);
+    if (vertices.length === 0 || !text) return [];
+    const meanX = vertices.reduce((sum, vertex) => sum + vertex[0], 0) / vertices.length;
+    const meanY = vertices.reduce((sum, vertex) => sum + vertex[1], 0) / vertices.length;
+    const awayX = meanX - centre[0];
+    const awayY = meanY - centre[1];
+    const length = Math.hypot(awayX, awayY) || 1;
+    const position: [number, number] = [meanX + (awayX / length) * neighbourLabelPushDegrees, meanY + (awayY / length) * neighbourLabelPushDegrees];
+    return [{ text, position, angle: 0, sizePixels: 15, colour: [125, 125, 135, 255] as Colour, offset: [0, 0] as [number, number] }];
+  });
+}
+
 /**
  * The labels to show at a zoom, most important first (stations, estates, roads, facilities, then
  * neighbouring subdistricts), with those that would overlap a more important one left out. The
@@ -114,9 +148,7 @@ export function collectPlaceLabels(featuresByCollection: Record<string, PlaceCol
   if (zoom >= labelZoom.facility) {
     labels.push(...pointLabels(featuresByCollection.facilities, { sizePixels: 11, colour: [60, 60, 70, 255], offset: [0, 14] }));
   }
-  if (zoom >= labelZoom.neighbour) {
-    labels.push(...pointLabels(featuresByCollection.boundary, { sizePixels: 15, colour: [125, 125, 135, 255], offset: [0, 0] }, (feature) => feature.properties?.kind === 'neighbour'));
-  }
+  if (zoom >= labelZoom.neighbour && featuresByCollection.boundary) labels.push(...neighbourLabels(featuresByCollection.boundary));
   return thinOverlappingLabels(labels, zoom);
 }
 

@@ -38,8 +38,8 @@ export const layerColours = {
 };
 
 export const roadClassColours: Record<string, Colour> = {
-  arterial: [240, 168, 88, 235],
-  secondary: [246, 204, 110, 230],
+  arterial: [236, 174, 104, 225],
+  secondary: [244, 206, 122, 225],
   branch: [253, 236, 170, 225],
   lane: [230, 226, 215, 220],
 };

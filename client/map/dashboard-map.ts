@@ -85,7 +85,9 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   });
   map.on('zoomend', () => recordMapZoom(map.getZoom()));
 
-  const styleLoaded = new Promise<void>((resolve) => (map.isStyleLoaded() ? resolve() : map.once('load', () => resolve())));
+  // 'style.load' comes when the style's sources exist, long before 'load' (the first complete
+  // render), so the basemap data goes in as early as possible.
+  const styleLoaded = new Promise<void>((resolve) => (map.getSource(basemapCollectionIds[0]) ? resolve() : map.once('style.load', () => resolve())));
 
   let wasThreeDimensional = threeDimensional.peek();
   const stopEffects = [

@@ -4,7 +4,7 @@ import type { FeatureOnScreen } from '../../client/map/test-hook.ts';
 /** Helpers the browser tests share: waiting for real frames and reading canvas pixels. */
 
 export async function waitForDashboardReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 60_000 });
 }
 
 /** Waits a few animation frames, so a state change has reached both canvases. */

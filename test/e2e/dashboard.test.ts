@@ -131,7 +131,7 @@ describe.skipIf(skipReason !== '')('the dashboard in headless Chromium', () => {
     await expect(page.locator('[data-testid="details-panel"] h2').textContent()).resolves.toBe(target!.name);
   });
 
-  it('extrudes buildings in the 3D view', async () => {
+  it('tilts into the 3D view and back', async () => {
     const flat = await summariseCanvasPixels(page, 'deck');
     await page.getByRole('button', { name: '三维视图' }).click();
     await page.waitForFunction(() => window.__lifecircle!.view().pitch > 40);
