@@ -3,7 +3,7 @@
 // in each feature; a planning office should replace them with its green-space register.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area, buffer, circle, difference, featureCollection, intersect, length, lineString } from '@turf/turf';
-import { hasKinksWhenRounded } from './clean-polygon.ts';
+import { hasKinksWhenRounded, removePinches } from './clean-polygon.ts';
 import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
 import type { LonLat } from './local-projection.ts';
@@ -21,7 +21,8 @@ function splitIntoPolygons(shape: Feature<Polygon | MultiPolygon> | null, minimu
     : shape.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }) as Polygon);
   // West to east, so the numbering of the pieces is stable and readable.
   return parts
-    .filter((part) => area(part) >= minimumSquareMetres && isSolidPolygon(part))
+    .map((part) => removePinches(part))
+    .filter((part): part is Polygon => part !== null && area(part) >= minimumSquareMetres && isSolidPolygon(part))
     .sort((a, b) => Math.min(...a.coordinates[0].map(([x]) => x)) - Math.min(...b.coordinates[0].map(([x]) => x)));
 }
 
