@@ -42,8 +42,3 @@ export function buildResidentsCommittees(records: ResidentsCommitteeRecord[], su
     features,
   };
 }
-
-// The full list, mapped or not, is needed by the estates and by the tests.
-export function listResidentsCommitteeNames(records: ResidentsCommitteeRecord[]): string[] {
-  return records.map((record) => record.name);
-}

@@ -9,16 +9,9 @@ import {
 import type { LonLat } from './local-projection.ts';
 import type { StreetBlock } from './find-street-blocks.ts';
 import type { BuildEra } from './estate-catalogue.ts';
-import { removePinches } from './clean-polygon.ts';
+import { largestPart, removePinches } from './clean-polygon.ts';
 
 const radiusByEra: Record<BuildEra, number> = { '1980s': 320, '1990s': 280, '2000s': 240 };
-
-export function largestPolygon(shape: Feature<Polygon | MultiPolygon> | null): Polygon | null {
-  if (!shape) return null;
-  if (shape.geometry.type === 'Polygon') return shape.geometry;
-  const parts = shape.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }) as Polygon);
-  return parts.reduce((best, part) => (area(part) > area(best) ? part : best));
-}
 
 export function findBlockOfPoint(position: LonLat, blocks: StreetBlock[]): StreetBlock {
   const inside = blocks.find((block) => booleanPointInPolygon(position, block.polygon));
@@ -47,7 +40,7 @@ export function carveEstatePolygons(
     for (const obstacle of keepOut) {
       if (shape) shape = difference(featureCollection([shape, obstacle]));
     }
-    const polygon = removePinches(largestPolygon(shape)!);
+    const polygon = removePinches(largestPart(shape ?? undefined)!);
     if (!polygon || area(polygon) < 2000) throw new Error(`estate ${anchor.id} has no room left in ${block.id}`);
     shapes.set(anchor.id, polygon);
   });

@@ -7,7 +7,7 @@ import { roundCoordinate } from './serialize-dataset.ts';
 
 const openingMetres = 1.5;
 
-function largestPart(shape: Feature<Polygon | MultiPolygon> | undefined): Polygon | null {
+export function largestPart(shape: Feature<Polygon | MultiPolygon> | undefined): Polygon | null {
   if (!shape) return null;
   if (shape.geometry.type === 'Polygon') return shape.geometry;
   const parts = shape.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }) as Polygon);

@@ -92,12 +92,3 @@ export function fitAxisRobustly(points: Metres[], fixedDirection: Metres | null,
   const keptSet = new Set(final);
   return { axis: fitOf(final), keptIndexes: final, droppedIndexes: all.filter((index) => !keptSet.has(index)) };
 }
-
-export function intersectAxes(first: RoadAxis, second: RoadAxis): Metres | null {
-  const determinant = first.direction[0] * second.direction[1] - first.direction[1] * second.direction[0];
-  if (Math.abs(determinant) < 1e-9) return null;
-  const dx = second.origin[0] - first.origin[0];
-  const dy = second.origin[1] - first.origin[1];
-  const along = (dx * second.direction[1] - dy * second.direction[0]) / determinant;
-  return pointOnAxis(first, along);
-}

@@ -21,9 +21,3 @@ export function projectToMetres([longitude, latitude]: LonLat): Metres {
 export function unprojectToLonLat([x, y]: Metres): LonLat {
   return [x / metresPerDegreeLongitude + originLongitude, y / metresPerDegreeLatitude + originLatitude];
 }
-
-export function distanceMetres(a: LonLat, b: LonLat): number {
-  const [ax, ay] = projectToMetres(a);
-  const [bx, by] = projectToMetres(b);
-  return Math.hypot(ax - bx, ay - by);
-}
