@@ -20,7 +20,7 @@ import { buildEstates, buildNeighbourhoods } from './build-neighbourhoods.ts';
 import { estateCatalogue } from './estate-catalogue.ts';
 import { buildBuildings, positionOf } from './build-buildings.ts';
 import { buildWalkingNetwork } from './build-walking-network.ts';
-import { placeBusStops, placeEstatePlaceholders, placeParkFacilities, placeSafeHouses } from './place-estate-facilities.ts';
+import { placeBusStops, placeEstatePlaceholders, placeMetroStationFacilities, placeParkFacilities, placeSafeHouses } from './place-estate-facilities.ts';
 
 export interface BuildResult {
   datasets: Dataset[];
@@ -67,6 +67,7 @@ export function buildAllDatasets(): BuildResult {
   const facilities = buildFacilities(facilityCatalogue, addresses, residentsCommittees, subdistrict, [
     ...placeEstatePlaceholders(estates, subdistrict),
     ...placeBusStops(builtRoads, subdistrict),
+    ...placeMetroStationFacilities(metroStations),
     ...placeParkFacilities(greenSpaces, subdistrict),
     ...placeSafeHouses(
       [

@@ -148,3 +148,21 @@ export function placeSafeHouses(busyPlaces: { id: string; name: string; position
     }),
   );
 }
+
+// Metro stations are facilities of the 15-minute circle too (GB 50180: within 800 m); they are
+// repeated here from metro_stations so coverage can be computed over one collection.
+export function placeMetroStationFacilities(metroStations: Dataset): DatasetFeature[] {
+  return metroStations.features.map((station) =>
+    makeFeature(`facility-${station.id}`, station.geometry, {
+      name: station.properties.name,
+      name_en: station.properties.name_en,
+      source: station.properties.source,
+      source_detail: `Copy of ${station.id} in metro_stations (lines ${(station.properties.lines as string[]).join(', ')}). ${station.properties.source_detail}`,
+      confidence: station.properties.confidence,
+      facility_type: 'metro_station',
+      address: null,
+      opening_year: null,
+      outside_boundary: station.properties.outside_boundary,
+    }),
+  );
+}
