@@ -1,17 +1,11 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
 import { effect } from '@preact/signals';
-import type { PlaceFeature } from '../api.ts';
-import { collectionIdOfLayer } from '../layers/catalogue.ts';
-import { buildLayers } from '../layers/build-layers.ts';
-import { hoverFeature, recordMapZoom, selectFeature } from '../state/actions.ts';
-import {
-  basemapStyleUrl, cameraRequest, featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds,
-} from '../state/dashboard-state.ts';
+import { recordMapZoom } from '../state/actions.ts';
+import { basemapStyleUrl, cameraRequest, featuresByCollection, loadStatus, threeDimensional } from '../state/dashboard-state.ts';
 import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.ts';
+import type { DeckOverlayHandle } from './deck-overlay.ts';
 import { installTestHook } from './test-hook.ts';
 
 // MapLibre 6 cannot find its worker in a Vite build unless told where the bundled file went.
@@ -23,9 +17,10 @@ const subdistrictCentre: [number, number] = [121.518, 31.2258];
 const pointLikeSpanDegrees = 0.0008;
 
 /**
- * The one place that touches MapLibre and the deck.gl overlay. It reads state signals and turns
- * them into map calls; map events go back only through named actions. Returns a function that
- * removes the map.
+ * The one place that creates the MapLibre map. It reads state signals and turns them into map
+ * calls; map events go back only through named actions. deck.gl (about a third of the
+ * JavaScript) is a separate chunk fetched while the basemap starts, so the basemap does not wait
+ * for it. Returns a function that removes the map.
  */
 export function mountDashboardMap(container: HTMLElement): () => void {
   const offline = basemapStyleUrl.value === null;
@@ -42,48 +37,35 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
 
-  let dataDrawn = false;
+  let deckOverlay: DeckOverlayHandle | null = null;
+  let removed = false;
+  const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? []);
+
+  // Ready for tests and the bench: deck.gl has drawn the data and the basemap has been idle with it.
   // The offline basemap's sources are filled asynchronously; an online style has nothing to fill.
   let basemapFilled = !offline;
   let deckDrewData = false;
-  let mapIdleWithData = false;
+  let basemapIdleWithData = false;
   const markReadyWhenDrawn = () => {
-    if (hook.ready || !deckDrewData || !mapIdleWithData) return;
+    if (hook.ready || !deckDrewData || !basemapIdleWithData) return;
     hook.ready = true;
-    // Read by the bench and the tests: navigation start to the first complete map with data.
     performance.mark('lifecircle:map-ready');
   };
-
-  const overlay = new MapLibreOverlay({
-    interleaved: false,
-    layers: [],
-    onHover: (info: PickingInfo) => hoverFeature(referenceOf(info)),
-    onClick: (info: PickingInfo) => {
-      const reference = referenceOf(info);
-      selectFeature(reference ? { collectionId: reference.collectionId, feature: reference.feature } : null);
-    },
-    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-    onAfterRender: () => {
-      if (dataDrawn && !deckDrewData) {
-        deckDrewData = true;
-        performance.mark('lifecircle:deck-drew-data');
-      }
-      markReadyWhenDrawn();
-    },
-  });
-  map.addControl(overlay);
-
-  let currentLayerIds: string[] = [];
-  const hook = installTestHook(map, () => currentLayerIds, (collectionId) => featuresByCollection.value[collectionId]?.features ?? []);
-
   map.on('idle', () => {
-    if (dataDrawn && basemapFilled && !mapIdleWithData) {
-      mapIdleWithData = true;
-      performance.mark('lifecircle:basemap-idle-with-data');
-    }
+    if (loadStatus.peek() !== 'ready' || !basemapFilled || basemapIdleWithData) return;
+    basemapIdleWithData = true;
+    performance.mark('lifecircle:basemap-idle-with-data');
     markReadyWhenDrawn();
   });
   map.on('zoomend', () => recordMapZoom(map.getZoom()));
+
+  void import('./deck-overlay.ts').then(({ attachDeckOverlay }) => {
+    if (removed) return;
+    deckOverlay = attachDeckOverlay(map, () => {
+      deckDrewData = true;
+      markReadyWhenDrawn();
+    });
+  });
 
   // 'style.load' comes when the style's sources exist, long before 'load' (the first complete
   // render), so the basemap data goes in as early as possible.
@@ -91,23 +73,6 @@ export function mountDashboardMap(container: HTMLElement): () => void {
 
   let wasThreeDimensional = threeDimensional.peek();
   const stopEffects = [
-    // The deck.gl layers, rebuilt from state on every change; deck diffs them by id.
-    effect(() => {
-      const layers = buildLayers({
-        featuresByCollection: featuresByCollection.value,
-        visibleLayerIds: visibleLayerIds.value,
-        selected: selectedFeature.value?.feature ?? null,
-        threeDimensional: threeDimensional.value,
-        zoom: mapZoom.value,
-      });
-      overlay.setProps({ layers });
-      currentLayerIds = layers.filter((layer) => layer.props.visible && layer.id !== 'selection').map((layer) => layer.id);
-      if (loadStatus.value === 'ready' && !dataDrawn) {
-        dataDrawn = true;
-        performance.mark('lifecircle:layers-built');
-        map.triggerRepaint();
-      }
-    }),
     // The offline basemap's sources are the same collections, filled in when they arrive.
     effect(() => {
       const features = featuresByCollection.value;
@@ -142,16 +107,10 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   ];
 
   return () => {
+    removed = true;
     for (const stop of stopEffects) stop();
-    map.removeControl(overlay);
+    deckOverlay?.remove();
     map.remove();
     delete window.__lifecircle;
   };
-}
-
-/** The feature under the pointer and the collection it came from, with the pointer position. */
-function referenceOf(info: PickingInfo) {
-  const collectionId = info.layer ? collectionIdOfLayer.get(info.layer.id) : undefined;
-  if (!collectionId || !info.object || info.layer?.id === 'labels') return null;
-  return { collectionId, feature: info.object as PlaceFeature, x: info.x, y: info.y };
 }

@@ -141,4 +141,26 @@ describe.skipIf(skipReason !== '')('the dashboard in headless Chromium', () => {
     await page.getByRole('button', { name: '二维视图' }).click();
     await page.waitForFunction(() => window.__lifecircle!.view().pitch < 1);
   });
+
+  it('says so in a banner when the API cannot be read, and recovers on retry', async () => {
+    const failingPage = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    try {
+      let failing = true;
+      await failingPage.route('**/api/collections', (route) =>
+        failing
+          ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'Unavailable', message: 'database is starting', messageZh: '数据库正在启动' }) })
+          : route.continue(),
+      );
+      await failingPage.goto(dashboardUrl);
+      const banner = failingPage.locator('.status-error');
+      await expect(banner.textContent({ timeout: 15_000 })).resolves.toContain('无法连接数据服务');
+      await expect(banner.textContent()).resolves.toContain('数据库正在启动');
+      failing = false;
+      await banner.getByRole('button', { name: '重试' }).click();
+      await waitForDashboardReady(failingPage);
+      await expect(failingPage.locator('.status-error').count()).resolves.toBe(0);
+    } finally {
+      await failingPage.close();
+    }
+  });
 });
