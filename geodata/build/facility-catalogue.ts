@@ -167,7 +167,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     placement: { kind: 'house-number', roadName: '浦电路', houseNumber: 438 },
     source: 'plan-text',
     confidence: 'medium',
-    detail: 'Named in the plan; address 浦电路438号 from a public POI list (its Amap point agrees within about 100 m).',
+    detail: 'Named in the plan; address 浦电路438号 from a public POI list, placed by house number; the Amap point in that list lies about 150 m further east.',
   },
   {
     id: 'facility-dadao-public-welfare-lane',

@@ -1,7 +1,8 @@
 // Where things are: inside the subdistrict (or honestly flagged), named uniquely, and every place
 // the action plan names present; the population adds up to the published figure.
 import { describe, it, expect } from 'vitest';
-import { booleanPointInPolygon, lineString, pointOnFeature, pointToLineDistance } from '@turf/turf';
+import { booleanPointInPolygon, distance, lineString, pointOnFeature, pointToLineDistance } from '@turf/turf';
+import gcoord from 'gcoord';
 import type { Point, Polygon } from 'geojson';
 import { loadAllCollections, type ShippedFeature } from './load-geodata.ts';
 
@@ -171,5 +172,20 @@ describe('boundary', () => {
     expect(subdistrict.properties.area_km2_published).toBe(3.89);
     expect(subdistrict.properties.population_published).toBe(122000);
     expect(collections.boundary.features.filter((feature) => feature.properties.kind === 'neighbour').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('address interpolation against independent points', () => {
+  // Amap points of the same addresses published in other public listings (GCJ-02), not used by
+  // the build: the house-number interpolation must land near them.
+  const independentPoints: [string, [number, number], number][] = [
+    ['facility-community-health-center', [121.524227, 31.223525], 100],
+    ['facility-shuangge-tower-practice-point', [121.533369, 31.222829], 200],
+  ];
+
+  it.each(independentPoints)('%s lies within the stated distance of its independent point', (id, gcj02, metres) => {
+    const facility = collections.facilities.features.find((feature) => feature.id === id)!;
+    const independent = gcoord.transform(gcj02, gcoord.GCJ02, gcoord.WGS84) as [number, number];
+    expect(distance((facility.geometry as Point).coordinates, independent, { units: 'meters' })).toBeLessThan(metres);
   });
 });
