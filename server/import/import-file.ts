@@ -8,7 +8,7 @@ import { RequestError } from '../errors.ts';
 import { findInvalidGeometries } from '../queries/features.ts';
 import {
   checkGeometryValidity, createImportedCollection, deleteFeaturesNotIn, deleteImportRecord, findCollectionState,
-  insertImportRecord, markCollectionReplaced, recordImportCounts, upsertImportedFeatures,
+  insertImportRecord, listGeometryTypes, markCollectionReplaced, recordImportCounts, upsertImportedFeatures,
 } from '../queries/imports.ts';
 import { parseCsvFile } from './parse-csv-file.ts';
 import { parseGeojsonFile } from './parse-geojson-file.ts';
@@ -64,6 +64,7 @@ export async function importFile(database: Database, request: ImportRequest): Pr
 
   const good = rows.filter((row) => row.problems.length === 0 && row.prepared);
   const badRows = rows.filter((row) => row.problems.length > 0).map(describeBadRow);
+  if (!request.replace) warnings.push(...(await compareGeometryKinds(database, collectionId, good.map((row) => row.prepared!.geometry.type))));
   const base = { collectionId, fileName, format, crs, badRows, warnings: [...parsed.warnings, ...warnings] };
   const counts = { rows: rows.length, added: 0, changed: 0, unchanged: 0, removed: 0, bad: badRows.length };
 
@@ -176,6 +177,19 @@ async function checkValidity(database: Queryable, rows: PreparedRow[]): Promise<
     const reason = row.key !== undefined && row.prepared ? reasons.get(row.key) : undefined;
     return reason ? { ...row, problems: [`invalid geometry: ${reason}`] } : row;
   });
+}
+
+const geometryKind = (type: string) => type.replace(/^Multi/, '');
+
+/**
+ * A collection of lines that gets points (or the like) is probably the wrong collection, and the
+ * analyses that read it expect its kind: say so, without refusing (a planner may mean it).
+ */
+async function compareGeometryKinds(database: Queryable, collectionId: string, fileTypes: string[]): Promise<string[]> {
+  const present = new Set((await listGeometryTypes(database, collectionId)).map(geometryKind));
+  if (present.size === 0) return [];
+  const added = [...new Set(fileTypes.map(geometryKind))].filter((kind) => !present.has(kind));
+  return added.length === 0 ? [] : [`${collectionId} holds ${[...present].join(', ')} geometries; this file adds ${added.join(', ')}: is it the right collection?`];
 }
 
 function describeBadRow(row: PreparedRow): BadRow {

@@ -109,3 +109,12 @@ export async function checkGeometryValidity(database: Queryable, geometry: unkno
   );
   return row.reason;
 }
+
+/** The GeoJSON geometry types a collection holds now (Point, MultiPolygon…). */
+export async function listGeometryTypes(database: Queryable, collectionId: string): Promise<string[]> {
+  const rows = await database.query<{ type: string }>(
+    `select distinct replace(ST_GeometryType(geometry), 'ST_', '') as type from feature where collection_id = $1 order by 1`,
+    [collectionId],
+  );
+  return rows.map((row) => row.type);
+}

@@ -152,6 +152,15 @@ describe.each(serversUnderTest())('import over the API on the $database database
       { type: 'Feature', id: 'b', properties: { name: '乙' }, geometry: square(121.53, 31.22) },
     ]));
     expect(body.counts).toMatchObject({ added: 0, changed: 1, unchanged: 1 });
+    expect(body.warnings).toEqual([]);
+  });
+
+  it('warns, without refusing, when a file adds another kind of geometry to a collection', async () => {
+    const { status, body } = await postFile(server, 'import_test_update', 'format=geojson', featureCollection([
+      { type: 'Feature', id: 'p', properties: { name: '点' }, geometry: { type: 'Point', coordinates: [121.52, 31.22] } },
+    ]));
+    expect(status).toBe(200);
+    expect(body.warnings).toEqual(['import_test_update holds Polygon geometries; this file adds Point: is it the right collection?']);
   });
 
   it('with replace makes the collection exactly the file\'s features', async () => {
