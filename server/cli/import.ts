@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coordinateSystems, importFormats, importLimits, type CoordinateSystem, type ImportFormat } from '../contract/import.ts';
 import { readConfig } from '../config.ts';
@@ -78,6 +78,15 @@ async function main(): Promise<number> {
   }
 
   const config = readConfig();
+  // PGlite keeps a postmaster.pid in its data directory while a process has it open and removes it
+  // on close: two processes writing the same directory would corrupt it.
+  const lockFile = join(config.dataDirectory, 'postmaster.pid');
+  if (!config.databaseUrl && existsSync(lockFile)) {
+    console.error(`The embedded database in ${config.dataDirectory} is open in another process (a running server?).\n` +
+      'Stop the server and run the import again, or import through its API (POST /api/collections/<collection>/import).\n' +
+      `If no process has it open (a server was killed), delete ${lockFile} and run the import again.`);
+    return 1;
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
   try {
     await migrateDatabase(database);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,11 +10,13 @@ const fixtures = 'test/fixtures/import';
 const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-cli-'));
 
 /** Runs `npm run import -- …` as the command does (tsx server/cli/import.ts) on a temporary embedded database. */
-function runImport(...parameters: string[]): Promise<{ exitCode: number | null; output: string }> {
+function runImport(...parameters: (string | Record<string, string>)[]): Promise<{ exitCode: number | null; output: string }> {
+  const environment = parameters.find((parameter) => typeof parameter === 'object') ?? {};
+  const words = parameters.filter((parameter) => typeof parameter === 'string');
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...parameters], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...words], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDirectory },
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDirectory, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -43,6 +45,19 @@ describe('npm run import', () => {
     const missing = await runImport('no-such-file.csv', '--as', 'cli_missing');
     expect(missing.exitCode).toBe(1);
     expect(missing.output).toMatch(/cannot read no-such-file\.csv: no such file/);
+  }, 30_000);
+
+  it('refuses to open an embedded database that another process (a running server) has open', async () => {
+    const openElsewhere = mkdtempSync(join(tmpdir(), 'lifecircle-cli-open-'));
+    try {
+      writeFileSync(join(openElsewhere, 'postmaster.pid'), '-42\n');
+      const { exitCode, output } = await runImport(`${fixtures}/weifang-small.osm`, '--as', 'cli_osm', { DATA_DIR: openElsewhere });
+      expect(exitCode).toBe(1);
+      expect(output).toMatch(/is open in another process \(a running server\?\)/);
+      expect(output).toMatch(/import through its API/);
+    } finally {
+      rmSync(openElsewhere, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('loads a GCJ-02 CSV, prints what it did, and says so when the same file changes nothing', async () => {
