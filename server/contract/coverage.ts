@@ -22,9 +22,15 @@ const FacilityTypeList = z
 const Longitude = z.coerce.number({ message: 'longitude must be a number' }).min(-180, 'longitude must be within -180…180').max(180, 'longitude must be within -180…180');
 const Latitude = z.coerce.number({ message: 'latitude must be a number' }).min(-90, 'latitude must be within -90…90').max(90, 'latitude must be within -90…90');
 
+const Placeholders = z
+  .enum(['exclude', 'include'], { message: 'placeholders must be exclude or include' })
+  .default('exclude')
+  .openapi({ description: 'Count the placeholder facilities (stand-ins where a type has no known site)? Default: exclude' });
+
 export const CoverageQuery = z.object({
   types: FacilityTypeList,
   speed: Speed,
+  placeholders: Placeholders,
   mode: z.enum(['network', 'straight-line'], { message: 'mode must be network or straight-line' }).default('network'),
 });
 
@@ -32,7 +38,7 @@ export const EstateParameters = z.object({
   estateId: z.string().max(200).openapi({ param: { name: 'estateId', in: 'path' } }),
 });
 
-export const PointQuery = z.object({ longitude: Longitude, latitude: Latitude, speed: Speed });
+export const PointQuery = z.object({ longitude: Longitude, latitude: Latitude, speed: Speed, placeholders: Placeholders });
 
 const MinuteList = z
   .string()
@@ -60,6 +66,7 @@ export const IsochroneQuery = z
       .openapi({ type: 'string', example: '121.52,31.225' }),
     minutes: MinuteList,
     speed: Speed,
+    placeholders: Placeholders,
   })
   .refine((query) => [query.facility, query.type, query.point].filter((value) => value !== undefined).length === 1, {
     message: 'give exactly one of facility, type or point',

@@ -40,6 +40,8 @@ export interface FacilityRow {
   longitude: number;
   latitude: number;
   openingYear: number | null;
+  /** A marked stand-in where the type has no known site (`placeholder: true` in the data). */
+  placeholder: boolean;
 }
 
 /** Facilities as points: a facility drawn as an area counts from its point on the surface. */
@@ -48,7 +50,8 @@ export async function readFacilities(database: Queryable): Promise<FacilityRow[]
     `select f.feature_key as id, coalesce(f.properties->>'name', f.feature_key) as name,
             f.properties->>'facility_type' as "facilityType",
             ST_X(point) as longitude, ST_Y(point) as latitude,
-            case when f.properties->>'opening_year' ~ '^\\d{4}$' then (f.properties->>'opening_year')::int end as "openingYear"
+            case when f.properties->>'opening_year' ~ '^\\d{4}$' then (f.properties->>'opening_year')::int end as "openingYear",
+            coalesce(f.properties->>'placeholder', 'false') = 'true' as placeholder
        from feature f, lateral (select ST_PointOnSurface(f.geometry) as point) surface
       where f.collection_id = 'facilities' and f.properties ? 'facility_type'
       order by f.feature_key`,

@@ -16,16 +16,16 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
     .openapi(
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
       async (context) => {
-        const { types, speed, mode } = context.req.valid('query');
-        return context.json(await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed }) as never, 200);
+        const { types, speed, mode, placeholders } = context.req.valid('query');
+        return context.json(await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include' }) as never, 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/coverage/estates/{estateId}', summary: 'Walking minutes from one estate to each facility type, and its gaps', request: { params: EstateParameters, query: CoverageQuery }, responses: { 200: json('Estate coverage'), ...errors } }),
       async (context) => {
         const { estateId } = context.req.valid('param');
-        const { types, speed, mode } = context.req.valid('query');
-        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed });
+        const { types, speed, mode, placeholders } = context.req.valid('query');
+        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include' });
         const estate = coverage.byUnit.find((unit) => unit.id === estateId);
         if (!estate) throw notFound(`Estate "${estateId}"`, `小区“${estateId}”`);
         const standards = coverage.byType.map(({ facilityType, nameZh, walkMetres, basis }) => ({ facilityType, nameZh, walkMetres, basis }));
@@ -35,15 +35,15 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
     .openapi(
       createRoute({ method: 'get', path: '/coverage/point', summary: 'Walking time from any point to the nearest facility of each type', request: { query: PointQuery }, responses: { 200: json('Walking times'), ...errors } }),
       async (context) => {
-        const { longitude, latitude, speed } = context.req.valid('query');
-        return context.json({ longitude, latitude, speedMetresPerSecond: speed, ...(await analysis.walkFromPoint(longitude, latitude, speed)) } as never, 200);
+        const { longitude, latitude, speed, placeholders } = context.req.valid('query');
+        return context.json({ longitude, latitude, speedMetresPerSecond: speed, ...(await analysis.walkFromPoint(longitude, latitude, speed, placeholders === 'include')) } as never, 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/isochrones', summary: 'Areas reachable on foot within 5/10/15 minutes from a facility, a type or a point', request: { query: IsochroneQuery }, responses: { 200: json('GeoJSON FeatureCollection, largest band first'), ...errors } }),
       async (context) => {
-        const { facility, type, point, minutes, speed } = context.req.valid('query');
-        const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed);
+        const { facility, type, point, minutes, speed, placeholders } = context.req.valid('query');
+        const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed, placeholders === 'include');
         return context.body(JSON.stringify(result), 200, { 'content-type': 'application/geo+json' }) as never;
       },
     )

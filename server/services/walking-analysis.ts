@@ -66,16 +66,28 @@ export function createWalkingAnalysis(database: Database) {
   }
 
   return {
-    async coverage(options: { facilityTypes?: string[]; mode: DistanceMode; speedMetresPerSecond: number }): Promise<Coverage & { revision: string; network: AnalysisInputs['networkReport'] }> {
+    /**
+     * Coverage of the facility types (all with a walking distance when none are named). Placeholder
+     * facilities (stand-ins where a type has no known site) are left out unless asked for: coverage
+     * by invented sites is a what-if, not a finding. Each type says how many it left out.
+     */
+    async coverage(options: CoverageQuestion): Promise<Coverage & { revision: string; network: AnalysisInputs['networkReport']; includePlaceholders: boolean }> {
       const loaded = await loadInputs();
       const thresholds = thresholdsFor(loaded.thresholds, options.facilityTypes);
-      const key = `${options.mode}|${options.speedMetresPerSecond}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
+      const includePlaceholders = options.includePlaceholders ?? false;
+      const key = `${options.mode}|${options.speedMetresPerSecond}|${includePlaceholders}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
       let result = coverageCache.get(key);
       if (!result) {
-        result = computeCoverage(loaded.network, loaded.attachedEstates, loaded.facilities, thresholds, { ...options, maximumAccessMetres });
+        const counted = facilitiesToCount(loaded, includePlaceholders);
+        const computed = computeCoverage(loaded.network, loaded.attachedEstates, counted, thresholds, { mode: options.mode, speedMetresPerSecond: options.speedMetresPerSecond, maximumAccessMetres });
+        const placeholders = loaded.facilities.filter((facility) => facility.placeholder);
+        result = {
+          ...computed,
+          byType: computed.byType.map((type) => ({ ...type, placeholderCount: placeholders.filter((facility) => facility.facilityType === type.facilityType).length })),
+        };
         coverageCache.set(key, result);
       }
-      return { ...result, revision: loaded.revision, network: loaded.networkReport };
+      return { ...result, revision: loaded.revision, network: loaded.networkReport, includePlaceholders };
     },
 
     async standards(): Promise<FacilityThreshold[]> {
@@ -87,13 +99,13 @@ export function createWalkingAnalysis(database: Database) {
     },
 
     /** Walking distance and minutes from a point to the nearest facility of every type. */
-    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number) {
+    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number, includePlaceholders = false) {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       const start = attachOrRefuse(loaded, longitude, latitude);
       const walk = walkFromSources(graph, [start]);
       const nearest = new Map<string, { distanceMetres: number; facility: FacilityRow }>();
-      for (const facility of loaded.facilities) {
+      for (const facility of facilitiesToCount(loaded, includePlaceholders)) {
         const door = attachPoint(graph, index, graph.projection.toX(facility.longitude), graph.projection.toY(facility.latitude), maximumAccessMetres);
         if (!door) continue;
         const { distanceMetres } = measureWalkTo(graph, walk, door);
@@ -121,7 +133,7 @@ export function createWalkingAnalysis(database: Database) {
      * Areas reachable within each of `minutes` from the sources (a facility, every facility of a
      * type, or a point), built from the reached stretches of street, partial edges included.
      */
-    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number) {
+    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number, includePlaceholders = false) {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       let origins: { longitude: number; latitude: number }[];
@@ -132,7 +144,7 @@ export function createWalkingAnalysis(database: Database) {
         origins = [facility];
       } else {
         thresholdsFor(loaded.thresholds, [from.facilityType!]);
-        origins = loaded.facilities.filter((facility) => facility.facilityType === from.facilityType);
+        origins = facilitiesToCount(loaded, includePlaceholders).filter((facility) => facility.facilityType === from.facilityType);
       }
       const sources = from.point
         ? [attachOrRefuse(loaded, from.point[0], from.point[1])]
@@ -165,6 +177,17 @@ export function createWalkingAnalysis(database: Database) {
 }
 
 export type WalkingAnalysis = ReturnType<typeof createWalkingAnalysis>;
+
+export interface CoverageQuestion {
+  facilityTypes?: string[];
+  mode: DistanceMode;
+  speedMetresPerSecond: number;
+  includePlaceholders?: boolean;
+}
+
+function facilitiesToCount(loaded: AnalysisInputs, includePlaceholders: boolean): FacilityRow[] {
+  return includePlaceholders ? loaded.facilities : loaded.facilities.filter((facility) => !facility.placeholder);
+}
 
 async function buildInputs(database: Database, revision: string): Promise<AnalysisInputs> {
   const [edges, estates, facilities, standards] = await Promise.all([

@@ -31,6 +31,31 @@ describe.each(serversUnderTest())('15-minute life-circle coverage on the $databa
     expect(body.byUnit).toHaveLength(estates.length);
   });
 
+  it('leaves placeholder facilities out unless asked, and says how many it left out', async () => {
+    const counts = new Map<string, { real: number; placeholder: number }>();
+    for (const facility of facilities) {
+      const type = String(facility.properties?.facility_type);
+      const count = counts.get(type) ?? { real: 0, placeholder: 0 };
+      if (facility.properties?.placeholder === true) count.placeholder += 1;
+      else count.real += 1;
+      counts.set(type, count);
+    }
+    const [excluded, included] = await Promise.all([getJson(server, '/api/coverage'), getJson(server, '/api/coverage?placeholders=include')]);
+    expect(excluded.body.includePlaceholders).toBe(false);
+    for (const type of excluded.body.byType) {
+      const count = counts.get(type.facilityType) ?? { real: 0, placeholder: 0 };
+      expect(type.facilityCount, type.facilityType).toBe(count.real);
+      expect(type.placeholderCount, type.facilityType).toBe(count.placeholder);
+      // A type known only by placeholders covers nobody until a real site is known.
+      if (count.real === 0) expect(type.residentsShare, type.facilityType).toBe(0);
+    }
+    for (const type of included.body.byType) {
+      const count = counts.get(type.facilityType) ?? { real: 0, placeholder: 0 };
+      expect(type.facilityCount, type.facilityType).toBe(count.real + count.placeholder);
+    }
+    expect((await getJson(server, '/api/coverage?placeholders=maybe')).status).toBe(400);
+  });
+
   it('counts the same residents as the database holds', async () => {
     const { body } = await getJson(server, `/api/coverage?types=${health}`);
     expect(body.totalResidents).toBeCloseTo(publishedResidents, 6);
