@@ -1,22 +1,33 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { pickingProps, type LayerOptions } from './layer-options.ts';
-import { facilityGroupOf } from './palette.ts';
+import { facilityGroupOf, type Colour } from './palette.ts';
 
-/** Public service facilities as dots coloured by their life-circle group (education, health, elderly care…). */
+const white: Colour = [255, 255, 255, 255];
+// Bus stops and charging points are many and small; drawn smaller so the service facilities stand out.
+const minorFacilityTypes = new Set(['bus_stop', 'ebike_charging']);
+
+/** A position the data generated as a placeholder, not a known site: drawn hollow, and said so in the legend. */
+export const isPlaceholderPosition = (feature: PlaceFeature) => feature.properties?.source === 'generated';
+
+/**
+ * Public service facilities as dots coloured by their life-circle group (education, health,
+ * elderly care…). Placeholder positions are hollow rings. Facilities of type metro_station are
+ * copies of the metro stations layer (kept in the data for coverage analysis) and are not drawn twice.
+ */
 export function createFacilitiesLayer(facilities: PlaceCollection, { visible }: LayerOptions) {
   return new GeoJsonLayer({
     id: 'facilities',
-    data: facilities,
+    data: facilities.features.filter((feature) => feature.properties?.facility_type !== 'metro_station'),
     visible,
     pointType: 'circle',
     filled: true,
     stroked: true,
-    getFillColor: (feature: PlaceFeature) => facilityGroupOf(feature.properties?.facility_type).colour,
-    getLineColor: [255, 255, 255, 255],
-    getPointRadius: 6,
+    getFillColor: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? white : facilityGroupOf(feature.properties?.facility_type).colour),
+    getLineColor: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? facilityGroupOf(feature.properties?.facility_type).colour : white),
+    getPointRadius: (feature: PlaceFeature) => (minorFacilityTypes.has(String(feature.properties?.facility_type)) ? 4 : 6),
     pointRadiusUnits: 'pixels',
-    getLineWidth: 1.5,
+    getLineWidth: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? 2.5 : 1.5),
     lineWidthUnits: 'pixels',
     ...pickingProps,
   });

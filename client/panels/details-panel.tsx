@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';
 import { selectFeature } from '../state/actions.ts';
@@ -19,6 +20,13 @@ function formatValue(key: string, value: unknown, currentLanguage: 'zh-CN' | 'en
   }
   if (value === null || value === undefined) return '—';
   return JSON.stringify(value);
+}
+
+/** What "generated" means for this shape: an outline, a position or a link. */
+function generatedWarningFor(geometryType: string | undefined): MessageKey {
+  if (geometryType === 'Point' || geometryType === 'MultiPoint') return 'generatedPositionWarning';
+  if (geometryType === 'LineString' || geometryType === 'MultiLineString') return 'generatedLineWarning';
+  return 'generatedWarning';
 }
 
 /**
@@ -45,7 +53,7 @@ export function DetailsPanel() {
         </div>
         <button type="button" class="icon-button" onClick={() => selectFeature(null)} aria-label={translate('close')} title={translate('close')}>×</button>
       </header>
-      {source === 'generated' && <p class="data-warning" role="note">{translate('generatedWarning')}</p>}
+      {source === 'generated' && <p class="data-warning" role="note">{translate(generatedWarningFor(feature.geometry?.type))}</p>}
       {source === 'estimated' && <p class="data-caution" role="note">{translate('estimatedWarning')}</p>}
       {attributes.length > 0 && (
         <dl class="attribute-list">

@@ -4,7 +4,7 @@ import { buildingTypes, layerTitles, nameOfValue, roadClasses } from '../i18n/vo
 import { layerCatalogue } from '../layers/catalogue.ts';
 import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
 import { toggleLayer } from '../state/actions.ts';
-import { collections, featuresByCollection, hasGeneratedBuildings, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
+import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
 
 function Swatch({ fill, outline, shape = 'square' }: { fill: Colour; outline?: Colour; shape?: 'square' | 'circle' | 'line' }) {
   return (
@@ -43,6 +43,9 @@ function LayerLegend({ layerId }: { layerId: string }) {
           {facilityGroups.map((group) => (
             <LegendRow key={group.id} label={currentLanguage === 'zh-CN' ? group.titleZh : group.titleEn}><Swatch fill={group.colour} outline={[255, 255, 255]} shape="circle" /></LegendRow>
           ))}
+          {hasPlaceholderFacilities.value && (
+            <LegendRow label={translate('placeholderFacilities')}><Swatch fill={[255, 255, 255]} outline={[110, 110, 110]} shape="circle" /></LegendRow>
+          )}
         </ul>
       );
     case 'buildings':
@@ -51,7 +54,9 @@ function LayerLegend({ layerId }: { layerId: string }) {
           {Object.entries(buildingTypeColours).map(([buildingType, colour]) => (
             <LegendRow key={buildingType} label={nameOfValue(buildingTypes, buildingType, currentLanguage)}><Swatch fill={colour} /></LegendRow>
           ))}
-          {hasGeneratedBuildings.value && <li class="legend-note">{translate('generatedBuildings')}：{translate('generatedWarning')}</li>}
+          {generatedBuildingCount.value > 0 && (
+            <li class="legend-note">{translate('generatedBuildings').replace('{count}', generatedBuildingCount.value.toLocaleString(currentLanguage))}</li>
+          )}
         </ul>
       );
     default:

@@ -64,6 +64,10 @@ export const subdistrictFeature = computed(() =>
   featuresByCollection.value.boundary?.features.find((feature) => feature.properties?.kind === 'subdistrict') ?? null,
 );
 
-export const hasGeneratedBuildings = computed(() =>
-  featuresByCollection.value.buildings?.features.some((feature) => feature.properties?.source === 'generated') ?? false,
+export const generatedBuildingCount = computed(() =>
+  featuresByCollection.value.buildings?.features.filter((feature) => feature.properties?.source === 'generated').length ?? 0,
+);
+
+export const hasPlaceholderFacilities = computed(() =>
+  featuresByCollection.value.facilities?.features.some((feature) => feature.properties?.source === 'generated') ?? false,
 );

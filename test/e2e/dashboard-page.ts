@@ -73,11 +73,11 @@ export async function mapOrigin(page: Page): Promise<{ x: number; y: number; wid
  * A feature of the collection well inside the visible map and at least `clearancePixels` away
  * from every other feature of the collections that draw on top, so a click there can only hit it.
  */
-export async function findIsolatedFeature(page: Page, collectionId: string, clearancePixels = 24): Promise<FeatureOnScreen | null> {
-  return page.evaluate(({ collectionId, clearancePixels }) => {
+export async function findIsolatedFeature(page: Page, collectionId: string, clearancePixels = 24, onlyIds?: Array<string | number>): Promise<FeatureOnScreen | null> {
+  return page.evaluate(({ collectionId, clearancePixels, onlyIds }) => {
     const hook = window.__lifecircle!;
     const container = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
-    const candidates = hook.featuresOnScreen(collectionId);
+    const candidates = hook.featuresOnScreen(collectionId).filter((feature) => !onlyIds || onlyIds.includes(feature.id as string | number));
     const others = ['facilities', 'metro_stations', 'residents_committees'].flatMap((id) => hook.featuresOnScreen(id));
     // Keep clear of the map controls (top right), the details panel and the edges.
     const inside = (feature: { x: number; y: number }) =>
@@ -85,5 +85,5 @@ export async function findIsolatedFeature(page: Page, collectionId: string, clea
     return candidates.find((candidate) => candidate.name !== '' && inside(candidate) && others.every((other) =>
       other === candidate || (other.id === candidate.id && other.name === candidate.name) || Math.hypot(other.x - candidate.x, other.y - candidate.y) > clearancePixels,
     )) ?? null;
-  }, { collectionId, clearancePixels });
+  }, { collectionId, clearancePixels, onlyIds });
 }

@@ -91,6 +91,22 @@ describe.skipIf(skipReason !== '')('the dashboard in headless Chromium', () => {
     await expect(details.count()).resolves.toBe(0);
   });
 
+  it('says in the details that a generated building footprint is not survey data', async () => {
+    const response = await fetch(`${dashboardUrl}/api/collections/buildings/items?limit=10000`);
+    expect(response.ok, 'the buildings collection is missing').toBe(true);
+    const buildings = (await response.json()) as { features: Array<{ id: string | number; properties: { source?: string } }> };
+    const generatedIds = buildings.features.filter((feature) => feature.properties.source === 'generated').map((feature) => feature.id);
+    expect(generatedIds.length, 'no generated building footprints in the data').toBeGreaterThan(0);
+    const building = await findIsolatedFeature(page, 'buildings', 14, generatedIds);
+    expect(building, 'no generated building clear of the point layers on screen').not.toBeNull();
+    const origin = await mapOrigin(page);
+    await page.mouse.click(origin.x + building!.x, origin.y + building!.y);
+    const details = page.locator('[data-testid="details-panel"]');
+    await expect(details.locator('h2').textContent({ timeout: 5_000 })).resolves.toBe(building!.name);
+    await expect(details.locator('.data-warning').textContent()).resolves.toBe('生成的示意轮廓，非测绘数据');
+    await details.getByRole('button', { name: '关闭' }).click();
+  });
+
   it('switches the interface to English and back, keeping place names Chinese', async () => {
     await page.getByTestId('language-switch').click();
     await expect(page.locator('#layers-heading').textContent()).resolves.toBe('Layers');
