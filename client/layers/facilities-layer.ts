@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, pickingProps, type LayerOptions } from './layer-options.ts';
 import { facilityGroupOf, type Colour } from './palette.ts';
 
 const white: Colour = [255, 255, 255, 255];
@@ -30,5 +30,6 @@ export function createFacilitiesLayer(facilities: PlaceCollection, { visible }: 
     getLineWidth: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? 2.5 : 1.5),
     lineWidthUnits: 'pixels',
     ...pickingProps,
+    ...drawnOverBuildings,
   });
 }

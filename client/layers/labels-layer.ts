@@ -2,7 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { anchorOfGeometry, boundsOfGeometry } from '../state/geometry-bounds.ts';
-import type { LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, type LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
 import { thinOverlappingLabels } from './thin-overlapping-labels.ts';
 
@@ -180,5 +180,6 @@ export function createLabelsLayer(labels: PlaceLabel[], { visible }: LabelsLayer
     getAlignmentBaseline: 'center',
     billboard: true,
     pickable: false,
+    ...drawnOverBuildings,
   });
 }

@@ -9,3 +9,9 @@ export const pickingProps = {
   autoHighlight: true,
   highlightColor: [255, 200, 0, 140] as [number, number, number, number],
 };
+
+/**
+ * For symbols and names that must stay readable in the 3D view: drawn over extruded buildings
+ * instead of being hidden behind them.
+ */
+export const drawnOverBuildings = { parameters: { depthCompare: 'always' as const } };

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, pickingProps, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** Metro stations as the familiar white disc with a red ring of Shanghai Metro maps. */
@@ -19,5 +19,6 @@ export function createMetroStationsLayer(metroStations: PlaceCollection, { visib
     getLineWidth: 3,
     lineWidthUnits: 'pixels',
     ...pickingProps,
+    ...drawnOverBuildings,
   });
 }

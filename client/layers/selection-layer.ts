@@ -1,5 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceFeature } from '../api.ts';
+import { drawnOverBuildings } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** The feature whose details are open, outlined on top of everything so it can be found again. */
@@ -17,5 +18,6 @@ export function createSelectionLayer(selected: PlaceFeature | null) {
     getPointRadius: 12,
     pointRadiusUnits: 'pixels',
     pickable: false,
+    ...drawnOverBuildings,
   });
 }

@@ -1,6 +1,6 @@
 import { batch } from '@preact/signals';
 import { ApiError, fetchAllFeatures, fetchCollections, fetchConfig, type PlaceCollection } from '../api.ts';
-import type { Language } from '../i18n/messages.ts';
+import { messages, type Language } from '../i18n/messages.ts';
 import {
   basemapStyleUrl, cameraRequest, collections, configLoaded, failedCollections, featuresByCollection, hoveredFeature, language, loadFailure,
   loadStatus, mapZoom, searchQuery, selectedFeature, subdistrictFeature, threeDimensional, visibleLayerIds,
@@ -111,6 +111,7 @@ export function flyToPlace(result: PlaceSearchResult): void {
 export function setLanguage(next: Language): void {
   language.value = next;
   document.documentElement.lang = next;
+  document.title = messages[next].appTitle;
 }
 
 export function toggleThreeDimensional(): void {
