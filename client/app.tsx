@@ -4,7 +4,7 @@ import { language, threeDimensional } from './state/dashboard-state.ts';
 import { DetailsPanel } from './panels/details-panel.tsx';
 import { HoverTooltip } from './panels/hover-tooltip.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
-import { MapView } from './panels/map-view.tsx';
+import { MapView } from './map/map-view.tsx';
 import { SearchBox } from './panels/search-box.tsx';
 import { StatusBanner } from './panels/status-banner.tsx';
 

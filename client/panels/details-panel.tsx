@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';
@@ -35,6 +36,14 @@ function generatedWarningFor(geometryType: string | undefined): MessageKey {
  */
 export function DetailsPanel() {
   const reference = selectedFeature.value;
+  useEffect(() => {
+    if (!reference) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') selectFeature(null);
+    };
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, [reference]);
   if (!reference) return null;
   const currentLanguage = language.value;
   const { feature, collectionId } = reference;

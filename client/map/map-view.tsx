@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { configLoaded } from '../state/dashboard-state.ts';
 
 // Started at once so MapLibre and deck.gl download while the API answers; the panels do not wait for them.
-const dashboardMapModule = import('../map/dashboard-map.ts');
+const dashboardMapModule = import('./dashboard-map.ts');
 
-/** The map's container. The map itself lives in client/map/; this component only mounts it. */
+/** The map's container, the only Preact component of client/map/: it mounts the map once the settings are known. */
 export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const ready = configLoaded.value;
