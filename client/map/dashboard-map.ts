@@ -8,19 +8,24 @@ import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.
 import type { DeckOverlayHandle } from './deck-overlay.ts';
 import { installTestHook } from './test-hook.ts';
 
+// deck.gl is a chunk of its own, requested as soon as this module runs so it downloads while the
+// basemap starts; the basemap never waits for it.
+const deckOverlayModule = import('./deck-overlay.ts');
+
 // MapLibre 6 cannot find its worker in a Vite build unless told where the bundled file went.
 maplibregl.setWorkerUrl(workerUrl);
 
 // Before any data arrives: the middle of 潍坊新村街道, so the first frame is already the right place.
 const subdistrictCentre: [number, number] = [121.518, 31.2258];
+// How long the deck.gl layers wait for the basemap's first complete frame before drawing anyway.
+const basemapWaitLimitMilliseconds = 5_000;
 // A search hit smaller than this (degrees) is a point: fly to a street-level zoom instead of fitting.
 const pointLikeSpanDegrees = 0.0008;
 
 /**
  * The one place that creates the MapLibre map. It reads state signals and turns them into map
- * calls; map events go back only through named actions. deck.gl (about a third of the
- * JavaScript) is a separate chunk fetched while the basemap starts, so the basemap does not wait
- * for it. Returns a function that removes the map.
+ * calls; map events go back only through named actions. The deck.gl overlay is attached when
+ * its chunk arrives. Returns a function that removes the map.
  */
 export function mountDashboardMap(container: HTMLElement): () => void {
   const offline = basemapStyleUrl.value === null;
@@ -59,7 +64,15 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   });
   map.on('zoomend', () => recordMapZoom(map.getZoom()));
 
-  void import('./deck-overlay.ts').then(({ attachDeckOverlay }) => {
+  // Attached after the basemap's first complete frame: both canvases share one software or GPU
+  // rasteriser, and the basemap (the part that orients people) should not queue behind deck.gl.
+  // An intranet style that cannot be reached never loads: the layers then come without it.
+  const basemapLoaded = new Promise<void>((resolve) => {
+    if (map.loaded()) return resolve();
+    map.once('load', () => resolve());
+    setTimeout(resolve, basemapWaitLimitMilliseconds);
+  });
+  void Promise.all([deckOverlayModule, basemapLoaded]).then(([{ attachDeckOverlay }]) => {
     if (removed) return;
     deckOverlay = attachDeckOverlay(map, () => {
       deckDrewData = true;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { configLoaded } from '../state/dashboard-state.ts';
 
-// Started at once so MapLibre and deck.gl download while the API answers; the panels do not wait for them.
+// Requested at once so MapLibre (and through it deck.gl) downloads while the API answers; the panels do not wait for it.
 const dashboardMapModule = import('./dashboard-map.ts');
 
 /** The map's container, the only Preact component of client/map/: it mounts the map once the settings are known. */
