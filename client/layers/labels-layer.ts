@@ -48,10 +48,8 @@ function linesOf(feature: PlaceFeature): Position[][] {
   return [];
 }
 
-/** The middle of a line by length, and the direction of the road there, kept upright for reading. */
-function middleOfLine(coordinates: Position[]): { position: [number, number]; angle: number } | null {
-  if (coordinates.length < 2) return null;
-  const half = lineLength(coordinates) / 2;
+/** The point at a distance along a line (in lineLength units) and the road's direction there, kept upright for reading. */
+function pointAlongLine(coordinates: Position[], distance: number): { position: [number, number]; angle: number } | null {
   let walked = 0;
   for (let index = 1; index < coordinates.length; index += 1) {
     const [fromX, fromY] = coordinates[index - 1];
@@ -59,8 +57,8 @@ function middleOfLine(coordinates: Position[]): { position: [number, number]; an
     const eastward = (toX - fromX) * Math.cos((fromY * Math.PI) / 180);
     const northward = toY - fromY;
     const segment = Math.hypot(eastward, northward);
-    if (walked + segment >= half && segment > 0) {
-      const share = (half - walked) / segment;
+    if (walked + segment >= distance && segment > 0) {
+      const share = (distance - walked) / segment;
       let angle = (Math.atan2(northward, eastward) * 180) / Math.PI;
       if (angle > 90) angle -= 180;
       if (angle < -90) angle += 180;
@@ -71,21 +69,30 @@ function middleOfLine(coordinates: Position[]): { position: [number, number]; an
   return null;
 }
 
-/** One label per road name, on the middle of its longest piece: segments of one road share a name. */
-function roadLabels(roads: PlaceCollection): PlaceLabel[] {
-  const longestByName = new Map<string, { line: Position[]; length: number }>();
-  for (const feature of roads.features) {
-    const name = nameOf(feature);
-    if (!name) continue;
-    for (const line of linesOf(feature)) {
-      const length = lineLength(line);
-      if (length > (longestByName.get(name)?.length ?? 0)) longestByName.set(name, { line, length });
+// Screen distance between repeated names along one road, in pixels: about one name per view width.
+const roadLabelSpacingPixels = 600;
+
+/**
+ * Road names along each road: its middle when zoomed out, and repeated every
+ * roadLabelSpacingPixels when zoomed in, so a street is named wherever one looks at it. Pieces of
+ * one road share its name; the collision step removes repeats that would crowd.
+ */
+function roadLabels(roads: PlaceCollection, zoom: number): PlaceLabel[] {
+  // lineLength units are degrees of longitude at the equator; a map pixel spans 360 / (512 · 2^zoom) of them.
+  const spacing = (roadLabelSpacingPixels * 360) / (512 * 2 ** zoom);
+  const labels: PlaceLabel[] = [];
+  const longestFirst = roads.features
+    .flatMap((feature) => linesOf(feature).map((line) => ({ name: nameOf(feature), line, length: lineLength(line) })))
+    .filter((piece) => piece.name !== '' && piece.line.length >= 2)
+    .sort((first, second) => second.length - first.length);
+  for (const { name, line, length } of longestFirst) {
+    const count = Math.max(1, Math.floor(length / spacing));
+    for (let index = 0; index < count; index += 1) {
+      const placed = pointAlongLine(line, (length * (index + 0.5)) / count);
+      if (placed) labels.push({ text: name, position: placed.position, angle: placed.angle, sizePixels: 12.5, colour: [72, 62, 48, 255], offset: [0, 0] });
     }
   }
-  return [...longestByName.entries()].flatMap(([name, { line }]) => {
-    const middle = middleOfLine(line);
-    return middle ? [{ text: name, position: middle.position, angle: middle.angle, sizePixels: 12.5, colour: [72, 62, 48, 255] as Colour, offset: [0, 0] as [number, number] }] : [];
-  });
+  return labels;
 }
 
 function pointLabels(collection: PlaceCollection | undefined, style: Omit<PlaceLabel, 'text' | 'position' | 'angle'>, filter: (feature: PlaceFeature) => boolean = () => true): PlaceLabel[] {
@@ -144,9 +151,9 @@ export function collectPlaceLabels(featuresByCollection: Record<string, PlaceCol
   if (zoom >= labelZoom.estate) {
     labels.push(...pointLabels(featuresByCollection.neighbourhoods, { sizePixels: 13, colour: [115, 72, 35, 255], offset: [0, 0] }));
   }
-  if (zoom >= labelZoom.road && featuresByCollection.roads) labels.push(...roadLabels(featuresByCollection.roads));
+  if (zoom >= labelZoom.road && featuresByCollection.roads) labels.push(...roadLabels(featuresByCollection.roads, zoom));
   if (zoom >= labelZoom.facility) {
-    labels.push(...pointLabels(featuresByCollection.facilities, { sizePixels: 11, colour: [60, 60, 70, 255], offset: [0, 14] }));
+    labels.push(...pointLabels(featuresByCollection.facilities, { sizePixels: 12, colour: [60, 60, 70, 255], offset: [0, 15] }));
   }
   if (zoom >= labelZoom.neighbour && featuresByCollection.boundary) labels.push(...neighbourLabels(featuresByCollection.boundary));
   return thinOverlappingLabels(labels, zoom);

@@ -10,7 +10,7 @@ export function createSelectionLayer(selected: PlaceFeature | null) {
     data: selected ? [selected] : [],
     filled: true,
     stroked: true,
-    getFillColor: [255, 200, 0, 60],
+    getFillColor: [255, 200, 0, 30],
     getLineColor: layerColours.highlight,
     getLineWidth: 4,
     lineWidthUnits: 'pixels',

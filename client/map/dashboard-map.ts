@@ -19,6 +19,10 @@ maplibregl.setWorkerUrl(workerUrl);
 const subdistrictCentre: [number, number] = [121.518, 31.2258];
 // How long the deck.gl layers wait for the basemap's first complete frame before drawing anyway.
 const basemapWaitLimitMilliseconds = 5_000;
+// Street level: estates fill a good part of the map, with their neighbours around them.
+const placeZoom = 16.5;
+// The details panel's width plus its margin (styles.css .details-panel), kept clear when framing a place.
+const detailsPanelWidthPixels = 376;
 // A search hit smaller than this (degrees) is a point: fly to a street-level zoom instead of fitting.
 const pointLikeSpanDegrees = 0.0008;
 
@@ -105,10 +109,12 @@ export function mountDashboardMap(container: HTMLElement): () => void {
       const [west, south, east, north] = request.bounds;
       // The first placement is instant so the dashboard opens on the subdistrict; later moves fly.
       const duration = request.sequence === 1 ? 0 : 1200;
+      // A place opens its details on the right, so it is framed in the part of the map left free.
+      const padding = request.purpose === 'place' ? { top: 60, bottom: 60, left: 60, right: detailsPanelWidthPixels + 60 } : 48;
       if (east - west < pointLikeSpanDegrees && north - south < pointLikeSpanDegrees) {
-        map.flyTo({ center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(map.getZoom(), 17), duration });
+        map.flyTo({ center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(map.getZoom(), placeZoom), padding: typeof padding === 'number' ? undefined : padding, duration });
       } else {
-        map.fitBounds([[west, south], [east, north]], { padding: 48, maxZoom: 17.5, duration });
+        map.fitBounds([[west, south], [east, north]], { padding, maxZoom: request.purpose === 'place' ? placeZoom : 17.5, duration });
       }
     }),
     effect(() => {

@@ -10,7 +10,11 @@ import { kindOfFeature, layerTitleOfCollection, placeNameOf } from './feature-te
 const propertiesShownElsewhere = new Set(['name', 'name_en', 'source', 'source_detail', 'confidence', 'id']);
 
 function formatValue(key: string, value: unknown, currentLanguage: 'zh-CN' | 'en'): string {
-  if (Array.isArray(value)) return value.join(currentLanguage === 'zh-CN' ? '、' : ', ');
+  if (Array.isArray(value)) {
+    // Lists of names read as a list; lists of coordinates or records are summarised by their count.
+    if (value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(currentLanguage === 'zh-CN' ? '、' : ', ');
+    return value.length.toLocaleString(currentLanguage);
+  }
   if (typeof value === 'number') return value.toLocaleString(currentLanguage);
   if (typeof value === 'boolean') return value ? translate('yes') : translate('no');
   if (typeof value === 'string') {

@@ -4,7 +4,7 @@ import { messages, type Language } from '../i18n/messages.ts';
 import {
   basemapStyleUrl, cameraRequest, collections, configLoaded, failedCollections, featuresByCollection, hoveredFeature, language, loadFailure,
   loadStatus, mapZoom, searchQuery, selectedFeature, subdistrictFeature, threeDimensional, visibleLayerIds,
-  type FeatureReference, type HoveredFeature,
+  type CameraRequest, type FeatureReference, type HoveredFeature,
 } from './dashboard-state.ts';
 import { boundsOfGeometry, type Bounds } from './geometry-bounds.ts';
 import type { PlaceSearchResult } from './search-places.ts';
@@ -12,8 +12,8 @@ import type { PlaceSearchResult } from './search-places.ts';
 /** The only functions that change dashboard state. */
 
 let cameraSequence = 0;
-function requestCamera(bounds: Bounds) {
-  cameraRequest.value = { bounds, sequence: ++cameraSequence };
+function requestCamera(bounds: Bounds, purpose: CameraRequest['purpose']) {
+  cameraRequest.value = { bounds, purpose, sequence: ++cameraSequence };
 }
 
 function describeFailure(error: unknown): string {
@@ -67,7 +67,7 @@ export async function loadCollections(): Promise<void> {
 /** Moves the camera back to the whole of 潍坊新村街道 (or to all data when there is no boundary). */
 export function fitToSubdistrict(): void {
   const bounds = boundsOfGeometry(subdistrictFeature.value?.geometry ?? null) ?? boundsOfAllCollections();
-  if (bounds) requestCamera(bounds);
+  if (bounds) requestCamera(bounds, 'overview');
 }
 
 function boundsOfAllCollections(): Bounds | null {
@@ -105,7 +105,7 @@ export function flyToPlace(result: PlaceSearchResult): void {
     selectedFeature.value = { collectionId: result.collectionId, feature: result.feature };
     searchQuery.value = '';
   });
-  requestCamera(result.bounds);
+  requestCamera(result.bounds, 'place');
 }
 
 export function setLanguage(next: Language): void {

@@ -27,6 +27,8 @@ export interface HoveredFeature extends FeatureReference {
 /** A request for the camera to move; `sequence` makes a repeated request to the same place count. */
 export interface CameraRequest {
   bounds: Bounds;
+  /** 'place': one place whose details open beside it; 'overview': the whole subdistrict. */
+  purpose: 'overview' | 'place';
   sequence: number;
 }
 
