@@ -1,7 +1,18 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import type { LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
+
+// One filtered array per collection: a new array would make deck.gl rebuild the layer on every state change.
+const subdistrictFeaturesByCollection = new WeakMap<PlaceCollection, PlaceFeature[]>();
+function subdistrictFeaturesOf(boundary: PlaceCollection): PlaceFeature[] {
+  let subdistrict = subdistrictFeaturesByCollection.get(boundary);
+  if (!subdistrict) {
+    subdistrict = boundary.features.filter((feature) => feature.properties?.kind === 'subdistrict');
+    subdistrictFeaturesByCollection.set(boundary, subdistrict);
+  }
+  return subdistrict;
+}
 
 /**
  * The outline of 潍坊新村街道 (features of kind 'subdistrict'). The neighbouring subdistricts are
@@ -10,7 +21,7 @@ import { layerColours } from './palette.ts';
 export function createBoundaryLayer(boundary: PlaceCollection, { visible }: LayerOptions) {
   return new GeoJsonLayer({
     id: 'boundary',
-    data: boundary.features.filter((feature) => feature.properties?.kind === 'subdistrict'),
+    data: subdistrictFeaturesOf(boundary),
     visible,
     filled: false,
     stroked: true,

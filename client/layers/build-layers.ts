@@ -5,7 +5,7 @@ import { createBuildingsLayer } from './buildings-layer.ts';
 import { createCommercialZonesLayer } from './commercial-zones-layer.ts';
 import { createFacilitiesLayer } from './facilities-layer.ts';
 import { createGreenSpacesLayer } from './green-spaces-layer.ts';
-import { collectPlaceLabels, createLabelsLayer } from './labels-layer.ts';
+import { collectPlaceLabels, createLabelsLayer, type PlaceLabel } from './labels-layer.ts';
 import { layerCatalogue } from './catalogue.ts';
 import { createMetroStationsLayer } from './metro-stations-layer.ts';
 import { createNeighbourhoodsLayer } from './neighbourhoods-layer.ts';
@@ -40,10 +40,15 @@ const factories: Record<string, Factory | undefined> = {
   'metro-stations': (collection, _inputs, visible) => createMetroStationsLayer(collection, { visible }),
 };
 
-// Labels take names from several collections, so they are built from all the data, not one collection.
+// Labels take names from several collections, so they are built from all the data, not one
+// collection. The list is kept until the data or the zoom changes: a new array would make deck.gl
+// lay out every label again.
+let lastLabels: { featuresByCollection: Record<string, PlaceCollection>; zoom: number; labels: PlaceLabel[] } | null = null;
 const createLabels: LabelsFactory = (inputs, visible) => {
-  const labels = collectPlaceLabels(inputs.featuresByCollection, inputs.zoom);
-  return labels.length > 0 ? createLabelsLayer(labels, { visible, zoom: inputs.zoom }) : null;
+  if (lastLabels?.featuresByCollection !== inputs.featuresByCollection || lastLabels.zoom !== inputs.zoom) {
+    lastLabels = { featuresByCollection: inputs.featuresByCollection, zoom: inputs.zoom, labels: collectPlaceLabels(inputs.featuresByCollection, inputs.zoom) };
+  }
+  return lastLabels.labels.length > 0 ? createLabelsLayer(lastLabels.labels, { visible }) : null;
 };
 
 /**

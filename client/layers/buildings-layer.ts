@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { buildingColourFallback, buildingTypeColours } from './palette.ts';
 
 export interface BuildingsLayerOptions extends LayerOptions {
@@ -32,6 +32,6 @@ export function createBuildingsLayer(buildings: PlaceCollection, { visible, thre
     getLineWidth: 0.5,
     lineWidthUnits: 'pixels',
     material: { ambient: 0.55, diffuse: 0.55, shininess: 16, specularColor: [40, 40, 40] },
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** Commercial zones such as the 八佰伴 area: a translucent rose fill over the estates. */
@@ -15,6 +15,6 @@ export function createCommercialZonesLayer(commercialZones: PlaceCollection, { v
     getLineColor: layerColours.commercialOutline,
     getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

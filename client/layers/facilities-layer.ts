@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { drawnOverBuildings, pickingProps, type LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, pickingProperties, type LayerOptions } from './layer-options.ts';
 import { facilityGroupOf, type Colour } from './palette.ts';
 
 const white: Colour = [255, 255, 255, 255];
@@ -10,6 +10,18 @@ const minorFacilityTypes = new Set(['bus_stop', 'ebike_charging']);
 /** A position the data generated as a placeholder, not a known site: drawn hollow, and said so in the legend. */
 export const isPlaceholderPosition = (feature: PlaceFeature) => feature.properties?.source === 'generated';
 
+// deck.gl recomputes a layer's attributes whenever its data is a new array; one filtered array per
+// collection keeps a toggle or a selection elsewhere from redoing this layer.
+const drawnFacilitiesByCollection = new WeakMap<PlaceCollection, PlaceFeature[]>();
+function drawnFacilitiesOf(facilities: PlaceCollection): PlaceFeature[] {
+  let drawn = drawnFacilitiesByCollection.get(facilities);
+  if (!drawn) {
+    drawn = facilities.features.filter((feature) => feature.properties?.facility_type !== 'metro_station');
+    drawnFacilitiesByCollection.set(facilities, drawn);
+  }
+  return drawn;
+}
+
 /**
  * Public service facilities as dots coloured by their life-circle group (education, health,
  * elderly care…). Placeholder positions are hollow rings. Facilities of type metro_station are
@@ -18,7 +30,7 @@ export const isPlaceholderPosition = (feature: PlaceFeature) => feature.properti
 export function createFacilitiesLayer(facilities: PlaceCollection, { visible }: LayerOptions) {
   return new GeoJsonLayer({
     id: 'facilities',
-    data: facilities.features.filter((feature) => feature.properties?.facility_type !== 'metro_station'),
+    data: drawnFacilitiesOf(facilities),
     visible,
     pointType: 'circle',
     filled: true,
@@ -29,7 +41,7 @@ export function createFacilitiesLayer(facilities: PlaceCollection, { visible }: 
     pointRadiusUnits: 'pixels',
     getLineWidth: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? 2.5 : 1.5),
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
     ...drawnOverBuildings,
   });
 }

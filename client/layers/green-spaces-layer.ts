@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** Parks, waterfront green and other green space. */
@@ -12,6 +12,6 @@ export function createGreenSpacesLayer(greenSpaces: PlaceCollection, { visible }
     filled: true,
     stroked: false,
     getFillColor: layerColours.greenFill,
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

@@ -6,11 +6,6 @@ import { drawnOverBuildings, type LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
 import { thinOverlappingLabels } from './thin-overlapping-labels.ts';
 
-export interface LabelsLayerOptions extends LayerOptions {
-  /** Current map zoom: small places are labelled only when there is room for them. */
-  zoom: number;
-}
-
 export interface PlaceLabel {
   text: string;
   position: [number, number];
@@ -164,7 +159,7 @@ export function collectPlaceLabels(featuresByCollection: Record<string, PlaceCol
  * is collected from the labels themselves ('auto'): a fixed ASCII atlas would drop every Chinese
  * character.
  */
-export function createLabelsLayer(labels: PlaceLabel[], { visible }: LabelsLayerOptions) {
+export function createLabelsLayer(labels: PlaceLabel[], { visible }: LayerOptions) {
   return new TextLayer<PlaceLabel>({
     id: 'labels',
     data: labels,

@@ -4,7 +4,7 @@ export interface LayerOptions {
 }
 
 /** Shared picking style: a soft highlight under the pointer, so what a click will open is clear. */
-export const pickingProps = {
+export const pickingProperties = {
   pickable: true,
   autoHighlight: true,
   highlightColor: [255, 200, 0, 140] as [number, number, number, number],

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { drawnOverBuildings, pickingProps, type LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** Metro stations as the familiar white disc with a red ring of Shanghai Metro maps. */
@@ -18,7 +18,7 @@ export function createMetroStationsLayer(metroStations: PlaceCollection, { visib
     pointRadiusUnits: 'pixels',
     getLineWidth: 3,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
     ...drawnOverBuildings,
   });
 }

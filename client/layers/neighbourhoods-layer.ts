@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** Residential estates (小区): a light warm fill with a clear outline, so estate edges read at a glance. */
@@ -15,6 +15,6 @@ export function createNeighbourhoodsLayer(neighbourhoods: PlaceCollection, { vis
     getLineColor: layerColours.neighbourhoodOutline,
     getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

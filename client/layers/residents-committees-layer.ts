@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** The offices of the residents committees (居委会), as small purple dots; off at start. */
@@ -18,6 +18,6 @@ export function createResidentsCommitteesLayer(residentsCommittees: PlaceCollect
     pointRadiusUnits: 'pixels',
     getLineWidth: 1,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

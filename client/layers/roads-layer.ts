@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { roadClassColours, roadColourFallback, roadWidthMetresByClass } from './palette.ts';
 
 function widthMetresOf(feature: PlaceFeature): number {
@@ -26,6 +26,6 @@ export function createRoadsLayer(roads: PlaceCollection, { visible }: LayerOptio
     lineWidthMinPixels: 1.5,
     lineCapRounded: true,
     lineJointRounded: true,
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** The walking network the life-circle analysis routes on: thin grey lines, off at start. */
@@ -14,6 +14,6 @@ export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { vis
     getLineColor: layerColours.walkingNetwork,
     getLineWidth: 1,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
   });
 }

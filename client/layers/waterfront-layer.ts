@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api.ts';
-import { pickingProps, type LayerOptions } from './layer-options.ts';
+import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
 /** 张家浜 and other waterways: river polygons filled, centrelines drawn as a line. */
@@ -15,6 +15,6 @@ export function createWaterfrontLayer(waterways: PlaceCollection, { visible }: L
     getLineColor: layerColours.waterfrontLine,
     getLineWidth: 2,
     lineWidthUnits: 'pixels',
-    ...pickingProps,
+    ...pickingProperties,
   });
 }
