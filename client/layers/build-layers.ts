@@ -59,7 +59,7 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
   const layers: Layer[] = [];
   for (const entry of layerCatalogue) {
     const visible = inputs.visibleLayerIds.has(entry.layerId);
-    if (entry.layerId === 'labels') {
+    if (entry.collectionId === null) {
       const labels = createLabels(inputs, visible);
       if (labels) layers.push(labels);
       continue;

@@ -5,7 +5,8 @@
  */
 export interface LayerEntry {
   layerId: string;
-  collectionId: string;
+  /** null for the labels, which take names from several collections. */
+  collectionId: string | null;
   /** Whether the layer is on when the dashboard opens. */
   visibleAtStart: boolean;
 }
@@ -22,8 +23,10 @@ export const layerCatalogue: LayerEntry[] = [
   { layerId: 'residents-committees', collectionId: 'residents_committees', visibleAtStart: false },
   { layerId: 'facilities', collectionId: 'facilities', visibleAtStart: true },
   { layerId: 'metro-stations', collectionId: 'metro_stations', visibleAtStart: true },
-  // Labels draw names from several collections; its collection is the one that anchors it.
-  { layerId: 'labels', collectionId: 'neighbourhoods', visibleAtStart: true },
+  { layerId: 'labels', collectionId: null, visibleAtStart: true },
 ];
 
-export const collectionIdOfLayer = new Map(layerCatalogue.map((entry) => [entry.layerId, entry.collectionId]));
+/** The collection each feature layer draws, to tell a click which collection its feature came from. */
+export const collectionIdOfLayer = new Map(
+  layerCatalogue.flatMap((entry) => (entry.collectionId ? [[entry.layerId, entry.collectionId] as const] : [])),
+);

@@ -68,6 +68,6 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
 /** The feature under the pointer and the collection it came from, with the pointer position. */
 function referenceOf(info: PickingInfo) {
   const collectionId = info.layer ? collectionIdOfLayer.get(info.layer.id) : undefined;
-  if (!collectionId || !info.object || info.layer?.id === 'labels') return null;
+  if (!collectionId || !info.object) return null;
   return { collectionId, feature: info.object as PlaceFeature, x: info.x, y: info.y };
 }

@@ -11,7 +11,7 @@ export function placeNameOf(feature: PlaceFeature): string {
 
 /** The title of the layer that draws a collection, e.g. 公共服务设施 for facilities. */
 export function layerTitleOfCollection(collectionId: string, language: Language): string {
-  const entry = layerCatalogue.find((candidate) => candidate.collectionId === collectionId && candidate.layerId !== 'labels');
+  const entry = layerCatalogue.find((candidate) => candidate.collectionId === collectionId);
   return entry ? nameOfValue(layerTitles, entry.layerId, language) : collectionId;
 }
 

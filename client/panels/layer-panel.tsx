@@ -89,8 +89,9 @@ export function LayerPanel() {
       <h2 id="layers-heading">{translate('layersHeading')}</h2>
       <ul class="layer-list">
         {layerCatalogue.map((entry) => {
-          const featureCount = entry.layerId === 'labels' ? undefined : loaded[entry.collectionId]?.features.length ?? counts.get(entry.collectionId);
-          const empty = loadStatus.value === 'ready' && entry.layerId !== 'labels' && !featureCount;
+          const collectionId = entry.collectionId;
+          const featureCount = collectionId === null ? undefined : loaded[collectionId]?.features.length ?? counts.get(collectionId);
+          const empty = loadStatus.value === 'ready' && collectionId !== null && !featureCount;
           const checked = visibleLayerIds.value.has(entry.layerId);
           const swatch = simpleSwatches[entry.layerId];
           return (
