@@ -68,6 +68,8 @@ export interface Coverage {
   byType: TypeCoverage[];
   byUnit: UnitCoverage[];
   allEssentials: { groups: typeof essentialGroups; residentsShare: number; elderlyShare: number };
+  /** Each essential group on its own: residents with any of its types within that type's distance. */
+  byGroup: { key: string; nameZh: string; nameEn: string; facilityTypes: string[]; residentsShare: number; elderlyShare: number; estatesShare: number }[];
 }
 
 /** The graph with its segment index, built once per network revision. */
@@ -176,6 +178,15 @@ export function computeCoverage(
   const groupsComputed = essentialGroups
     .map((group) => ({ ...group, facilityTypes: group.facilityTypes.filter((type) => thresholds.some((threshold) => threshold.facilityType === type)) }))
     .filter((group) => group.facilityTypes.length > 0);
+  const byGroup = groupsComputed.map((group) => {
+    const covered = byUnit.filter((unit) => group.facilityTypes.some((type) => !unit.gaps.includes(type)));
+    return {
+      ...group,
+      residentsShare: share(sum(covered.map((unit) => unit.residents)), totalResidents),
+      elderlyShare: share(sum(covered.map((unit) => unit.residentsAged60Plus)), totalElderly),
+      estatesShare: share(covered.length, units.length),
+    };
+  });
   let essentialResidents = 0;
   let essentialElderly = 0;
   byUnit.forEach((unit) => {
@@ -193,6 +204,7 @@ export function computeCoverage(
     byType,
     byUnit,
     allEssentials: { groups: groupsComputed, residentsShare: share(essentialResidents, totalResidents), elderlyShare: share(essentialElderly, totalElderly) },
+    byGroup,
   };
 }
 

@@ -68,6 +68,7 @@ describe('computeCoverage', () => {
     expect(byId.west.gaps).toEqual(['elderly_day_care']);
     expect(coverage.allEssentials.groups.map((group) => group.key)).toEqual(['health', 'elderly']);
     expect(coverage.allEssentials.residentsShare).toBe(0);
+    expect(coverage.byGroup.map((group) => [group.key, group.residentsShare])).toEqual([['health', expect.closeTo(1000 / 1700, 4)], ['elderly', 0]]);
     const generous = computeCoverage(network, units, facilities, [thresholds[0], { ...thresholds[1], walkMetres: 600 }], { mode: 'network', speedMetresPerSecond: 1 });
     expect(generous.allEssentials.residentsShare).toBeCloseTo(1000 / 1700, 4);
   });
