@@ -64,3 +64,83 @@ export async function fetchAllFeatures(collectionId: string): Promise<PlaceColle
   }
   return { type: 'FeatureCollection', features };
 }
+
+// ---- The 15-minute life circle (coverage, isochrones, walking from a point) ----
+
+export type DistanceMode = 'network' | 'straight-line';
+
+export interface CoverageQuestion {
+  speedMetresPerSecond: number;
+  mode: DistanceMode;
+  includePlaceholders: boolean;
+}
+
+export interface TypeCoverage {
+  facilityType: string;
+  nameZh: string;
+  walkMetres: number;
+  basis: 'standard' | 'level' | 'edited';
+  facilityCount: number;
+  placeholderCount: number;
+  residentsShare: number;
+  elderlyShare: number;
+  estatesShare: number;
+  residentsShareWithinMinutes: Record<string, number>;
+  residentsByMinuteBand: { upTo5: number; upTo10: number; upTo15: number; over15: number; unreachable: number };
+}
+
+export interface EstateCoverage {
+  id: string;
+  name: string;
+  residents: number;
+  residentsAged60Plus: number;
+  walkMetres: Record<string, number | null>;
+  walkMinutes: Record<string, number | null>;
+  nearestFacility: Record<string, string | null>;
+  gaps: string[];
+  hasAllEssentials: boolean;
+}
+
+export interface GroupCoverage {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  facilityTypes: string[];
+  residentsShare: number;
+  elderlyShare: number;
+  estatesShare: number;
+}
+
+export interface CoverageAnswer {
+  mode: DistanceMode;
+  speedMetresPerSecond: number;
+  includePlaceholders: boolean;
+  totalResidents: number;
+  byType: TypeCoverage[];
+  byUnit: EstateCoverage[];
+  byGroup: GroupCoverage[];
+  allEssentials: { residentsShare: number; elderlyShare: number };
+}
+
+export interface PointWalkAnswer {
+  longitude: number;
+  latitude: number;
+  accessMetres: number;
+  byType: { facilityType: string; nameZh: string; walkMetres: number; distanceMetres: number | null; minutes: number | null; withinStandard: boolean; facility: { id: string; name: string } | null }[];
+}
+
+const questionParameters = (question: CoverageQuestion) =>
+  `speed=${question.speedMetresPerSecond}&mode=${question.mode}&placeholders=${question.includePlaceholders ? 'include' : 'exclude'}`;
+
+export function fetchCoverage(question: CoverageQuestion): Promise<CoverageAnswer> {
+  return readJson(fetch(`${apiRoot}/coverage?${questionParameters(question)}`));
+}
+
+/** Reachable areas within 5, 10 and 15 minutes of every facility of a type, largest first. */
+export function fetchTypeIsochrones(facilityType: string, question: CoverageQuestion): Promise<PlaceCollection> {
+  return readJson(fetch(`${apiRoot}/isochrones?type=${encodeURIComponent(facilityType)}&minutes=5,10,15&${questionParameters(question)}`));
+}
+
+export function fetchWalkFromPoint(longitude: number, latitude: number, question: CoverageQuestion): Promise<PointWalkAnswer> {
+  return readJson(fetch(`${apiRoot}/coverage/point?longitude=${longitude}&latitude=${latitude}&${questionParameters(question)}`));
+}

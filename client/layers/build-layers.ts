@@ -3,6 +3,9 @@ import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { createBoundaryLayer } from './boundary-layer.ts';
 import { createBuildingsLayer } from './buildings-layer.ts';
 import { createCommercialZonesLayer } from './commercial-zones-layer.ts';
+import { createCoverageEstatesLayer } from './coverage-estates-layer.ts';
+import { createIsochronesLayer } from './isochrones-layer.ts';
+import { createWalkOriginLayer } from './walk-origin-layer.ts';
 import { createFacilitiesLayer } from './facilities-layer.ts';
 import { createGreenSpacesLayer } from './green-spaces-layer.ts';
 import { collectPlaceLabels, createLabelsLayer, type PlaceLabel } from './labels-layer.ts';
@@ -21,6 +24,16 @@ export interface LayerInputs {
   selected: PlaceFeature | null;
   threeDimensional: boolean;
   zoom: number;
+  /** The life-circle analysis drawn over the estates while its panel is open; null otherwise. */
+  coverage: CoverageOverlay | null;
+}
+
+export interface CoverageOverlay {
+  minutesByEstate: Map<string, number | null>;
+  /** Changes whenever the colours must (another answer or focused type). */
+  colourKey: string;
+  isochrones: PlaceCollection | null;
+  walkOrigin: [number, number] | null;
 }
 
 type Factory = (collection: PlaceCollection, inputs: LayerInputs, visible: boolean) => Layer;
@@ -68,7 +81,13 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
     const factory = factories[entry.layerId];
     if (!factory || !collection || collection.features.length === 0) continue;
     layers.push(factory(collection, inputs, visible));
+    // The analysis goes right over the estates: under roads, buildings and symbols, which stay readable.
+    if (entry.layerId === 'neighbourhoods' && inputs.coverage) {
+      layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, colourKey: inputs.coverage.colourKey }));
+      if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
+    }
   }
   layers.push(createSelectionLayer(inputs.selected));
+  if (inputs.coverage) layers.push(createWalkOriginLayer(inputs.coverage.walkOrigin));
   return layers;
 }

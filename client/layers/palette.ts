@@ -28,7 +28,7 @@ export const layerColours = {
   greenFill: [120, 178, 96, 150] as Colour,
   commercialFill: [226, 112, 134, 70] as Colour,
   commercialOutline: [200, 70, 100, 210] as Colour,
-  walkingNetwork: [120, 120, 120, 140] as Colour,
+  walkingNetwork: [30, 120, 130, 200] as Colour,
   metroOutline: [200, 30, 45, 255] as Colour,
   metroFill: [255, 255, 255, 255] as Colour,
   residentsCommittee: [93, 78, 140, 230] as Colour,
@@ -75,9 +75,9 @@ export const facilityGroups = [
     types: ['community_service_center', 'community_affairs_center', 'safe_house', 'party_mass_service_center', 'community_service_station', 'one_stop_service_complex', 'doorstep_service_point', 'embedded_service_complex', 'community_comprehensive_station'] },
   { id: 'administration', colour: [90, 100, 120] as Colour, titleZh: '行政管理', titleEn: 'Administration',
     types: ['subdistrict_office', 'judicial_office', 'police_station', 'business_service_center', 'post_office'] },
-  { id: 'transport', colour: [120, 110, 180] as Colour, titleZh: '交通', titleEn: 'Transport',
+  { id: 'transport', colour: [125, 135, 150] as Colour, titleZh: '交通', titleEn: 'Transport',
     types: ['bus_stop', 'bus_terminal', 'metro_station', 'ebike_charging'] },
-  { id: 'other', colour: [150, 150, 150] as Colour, titleZh: '其他', titleEn: 'Other', types: [] as string[] },
+  { id: 'other', colour: [175, 175, 175] as Colour, titleZh: '其他', titleEn: 'Other', types: [] as string[] },
 ];
 
 const groupByFacilityType = new Map(facilityGroups.flatMap((group) => group.types.map((type) => [type, group] as const)));

@@ -3,7 +3,7 @@ import type { PlaceCollection } from '../api.ts';
 import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 
-/** The walking network the life-circle analysis routes on: thin grey lines, off at start. */
+/** The walking network the life-circle analysis routes on: thin teal lines over the roads, off at start. */
 export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { visible }: LayerOptions) {
   return new GeoJsonLayer({
     id: 'walking-network',
@@ -12,7 +12,7 @@ export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { vis
     filled: false,
     stroked: true,
     getLineColor: layerColours.walkingNetwork,
-    getLineWidth: 1,
+    getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
     ...pickingProperties,
   });

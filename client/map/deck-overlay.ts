@@ -6,6 +6,8 @@ import type { PlaceFeature } from '../api.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { collectionIdOfLayer } from '../layers/catalogue.ts';
 import { hoverFeature, selectFeature } from '../state/actions.ts';
+import { walkFromPoint } from '../state/coverage-actions.ts';
+import { coverage, coverageActive, focusFacilityType, isochrones, minutesByEstate, pointWalk } from '../state/coverage-state.ts';
 import { featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
 
 export interface DeckOverlayHandle {
@@ -32,6 +34,8 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     onClick: (info: PickingInfo) => {
       const reference = referenceOf(info);
       selectFeature(reference ? { collectionId: reference.collectionId, feature: reference.feature } : null);
+      // While the life-circle panel is open, a click anywhere also asks how far it is from there.
+      if (coverageActive.value && info.coordinate) void walkFromPoint(info.coordinate[0], info.coordinate[1]);
     },
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
@@ -50,6 +54,14 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       selected: selectedFeature.value?.feature ?? null,
       threeDimensional: threeDimensional.value,
       zoom: mapZoom.value,
+      coverage: coverageActive.value
+        ? {
+          minutesByEstate: minutesByEstate.value,
+          colourKey: `${focusFacilityType.value}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
+          isochrones: isochrones.value,
+          walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
+        }
+        : null,
     });
     overlay.setProps({ layers });
     drawnLayerIds = layers.filter((layer) => layer.props.visible && layer.id !== 'selection').map((layer) => layer.id);

@@ -1,0 +1,109 @@
+import { batch } from '@preact/signals';
+import { ApiError, fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, type CoverageQuestion } from '../api.ts';
+import { flyToPlace } from './actions.ts';
+import { featuresByCollection, language } from './dashboard-state.ts';
+import {
+  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointWalk, pointWalkFailure, showIsochrones, sidePanel,
+  type SidePanel,
+} from './coverage-state.ts';
+import { boundsOfGeometry } from './geometry-bounds.ts';
+
+/** The only functions that change the life-circle analysis state. */
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiError) return language.value === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Answers arrive out of order when settings change quickly; only the latest question's answer counts.
+let coverageRequest = 0;
+let isochroneRequest = 0;
+
+export function openSidePanel(panel: SidePanel): void {
+  sidePanel.value = panel;
+  if (panel === 'coverage' && coverageStatus.value === 'idle') void runCoverage();
+  if (panel !== 'coverage') pointWalk.value = null;
+}
+
+/** Asks the server for the coverage of every facility type under the current question. */
+export async function runCoverage(): Promise<void> {
+  const request = ++coverageRequest;
+  batch(() => {
+    coverageStatus.value = 'loading';
+    coverageFailure.value = null;
+  });
+  try {
+    const answer = await fetchCoverage(coverageQuestion.value);
+    if (request !== coverageRequest) return;
+    batch(() => {
+      coverage.value = answer;
+      coverageStatus.value = 'ready';
+    });
+  } catch (error) {
+    if (request !== coverageRequest) return;
+    batch(() => {
+      coverageFailure.value = describeFailure(error);
+      coverageStatus.value = 'failed';
+    });
+  }
+  void loadIsochrones();
+}
+
+async function loadIsochrones(): Promise<void> {
+  const request = ++isochroneRequest;
+  if (!showIsochrones.value) {
+    isochrones.value = null;
+    return;
+  }
+  try {
+    const answer = await fetchTypeIsochrones(focusFacilityType.value, coverageQuestion.value);
+    if (request === isochroneRequest) isochrones.value = answer;
+  } catch {
+    // A type with no counted facility has no isochrone; the panel says so from the coverage.
+    if (request === isochroneRequest) isochrones.value = null;
+  }
+}
+
+export function changeCoverageQuestion(change: Partial<CoverageQuestion>): void {
+  coverageQuestion.value = { ...coverageQuestion.value, ...change };
+  void runCoverage();
+  const point = pointWalk.value;
+  if (point) void walkFromPoint(point.longitude, point.latitude);
+}
+
+export function focusOnFacilityType(facilityType: string): void {
+  focusFacilityType.value = facilityType;
+  void loadIsochrones();
+}
+
+export function toggleIsochrones(): void {
+  showIsochrones.value = !showIsochrones.value;
+  void loadIsochrones();
+}
+
+/** Walking time from a clicked point to the nearest facility of every type. */
+export async function walkFromPoint(longitude: number, latitude: number): Promise<void> {
+  pointWalkFailure.value = null;
+  try {
+    pointWalk.value = await fetchWalkFromPoint(longitude, latitude, coverageQuestion.value);
+  } catch (error) {
+    batch(() => {
+      pointWalk.value = null;
+      pointWalkFailure.value = describeFailure(error);
+    });
+  }
+}
+
+export function clearPointWalk(): void {
+  batch(() => {
+    pointWalk.value = null;
+    pointWalkFailure.value = null;
+  });
+}
+
+/** Selects an estate of the gap list and flies the map to it. */
+export function flyToEstate(estateId: string): void {
+  const feature = featuresByCollection.value.neighbourhoods?.features.find((candidate) => String(candidate.id) === estateId);
+  const bounds = feature ? boundsOfGeometry(feature.geometry) : null;
+  if (feature && bounds) flyToPlace({ collectionId: 'neighbourhoods', name: String(feature.properties?.name ?? estateId), feature, bounds });
+}

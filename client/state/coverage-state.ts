@@ -1,0 +1,49 @@
+import { computed, signal } from '@preact/signals';
+import type { CoverageAnswer, CoverageQuestion, PlaceCollection, PointWalkAnswer } from '../api.ts';
+
+/**
+ * The life-circle analysis in the dashboard: which panel is open, the question asked (speed,
+ * distance mode, placeholders), the facility type the map is coloured by, and the answers.
+ * Changed only by the actions in coverage-actions.ts.
+ */
+
+export type SidePanel = 'layers' | 'coverage';
+export const sidePanel = signal<SidePanel>('layers');
+
+/** Walking speeds offered: the national bands' 1.0 m/s and the slower 0.9 m/s of older residents. */
+export const standardSpeedMetresPerSecond = 1.0;
+export const elderlySpeedMetresPerSecond = 0.9;
+
+export const coverageQuestion = signal<CoverageQuestion>({ speedMetresPerSecond: standardSpeedMetresPerSecond, mode: 'network', includePlaceholders: false });
+/** The facility type the estates are coloured by and the isochrones drawn for. */
+export const focusFacilityType = signal('community_health_center');
+export const showIsochrones = signal(true);
+
+export type AnalysisStatus = 'idle' | 'loading' | 'ready' | 'failed';
+export const coverageStatus = signal<AnalysisStatus>('idle');
+export const coverageFailure = signal<string | null>(null);
+export const coverage = signal<CoverageAnswer | null>(null);
+export const isochrones = signal<PlaceCollection | null>(null);
+export const pointWalk = signal<PointWalkAnswer | null>(null);
+export const pointWalkFailure = signal<string | null>(null);
+
+export const coverageActive = computed(() => sidePanel.value === 'coverage');
+
+export const focusTypeCoverage = computed(() => coverage.value?.byType.find((type) => type.facilityType === focusFacilityType.value) ?? null);
+
+/** Minutes from each estate to the focused type, keyed by estate id: what the map colours. */
+export const minutesByEstate = computed(() => {
+  const answer = coverage.value;
+  const type = focusFacilityType.value;
+  return new Map((answer?.byUnit ?? []).map((estate) => [estate.id, estate.walkMinutes[type] ?? null]));
+});
+
+/** Estates outside the focused type's distance, most residents first: where the next facility should go. */
+export const rankedGaps = computed(() => {
+  const answer = coverage.value;
+  const type = focusFacilityType.value;
+  if (!answer) return [];
+  return answer.byUnit
+    .filter((estate) => estate.gaps.includes(type))
+    .sort((a, b) => b.residents - a.residents || a.name.localeCompare(b.name, 'zh-CN'));
+});
