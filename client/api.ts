@@ -112,6 +112,8 @@ export interface GroupCoverage {
 }
 
 export interface CoverageAnswer {
+  /** Changes whenever the network, facilities, estates or standards behind the answer change. */
+  revision: string;
   mode: DistanceMode;
   speedMetresPerSecond: number;
   includePlaceholders: boolean;

@@ -57,7 +57,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       coverage: coverageActive.value
         ? {
           minutesByEstate: minutesByEstate.value,
-          colourKey: `${focusFacilityType.value}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
+          colourKey: `${focusFacilityType.value}|${coverage.value?.revision}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
           isochrones: isochrones.value,
           walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
         }

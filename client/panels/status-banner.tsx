@@ -1,6 +1,6 @@
 import { translate } from '../i18n/translate.ts';
 import { loadCollections } from '../state/actions.ts';
-import { failedCollections, language, loadFailure, loadStatus } from '../state/dashboard-state.ts';
+import { collections, failedCollections, language, loadFailure, loadStatus } from '../state/dashboard-state.ts';
 import { layerTitleOfCollection } from './feature-text.ts';
 
 /** Loading and failures, visible over the map: a silent blank map would look like "no data". */
@@ -15,6 +15,9 @@ export function StatusBanner() {
         <button type="button" onClick={() => void loadCollections()}>{translate('retry')}</button>
       </div>
     );
+  }
+  if (collections.value.length === 0) {
+    return <div class="status-banner status-warning" role="status">{translate('noData')}</div>;
   }
   if (failedCollections.value.length > 0) {
     const currentLanguage = language.value;
