@@ -6,7 +6,10 @@ import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups,
 import { toggleLayer } from '../state/actions.ts';
 import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
 
-function Swatch({ fill, outline, shape = 'square' }: { fill: Colour; outline?: Colour; shape?: 'square' | 'circle' | 'line' }) {
+type SwatchShape = 'square' | 'circle' | 'line' | 'text';
+
+function Swatch({ fill, outline, shape = 'square' }: { fill: Colour; outline?: Colour; shape?: SwatchShape }) {
+  if (shape === 'text') return <span class="swatch swatch-text" style={{ color: cssColour(fill) }} aria-hidden="true">字</span>;
   return (
     <span
       class={`swatch swatch-${shape}`}
@@ -64,7 +67,8 @@ function LayerLegend({ layerId }: { layerId: string }) {
   }
 }
 
-const simpleSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: 'square' | 'circle' | 'line' }> = {
+/** The symbol beside each layer's name: the same colours the map draws it with. */
+const layerSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: SwatchShape }> = {
   boundary: { fill: [255, 255, 255, 0], outline: layerColours.subdistrictOutline },
   neighbourhoods: { fill: layerColours.neighbourhoodFill, outline: layerColours.neighbourhoodOutline },
   waterfront: { fill: layerColours.waterfrontFill, outline: layerColours.waterfrontLine },
@@ -76,7 +80,7 @@ const simpleSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: '
   'residents-committees': { fill: layerColours.residentsCommittee, shape: 'circle' },
   facilities: { fill: facilityGroups[0].colour, shape: 'circle' },
   roads: { fill: roadClassColours.arterial, shape: 'line' },
-  labels: { fill: [60, 60, 60], shape: 'square' },
+  labels: { fill: [72, 62, 48], shape: 'text' },
 };
 
 /** Layer toggles with each layer's legend beneath it; layers whose collection is missing or empty say so. */
@@ -93,7 +97,7 @@ export function LayerPanel() {
           const featureCount = collectionId === null ? undefined : loaded[collectionId]?.features.length ?? counts.get(collectionId);
           const empty = loadStatus.value === 'ready' && collectionId !== null && !featureCount;
           const checked = visibleLayerIds.value.has(entry.layerId);
-          const swatch = simpleSwatches[entry.layerId];
+          const swatch = layerSwatches[entry.layerId];
           return (
             <li key={entry.layerId} class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={entry.layerId}>
               <label class="layer-toggle">

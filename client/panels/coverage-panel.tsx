@@ -1,0 +1,263 @@
+import type { CoverageAnswer, TypeCoverage } from '../api.ts';
+import { translate } from '../i18n/translate.ts';
+import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
+import { minuteBandColours, unreachableColour } from '../layers/coverage-colours.ts';
+import {
+  changeCoverageQuestion, clearPointWalk, flyToEstate, focusOnFacilityType, runCoverage, toggleIsochrones,
+} from '../state/coverage-actions.ts';
+import {
+  coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, pointWalk,
+  pointWalkFailure, rankedGaps, showIsochrones, standardSpeedMetresPerSecond,
+} from '../state/coverage-state.ts';
+import { language } from '../state/dashboard-state.ts';
+
+/** Shanghai's targets: 85 % of residents for health, elderly care, culture and sports by 2025; 99 % by 2035. */
+const target2025 = 0.85;
+const target2035 = 0.99;
+const groupsWith2025Target = ['health', 'elderly', 'culture', 'sports'];
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+function typeName(facilityType: string, fallbackZh: string): string {
+  const name = nameOfValue(facilityTypes, facilityType, language.value);
+  return name === facilityType ? fallbackZh : name;
+}
+
+/**
+ * The planner's life-circle panel: the question (type, speed, distance), headline figures
+ * against Shanghai's targets, coverage by type, the estates left out, and walking times from a
+ * clicked point.
+ */
+export function CoveragePanel() {
+  const answer = coverage.value;
+  const status = coverageStatus.value;
+  return (
+    <section class="coverage-panel" data-testid="coverage-panel" aria-label={translate('coverageHeading')}>
+      <h2>{translate('coverageHeading')}</h2>
+      <CoverageControls answer={answer} />
+      {status === 'loading' && !answer && <p class="panel-note">{translate('coverageLoading')}</p>}
+      {status === 'failed' && (
+        <p class="panel-error" role="alert">
+          {coverageFailure.value} <button type="button" onClick={() => void runCoverage()}>{translate('retry')}</button>
+        </p>
+      )}
+      {answer && (
+        <>
+          <MinuteLegend />
+          <FocusTypeSummary />
+          <TargetCards answer={answer} />
+          <PointWalk />
+          <GapList />
+          <CoverageChart answer={answer} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
+  const question = coverageQuestion.value;
+  const speed = question.speedMetresPerSecond;
+  const speedChoice = speed === standardSpeedMetresPerSecond ? 'standard' : speed === elderlySpeedMetresPerSecond ? 'elderly' : 'custom';
+  const types = [...(answer?.byType ?? [])].sort((a, b) => typeName(a.facilityType, a.nameZh).localeCompare(typeName(b.facilityType, b.nameZh), language.value));
+  return (
+    <div class="coverage-controls">
+      <label class="field">
+        <span>{translate('focusType')}</span>
+        <select data-testid="focus-type-select" value={focusFacilityType.value} onChange={(event) => focusOnFacilityType(event.currentTarget.value)}>
+          {types.map((type) => (
+            <option key={type.facilityType} value={type.facilityType}>{typeName(type.facilityType, type.nameZh)}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset class="field">
+        <legend>{translate('walkingSpeed')}</legend>
+        <label><input type="radio" name="speed" checked={speedChoice === 'standard'} onChange={() => changeCoverageQuestion({ speedMetresPerSecond: standardSpeedMetresPerSecond })} /> {translate('speedStandard')}</label>
+        <label><input type="radio" name="speed" data-testid="speed-elderly" checked={speedChoice === 'elderly'} onChange={() => changeCoverageQuestion({ speedMetresPerSecond: elderlySpeedMetresPerSecond })} /> {translate('speedElderly')}</label>
+        <label class="custom-speed">
+          {translate('speedCustom')}
+          <input
+            type="number" min="0.3" max="3" step="0.05" value={speed}
+            onChange={(event) => {
+              const value = Number(event.currentTarget.value);
+              if (value >= 0.3 && value <= 3) changeCoverageQuestion({ speedMetresPerSecond: value });
+            }}
+          />
+        </label>
+      </fieldset>
+      <fieldset class="field">
+        <legend>{translate('distanceMode')}</legend>
+        <label><input type="radio" name="mode" checked={question.mode === 'network'} onChange={() => changeCoverageQuestion({ mode: 'network' })} /> {translate('modeNetwork')}</label>
+        <label><input type="radio" name="mode" data-testid="mode-straight" checked={question.mode === 'straight-line'} onChange={() => changeCoverageQuestion({ mode: 'straight-line' })} /> {translate('modeStraight')}</label>
+      </fieldset>
+      <label class="check"><input type="checkbox" checked={showIsochrones.value} onChange={toggleIsochrones} /> {translate('showIsochrones')}</label>
+      <label class="check"><input type="checkbox" checked={question.includePlaceholders} onChange={() => changeCoverageQuestion({ includePlaceholders: !question.includePlaceholders })} /> {translate('includePlaceholders')}</label>
+    </div>
+  );
+}
+
+function MinuteLegend() {
+  return (
+    <div class="minute-legend" aria-label={translate('legendMinutes')}>
+      <span class="legend-title">{translate('legendMinutes')}</span>
+      {minuteBandColours.map((band) => (
+        <span key={band.upToMinutes} class="minute-band">
+          <i style={{ background: band.css }} />
+          {Number.isFinite(band.upToMinutes) ? translate('withinMinutes').replace('{minutes}', String(band.upToMinutes)) : translate('overFifteen')}
+        </span>
+      ))}
+      <span class="minute-band"><i style={{ background: unreachableColour.css }} />{translate('unreachable')}</span>
+    </div>
+  );
+}
+
+function basisText(type: TypeCoverage): string {
+  const basis = type.basis === 'edited' ? translate('basisEdited') : type.basis === 'level' ? translate('basisLevel') : translate('basisStandard');
+  return translate('standardUsed').replace('{metres}', String(type.walkMetres)).replace('{basis}', basis);
+}
+
+/** The focused type: its share, its bands, the standard used and what was not counted. */
+function FocusTypeSummary() {
+  const type = focusTypeCoverage.value;
+  if (!type) return null;
+  return (
+    <div class="focus-summary" data-testid="focus-summary">
+      <div class="focus-title">
+        <strong>{typeName(type.facilityType, type.nameZh)}</strong>
+        <span class="big-figure" data-testid="focus-share">{percent(type.residentsShare)}</span>
+      </div>
+      <p class="panel-note">
+        {translate('residentsCovered')} · {basisText(type)} · {translate('elderlyShare')} {percent(type.elderlyShare)} · {translate('estatesShare')} {percent(type.estatesShare)}
+      </p>
+      <p class="panel-note">
+        {translate('minutesBands')}: {['5', '10', '15'].map((minutes) => percent(type.residentsShareWithinMinutes[minutes] ?? 0)).join(' / ')}
+      </p>
+      {type.facilityCount === 0 && <p class="panel-warning">{translate('noKnownFacility')}</p>}
+      {type.placeholderCount > 0 && !coverageQuestion.value.includePlaceholders && (
+        <p class="panel-note">{translate('placeholdersLeftOut').replace('{count}', String(type.placeholderCount))}</p>
+      )}
+    </div>
+  );
+}
+
+/** Headline cards: each basic service against the 2025 target, all essentials against 2035. */
+function TargetCards({ answer }: { answer: CoverageAnswer }) {
+  const cards = [
+    ...answer.byGroup.filter((group) => groupsWith2025Target.includes(group.key)).map((group) => ({
+      key: group.key, title: language.value === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare, target: target2025,
+    })),
+    { key: 'all', title: translate('allEssentials'), share: answer.allEssentials.residentsShare, target: target2035 },
+  ];
+  return (
+    <div class="target-block">
+      <h3>{translate('targetsHeading')}</h3>
+      <p class="panel-note">{translate('targetLine')}</p>
+      <div class="target-cards">
+        {cards.map((card) => (
+          <div key={card.key} class={`target-card ${card.share >= card.target ? 'meets' : 'short'}`} data-testid={`target-card-${card.key}`}>
+            <span class="card-title">{card.title}</span>
+            <span class="card-figure">{percent(card.share)}</span>
+            <span class="card-target">/ {percent(card.target)}</span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function PointWalk() {
+  const walk = pointWalk.value;
+  const failure = pointWalkFailure.value;
+  if (!walk && !failure) return <p class="panel-note point-walk-hint">{translate('pointWalkHint')}</p>;
+  const reachable = walk ? [...walk.byType].filter((type) => type.minutes !== null).sort((a, b) => (a.minutes ?? 0) - (b.minutes ?? 0)) : [];
+  return (
+    <div class="point-walk" data-testid="point-walk">
+      <div class="section-head">
+        <h3>{translate('pointWalkHeading')}</h3>
+        <button type="button" class="link-button" onClick={clearPointWalk}>{translate('clear')}</button>
+      </div>
+      {failure && <p class="panel-error" role="alert">{failure}</p>}
+      {walk && (
+        <>
+          <p class="panel-note">{translate('accessWalk').replace('{metres}', String(Math.round(walk.accessMetres)))}</p>
+          <ul class="point-walk-list">
+            {reachable.slice(0, 14).map((type) => (
+              <li key={type.facilityType} class={type.withinStandard ? 'meets' : 'short'}>
+                <span>{typeName(type.facilityType, type.nameZh)}</span>
+                <span>{type.minutes} {translate('minutesUnit')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Estates outside the focused type's distance, most residents first; a click flies there. */
+function GapList() {
+  const gaps = rankedGaps.value;
+  const type = focusFacilityType.value;
+  const locale = language.value;
+  return (
+    <div class="gap-list" data-testid="gap-list">
+      <h3>{translate('gapListHeading')}</h3>
+      {gaps.length === 0 ? (
+        <p class="panel-note">{translate('noGaps')}</p>
+      ) : (
+        <ol>
+          {gaps.slice(0, 15).map((estate) => {
+            const minutes = estate.walkMinutes[type];
+            return (
+              <li key={estate.id}>
+                <button type="button" class="gap-item" data-testid="gap-item" data-estate-id={estate.id} onClick={() => flyToEstate(estate.id)}>
+                  <span class="gap-name">{estate.name}</span>
+                  <span class="gap-figures">
+                    {translate('gapResidents').replace('{count}', Math.round(estate.residents).toLocaleString(locale))} · {minutes === null ? translate('unreachable') : `${minutes} ${translate('minutesUnit')}`}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Bars of the share of residents within each type's distance, for the basic services and every
+ * type the data has a facility for; a line marks the 85 % target. A bar opens its type.
+ */
+function CoverageChart({ answer }: { answer: CoverageAnswer }) {
+  const basicTypes = new Set(answer.byGroup.flatMap((group) => group.facilityTypes));
+  const rows = answer.byType
+    .filter((type) => basicTypes.has(type.facilityType) || type.facilityCount > 0 || type.placeholderCount > 0)
+    .sort((a, b) => b.residentsShare - a.residentsShare);
+  const rowHeight = 18;
+  const labelWidth = 118;
+  const barWidth = 150;
+  const height = rows.length * rowHeight + 18;
+  return (
+    <div class="coverage-chart">
+      <h3>{translate('chartHeading')}</h3>
+      <svg width={labelWidth + barWidth + 44} height={height} role="img" aria-label={translate('chartHeading')} data-testid="coverage-chart">
+        {rows.map((type, index) => {
+          const y = index * rowHeight;
+          const focused = type.facilityType === focusFacilityType.value;
+          return (
+            <g key={type.facilityType} class="chart-row" transform={`translate(0, ${y})`} onClick={() => focusOnFacilityType(type.facilityType)}>
+              <title>{`${typeName(type.facilityType, type.nameZh)}: ${percent(type.residentsShare)} · ${basisText(type)}`}</title>
+              <text x={labelWidth - 6} y={13} text-anchor="end" class={focused ? 'focused' : ''}>{typeName(type.facilityType, type.nameZh).slice(0, 10)}</text>
+              <rect x={labelWidth} y={3} width={barWidth} height={12} class="bar-track" />
+              <rect x={labelWidth} y={3} width={barWidth * type.residentsShare} height={12} class={type.residentsShare >= target2025 ? 'bar meets' : 'bar short'} />
+              <text x={labelWidth + barWidth + 4} y={13} class="bar-value">{percent(type.residentsShare)}</text>
+            </g>
+          );
+        })}
+        <line x1={labelWidth + barWidth * target2025} x2={labelWidth + barWidth * target2025} y1={0} y2={height - 14} class="target-line" />
+        <text x={labelWidth + barWidth * target2025} y={height - 2} text-anchor="middle" class="target-label">85%</text>
+      </svg>
+    </div>
+  );
+}
