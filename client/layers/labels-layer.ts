@@ -18,7 +18,7 @@ export interface PlaceLabel {
 }
 
 // Zoom at which each kind of place gets its name: the wider the area, the earlier.
-const labelZoom = { neighbour: 12, road: 14, station: 13, estate: 14.5, facility: 16.5 };
+const labelZoom = { neighbour: 12, road: 13.5, station: 13, estate: 13.5, facility: 16.5 };
 
 // Noto Sans CJK is what Debian and most planners' Linux boxes have; the others cover macOS and Windows.
 const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
