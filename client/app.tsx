@@ -3,7 +3,10 @@ import { fitToSubdistrict, setLanguage, toggleThreeDimensional } from './state/a
 import { language, threeDimensional } from './state/dashboard-state.ts';
 import { DetailsPanel } from './panels/details-panel.tsx';
 import { HoverTooltip } from './panels/hover-tooltip.tsx';
+import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
+import { openSidePanel } from './state/coverage-actions.ts';
+import { sidePanel } from './state/coverage-state.ts';
 import { MapView } from './map/map-view.tsx';
 import { SearchBox } from './panels/search-box.tsx';
 import { StatusBanner } from './panels/status-banner.tsx';
@@ -36,7 +39,13 @@ export function App() {
         </div>
       </header>
       <div class="workspace">
-        <LayerPanel />
+        <aside class="side-panel">
+          <div class="side-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={sidePanel.value === 'layers'} data-testid="tab-layers" onClick={() => openSidePanel('layers')}>{translate('layersTab')}</button>
+            <button type="button" role="tab" aria-selected={sidePanel.value === 'coverage'} data-testid="tab-coverage" onClick={() => openSidePanel('coverage')}>{translate('coverageTab')}</button>
+          </div>
+          {sidePanel.value === 'layers' ? <LayerPanel /> : <CoveragePanel />}
+        </aside>
         <main class="map-area">
           <MapView />
           <StatusBanner />

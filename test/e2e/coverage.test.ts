@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { mapOrigin, summariseCanvasPixels, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+
+const dashboardUrl = inject('dashboardUrl');
+const skipReason = inject('browserSkipReason');
+if (skipReason) console.warn(`[e2e] coverage.test.ts skipped: ${skipReason}`);
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const api = async (path: string) => (await page.request.get(`${dashboardUrl}${path}`)).json();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(dashboardUrl);
+    await waitForDashboardReady(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the analysis, shows the headline figures the API computes, and colours the estates', async () => {
+    const before = await summariseCanvasPixels(page, 'deck');
+    await page.click('[data-testid="tab-coverage"]');
+    await page.waitForSelector('[data-testid="target-card-health"]');
+    await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('coverage-estates') && window.__lifecircle!.layerIds().includes('isochrones'));
+    await waitForFrames(page, 6);
+    const coverage = await api('/api/coverage');
+    const health = coverage.byGroup.find((group: any) => group.key === 'health');
+    await expect(page.locator('[data-testid="target-card-health"] .card-figure').textContent()).resolves.toBe(percent(health.residentsShare));
+    await expect(page.locator('[data-testid="target-card-all"] .card-figure').textContent()).resolves.toBe(percent(coverage.allEssentials.residentsShare));
+    const clinic = coverage.byType.find((type: any) => type.facilityType === 'community_health_center');
+    await expect(page.locator('[data-testid="focus-share"]').textContent()).resolves.toBe(percent(clinic.residentsShare));
+    // The estates are now filled by walking time: the deck.gl canvas has other colours than before.
+    const after = await summariseCanvasPixels(page, 'deck');
+    expect(after.distinctColours).not.toBe(before.distinctColours);
+    expect(Math.abs(after.drawnPixels - before.drawnPixels)).toBeGreaterThan(1000);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('recolours the map and the figures for another facility type and the elderly speed', async () => {
+    const before = await summariseCanvasPixels(page, 'deck');
+    await page.selectOption('[data-testid="focus-type-select"]', 'elderly_residential_care');
+    await page.click('[data-testid="speed-elderly"]');
+    const coverage = await api('/api/coverage?speed=0.9');
+    const type = coverage.byType.find((candidate: any) => candidate.facilityType === 'elderly_residential_care');
+    // The share within the standard distance does not depend on speed; the minute bands do.
+    const bands = ['5', '10', '15'].map((minutes) => percent(type.residentsShareWithinMinutes[minutes])).join(' / ');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-summary"]')?.textContent?.includes(expected), bands);
+    await expect(page.locator('[data-testid="focus-share"]').textContent()).resolves.toBe(percent(type.residentsShare));
+    await waitForFrames(page, 6);
+    const after = await summariseCanvasPixels(page, 'deck');
+    expect(after.drawnPixels).not.toBe(before.drawnPixels);
+  });
+
+  it('lists the estates left out, most residents first, and flies to one when it is clicked', async () => {
+    const coverage = await api('/api/coverage?speed=0.9');
+    const expected = coverage.byUnit
+      .filter((estate: any) => estate.gaps.includes('elderly_residential_care'))
+      .sort((a: any, b: any) => b.residents - a.residents || a.name.localeCompare(b.name, 'zh-CN'));
+    const items = page.locator('[data-testid="gap-item"]');
+    await expect(items.count()).resolves.toBe(Math.min(15, expected.length));
+    expect(expected.length).toBeGreaterThan(0);
+    const last = items.nth(Math.min(15, expected.length) - 1);
+    const estateId = await last.getAttribute('data-estate-id');
+    expect(estateId).toBe(expected[Math.min(15, expected.length) - 1].id);
+    const start = await page.evaluate(() => window.__lifecircle!.view());
+    await last.click();
+    await page.waitForFunction((view) => {
+      const now = window.__lifecircle!.view();
+      return now.longitude !== view.longitude || now.latitude !== view.latitude || now.zoom !== view.zoom;
+    }, start);
+    await waitForCameraToSettle(page);
+    const estate = expected.find((candidate: any) => candidate.id === estateId);
+    await expect(page.locator('[data-testid="details-panel"] h2').textContent()).resolves.toBe(estate.name);
+  });
+
+  it('tells the walking time from a clicked point to each facility type, as the API does', async () => {
+    await page.click('[data-testid="speed-elderly"]'); // unchanged: still 0.9 m/s
+    await page.keyboard.press('Escape'); // closes the estate's details
+    await page.locator('button', { hasText: '回到街道范围' }).click();
+    const facilities = await api('/api/collections/facilities/items?limit=10000');
+    const clinic = facilities.features.find((feature: any) => feature.properties.facility_type === 'community_health_center');
+    const [longitude, latitude] = clinic.geometry.coordinates;
+    await waitForCameraToSettle(page);
+    const screen = await page.evaluate(([lon, lat]) => window.__lifecircle!.project(lon, lat), [longitude, latitude]);
+    const map = await mapOrigin(page);
+    // A little beside the symbol, on the street side, so the click is on the map itself.
+    await page.mouse.click(map.x + screen.x + 6, map.y + screen.y + 6);
+    await page.waitForSelector('[data-testid="point-walk"] li');
+    const answer = await api(`/api/coverage/point?longitude=${longitude}&latitude=${latitude}&speed=0.9`);
+    const toClinic = answer.byType.find((type: any) => type.facilityType === 'community_health_center');
+    const row = page.locator('[data-testid="point-walk"] li', { hasText: '社区卫生服务中心' }).first();
+    const minutes = Number((await row.locator('span').nth(1).textContent())!.replace(/[^\d.]/g, ''));
+    // The click lands a few metres from the clinic's own position: well under a minute's walk apart.
+    expect(Math.abs(minutes - toClinic.minutes)).toBeLessThan(1);
+    expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('walk-origin'))).toBe(true);
+  });
+
+  it('speaks English when switched, with place names still in Chinese', async () => {
+    await page.click('[data-testid="language-switch"]');
+    await expect(page.locator('[data-testid="tab-coverage"]').textContent()).resolves.toBe('Life circle');
+    await expect(page.locator('[data-testid="coverage-panel"] h2').textContent()).resolves.toBe('15-minute community life circle');
+    await expect(page.locator('[data-testid="gap-item"] .gap-name').first().textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await page.click('[data-testid="language-switch"]');
+    expect(pageErrors).toEqual([]);
+  });
+});
