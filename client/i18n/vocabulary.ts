@@ -79,6 +79,19 @@ export const buildingTypes: Record<string, Bilingual> = {
   commercial: both('商业', 'Commercial'),
 };
 
+/** The facility groups of the legend (layers/palette.ts facilityGroups), by group id. */
+export const facilityGroupTitles: Record<string, Bilingual> = {
+  education: both('教育', 'Education'),
+  health: both('医疗卫生', 'Health'),
+  elderly: both('养老助残', 'Elderly and disability care'),
+  'culture-sports': both('文化体育', 'Culture and sport'),
+  commerce: both('商业与助餐', 'Shops and food'),
+  'community-service': both('社区服务', 'Community services'),
+  administration: both('行政管理', 'Administration'),
+  transport: both('交通', 'Transport'),
+  other: both('其他', 'Other'),
+};
+
 /** facility_type keys of standards.md §1.2–1.3 and the Shanghai types. */
 export const facilityTypes: Record<string, Bilingual> = {
   junior_high_school: both('初中', 'Junior high school'),

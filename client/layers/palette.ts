@@ -61,23 +61,23 @@ export const buildingColourFallback: Colour = [205, 200, 194, 235];
  * standards.md belongs to one group; an unknown type falls into "other".
  */
 export const facilityGroups = [
-  { id: 'education', colour: [66, 133, 214] as Colour, titleZh: '教育', titleEn: 'Education',
+  { id: 'education', colour: [66, 133, 214] as Colour,
     types: ['kindergarten', 'nursery', 'baby_house', 'primary_school', 'junior_high_school'] },
-  { id: 'health', colour: [220, 60, 70] as Colour, titleZh: '医疗卫生', titleEn: 'Health',
+  { id: 'health', colour: [220, 60, 70] as Colour,
     types: ['community_health_center', 'community_health_station', 'outpatient_clinic'] },
-  { id: 'elderly', colour: [150, 90, 190] as Colour, titleZh: '养老助残', titleEn: 'Elderly and disability care',
+  { id: 'elderly', colour: [150, 90, 190] as Colour,
     types: ['nursing_home', 'elderly_care_home', 'elderly_day_care', 'comprehensive_elderly_center', 'elderly_residential_care', 'disability_service_center'] },
-  { id: 'culture-sports', colour: [70, 165, 70] as Colour, titleZh: '文化体育', titleEn: 'Culture and sport',
+  { id: 'culture-sports', colour: [70, 165, 70] as Colour,
     types: ['culture_center', 'culture_station', 'civilisation_practice_point', 'sports_center', 'large_multi_sports_field', 'medium_multi_sports_field', 'small_sports_field', 'outdoor_fitness_area', 'gym', 'park_15min', 'park_10min', 'park_5min', 'green_3000'] },
-  { id: 'commerce', colour: [240, 140, 30] as Colour, titleZh: '商业与助餐', titleEn: 'Shops and food',
+  { id: 'commerce', colour: [240, 140, 30] as Colour,
     types: ['wet_market', 'convenience_store', 'shopping_mall', 'community_retail', 'community_canteen', 'community_dining'] },
-  { id: 'community-service', colour: [0, 140, 170] as Colour, titleZh: '社区服务', titleEn: 'Community services',
+  { id: 'community-service', colour: [0, 140, 170] as Colour,
     types: ['community_service_center', 'community_affairs_center', 'safe_house', 'party_mass_service_center', 'community_service_station', 'one_stop_service_complex', 'doorstep_service_point', 'embedded_service_complex', 'community_comprehensive_station'] },
-  { id: 'administration', colour: [90, 100, 120] as Colour, titleZh: '行政管理', titleEn: 'Administration',
+  { id: 'administration', colour: [90, 100, 120] as Colour,
     types: ['subdistrict_office', 'judicial_office', 'police_station', 'business_service_center', 'post_office'] },
-  { id: 'transport', colour: [125, 135, 150] as Colour, titleZh: '交通', titleEn: 'Transport',
+  { id: 'transport', colour: [125, 135, 150] as Colour,
     types: ['bus_stop', 'bus_terminal', 'metro_station', 'ebike_charging'] },
-  { id: 'other', colour: [175, 175, 175] as Colour, titleZh: '其他', titleEn: 'Other', types: [] as string[] },
+  { id: 'other', colour: [175, 175, 175] as Colour, types: [] as string[] },
 ];
 
 const groupByFacilityType = new Map(facilityGroups.flatMap((group) => group.types.map((type) => [type, group] as const)));

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { translate } from '../i18n/translate.ts';
-import { buildingTypes, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
+import { buildingTypes, facilityGroupTitles, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
 import { layerCatalogue } from '../layers/catalogue.ts';
 import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
 import { toggleLayer } from '../state/actions.ts';
@@ -44,7 +44,7 @@ function LayerLegend({ layerId }: { layerId: string }) {
       return (
         <ul class="legend">
           {facilityGroups.map((group) => (
-            <LegendRow key={group.id} label={currentLanguage === 'zh-CN' ? group.titleZh : group.titleEn}><Swatch fill={group.colour} outline={[255, 255, 255]} shape="circle" /></LegendRow>
+            <LegendRow key={group.id} label={nameOfValue(facilityGroupTitles, group.id, currentLanguage)}><Swatch fill={group.colour} outline={[255, 255, 255]} shape="circle" /></LegendRow>
           ))}
           {hasPlaceholderFacilities.value && (
             <LegendRow label={translate('placeholderFacilities')}><Swatch fill={[255, 255, 255]} outline={[110, 110, 110]} shape="circle" /></LegendRow>
