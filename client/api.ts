@@ -146,3 +146,15 @@ export function fetchTypeIsochrones(facilityType: string, question: CoverageQues
 export function fetchWalkFromPoint(longitude: number, latitude: number, question: CoverageQuestion): Promise<PointWalkAnswer> {
   return readJson(fetch(`${apiRoot}/coverage/point?longitude=${longitude}&latitude=${latitude}&${questionParameters(question)}`));
 }
+
+/** Sets the walking distance a facility type is held to (a planner's edit of the standard). */
+export function updateFacilityStandardDistance(facilityType: string, maxWalkMetres: number): Promise<unknown> {
+  return readJson(fetch(`${apiRoot}/facility-standards/${encodeURIComponent(facilityType)}`, {
+    method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres }),
+  }));
+}
+
+/** Undoes a planner's edit: the type goes back to the standard's own distance. */
+export function resetFacilityStandard(facilityType: string): Promise<unknown> {
+  return readJson(fetch(`${apiRoot}/facility-standards/${encodeURIComponent(facilityType)}/edit`, { method: 'DELETE' }));
+}

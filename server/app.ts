@@ -19,17 +19,19 @@ export interface AppDependencies {
   adminToken?: string | null;
   /** The walking analyses; made from the database when not given (tests may share one). */
   walkingAnalysis?: WalkingAnalysis;
+  /** Where the seed datasets are: undoing an edit of a standard reads the standard again. */
+  geodataDirectory: string;
 }
 
 /** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
-export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database) }: AppDependencies) {
+export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
   const api = new OpenAPIHono()
     // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
     .route('/', createImportRoutes(database, adminToken))
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
     .route('/', createLandingRoutes(database, settings))
     .route('/', createFeatureRoutes(database))
-    .route('/', createCoverageRoutes(database, walkingAnalysis));
+    .route('/', createCoverageRoutes(database, walkingAnalysis, geodataDirectory));
 
   api.all('*', (context) => {
     if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {

@@ -18,7 +18,7 @@ const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${confi
 console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
 for (const report of seeded) console.log(`  ${report.collectionId}: ${report.changed} feature(s) added or refreshed, ${report.removed} removed`);
 
-const app = createApp({ database, settings: { basemapStyleUrl: config.basemapStyleUrl }, clientDirectory: config.clientDirectory, adminToken: config.adminToken });
+const app = createApp({ database, settings: { basemapStyleUrl: config.basemapStyleUrl }, clientDirectory: config.clientDirectory, geodataDirectory: config.geodataDirectory, adminToken: config.adminToken });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`lifecircle ready in ${seconds} s: http://${config.host}:${address.port}/`);

@@ -3,11 +3,11 @@ import { translate } from '../i18n/translate.ts';
 import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
 import { minuteBandColours, unreachableColour } from '../layers/coverage-colours.ts';
 import {
-  changeCoverageQuestion, clearPointWalk, flyToEstate, focusOnFacilityType, runCoverage, toggleIsochrones,
+  changeCoverageQuestion, clearPointWalk, editStandardDistance, flyToEstate, focusOnFacilityType, resetStandardDistance, runCoverage, toggleIsochrones,
 } from '../state/coverage-actions.ts';
 import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, pointWalk,
-  pointWalkFailure, rankedGaps, showIsochrones, standardSpeedMetresPerSecond,
+  pointWalkFailure, rankedGaps, showIsochrones, standardEditFailure, standardSpeedMetresPerSecond,
 } from '../state/coverage-state.ts';
 import { language } from '../state/dashboard-state.ts';
 
@@ -132,11 +132,32 @@ function FocusTypeSummary() {
       <p class="panel-note">
         {translate('minutesBands')}: {['5', '10', '15'].map((minutes) => percent(type.residentsShareWithinMinutes[minutes] ?? 0)).join(' / ')}
       </p>
+      <StandardEditor type={type} />
       {type.facilityCount === 0 && <p class="panel-warning">{translate('noKnownFacility')}</p>}
       {type.placeholderCount > 0 && !coverageQuestion.value.includePlaceholders && (
         <p class="panel-note">{translate('placeholdersLeftOut').replace('{count}', String(type.placeholderCount))}</p>
       )}
     </div>
+  );
+}
+
+/** Lets a planner hold a type to another walking distance, or go back to the standard's. */
+function StandardEditor({ type }: { type: TypeCoverage }) {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('metres') as HTMLInputElement;
+    void editStandardDistance(type.facilityType, Number(input.value));
+  };
+  return (
+    <form class="standard-editor" onSubmit={submit} data-testid="standard-editor">
+      <label>
+        {translate('standardDistance')}
+        <input key={`${type.facilityType}-${type.walkMetres}`} name="metres" type="number" min="50" max="5000" step="10" defaultValue={String(type.walkMetres)} /> {translate('metresUnit')}
+      </label>
+      <button type="submit">{translate('save')}</button>
+      {type.basis === 'edited' && <button type="button" class="link-button" data-testid="standard-reset" onClick={() => void resetStandardDistance(type.facilityType)}>{translate('restoreStandard')}</button>}
+      {standardEditFailure.value && <p class="panel-error" role="alert">{standardEditFailure.value}</p>}
+    </form>
   );
 }
 

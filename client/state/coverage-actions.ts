@@ -1,9 +1,9 @@
 import { batch } from '@preact/signals';
-import { ApiError, fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, type CoverageQuestion } from '../api.ts';
+import { ApiError, fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, resetFacilityStandard, updateFacilityStandardDistance, type CoverageQuestion } from '../api.ts';
 import { flyToPlace } from './actions.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import {
-  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointWalk, pointWalkFailure, showIsochrones, sidePanel,
+  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointWalk, pointWalkFailure, showIsochrones, sidePanel, standardEditFailure,
   type SidePanel,
 } from './coverage-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
@@ -106,4 +106,25 @@ export function flyToEstate(estateId: string): void {
   const feature = featuresByCollection.value.neighbourhoods?.features.find((candidate) => String(candidate.id) === estateId);
   const bounds = feature ? boundsOfGeometry(feature.geometry) : null;
   if (feature && bounds) flyToPlace({ collectionId: 'neighbourhoods', name: String(feature.properties?.name ?? estateId), feature, bounds });
+}
+
+/** A planner's edit of the distance a type is held to; the coverage is computed again with it. */
+export async function editStandardDistance(facilityType: string, maxWalkMetres: number): Promise<void> {
+  standardEditFailure.value = null;
+  try {
+    await updateFacilityStandardDistance(facilityType, maxWalkMetres);
+    await runCoverage();
+  } catch (error) {
+    standardEditFailure.value = describeFailure(error);
+  }
+}
+
+export async function resetStandardDistance(facilityType: string): Promise<void> {
+  standardEditFailure.value = null;
+  try {
+    await resetFacilityStandard(facilityType);
+    await runCoverage();
+  } catch (error) {
+    standardEditFailure.value = describeFailure(error);
+  }
 }

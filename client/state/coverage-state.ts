@@ -26,6 +26,8 @@ export const coverage = signal<CoverageAnswer | null>(null);
 export const isochrones = signal<PlaceCollection | null>(null);
 export const pointWalk = signal<PointWalkAnswer | null>(null);
 export const pointWalkFailure = signal<string | null>(null);
+/** Why the last edit of a standard was refused, in the server's words. */
+export const standardEditFailure = signal<string | null>(null);
 
 export const coverageActive = computed(() => sidePanel.value === 'coverage');
 

@@ -50,3 +50,9 @@ export async function updateFacilityStandardDistance(database: Queryable, facili
   );
   return row ? findFacilityStandard(database, facilityType) : undefined;
 }
+
+/** Forgets a planner's edit, so that the next seed brings back the standard's own values. */
+export async function forgetFacilityStandardEdit(database: Queryable, facilityType: string): Promise<boolean> {
+  const rows = await database.query(`update facility_standard set edited_at = null where facility_type = $1 returning facility_type`, [facilityType]);
+  return rows.length > 0;
+}

@@ -3,7 +3,8 @@ import type { Database } from '../db/database.ts';
 import { CoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
 import { ErrorBody } from '../contract/ogc.ts';
 import { notFound } from '../errors.ts';
-import { findFacilityStandard, listFacilityStandards, updateFacilityStandardDistance } from '../queries/facility-standards.ts';
+import { seedFacilityStandards } from '../db/seed-standards.ts';
+import { findFacilityStandard, forgetFacilityStandardEdit, listFacilityStandards, updateFacilityStandardDistance } from '../queries/facility-standards.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 import { createRouter } from './router.ts';
 
@@ -11,7 +12,7 @@ const json = (description: string) => ({ description, content: { 'application/js
 const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
 
 /** The 15-minute life circle: coverage by facility type, per estate, from a point, isochrones, standards. */
-export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis) {
+export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis, geodataDirectory: string) {
   return createRouter()
     .openapi(
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
@@ -70,6 +71,19 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
         const { maxWalkMetres } = context.req.valid('json');
         if (!(await findFacilityStandard(database, facilityType))) throw notFound(`Facility type "${facilityType}"`, `设施类型“${facilityType}”`);
         return context.json(await updateFacilityStandardDistance(database, facilityType, maxWalkMetres) as never, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete', path: '/facility-standards/{facilityType}/edit', summary: 'Undo a planner\'s edit: the type goes back to the standard\'s own values',
+        request: { params: StandardParameters },
+        responses: { 200: json('The standard as stored'), ...errors },
+      }),
+      async (context) => {
+        const { facilityType } = context.req.valid('param');
+        if (!(await forgetFacilityStandardEdit(database, facilityType))) throw notFound(`Facility type "${facilityType}"`, `设施类型“${facilityType}”`);
+        await seedFacilityStandards(database, geodataDirectory);
+        return context.json(await findFacilityStandard(database, facilityType) as never, 200);
       },
     );
 }

@@ -194,6 +194,18 @@ describe.each(serversUnderTest())('coverage follows changes to the data on a pri
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0].residentsShare).toBe(before.body.byType[0].residentsShare);
   });
 
+  it('undoes a planner\'s edit, back to the standard\'s own distance', async () => {
+    const before = await getJson(privateServer, `/api/coverage?types=${health}`);
+    await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: 777 }) });
+    expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0]).toMatchObject({ walkMetres: 777, basis: 'edited' });
+    const reset = await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE' });
+    expect(reset.status).toBe(200);
+    expect(reset.body.editedAt).toBeNull();
+    const after = await getJson(privateServer, `/api/coverage?types=${health}`);
+    expect(after.body.byType[0]).toMatchObject({ walkMetres: before.body.byType[0].walkMetres, basis: 'standard' });
+    expect((await getJson(privateServer, '/api/facility-standards/space_port/edit', { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('recomputes when a facility is added', async () => {
     const type = 'wet_market';
     const before = await getJson(privateServer, `/api/coverage?types=${type}`);

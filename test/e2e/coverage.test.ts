@@ -105,6 +105,21 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('walk-origin'))).toBe(true);
   });
 
+  it('lets a planner hold a type to another distance, recomputes, and goes back to the standard', async () => {
+    await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
+    const before = (await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center');
+    await page.fill('[data-testid="standard-editor"] input', '2000');
+    await page.click('[data-testid="standard-editor"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="standard-reset"]');
+    const edited = (await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center');
+    expect(edited).toMatchObject({ walkMetres: 2000, basis: 'edited' });
+    expect(edited.residentsShare).toBeGreaterThan(before.residentsShare);
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(edited.residentsShare));
+    await page.click('[data-testid="standard-reset"]');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(before.residentsShare));
+    expect((await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center')).toMatchObject({ walkMetres: before.walkMetres, basis: before.basis });
+  });
+
   it('speaks English when switched, with place names still in Chinese', async () => {
     await page.click('[data-testid="language-switch"]');
     await expect(page.locator('[data-testid="tab-coverage"]').textContent()).resolves.toBe('Life circle');
