@@ -77,6 +77,9 @@ const chinese = {
   estatesShare: '小区',
   minutesBands: '5/10/15分钟内居民',
   gapResidents: '{count} 人未覆盖',
+  standardDistance: '标准步行距离 ',
+  save: '保存',
+  restoreStandard: '恢复规范值',
 } as const;
 
 export type MessageKey = keyof typeof chinese;
@@ -153,6 +156,9 @@ const english: Record<MessageKey, string> = {
   estatesShare: 'estates',
   minutesBands: 'Residents within 5/10/15 min',
   gapResidents: '{count} residents left out',
+  standardDistance: 'Standard walking distance ',
+  save: 'Save',
+  restoreStandard: 'Back to the standard',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { 'zh-CN': chinese, en: english };
