@@ -21,6 +21,34 @@ try {
   console.log(`map rendered ${Date.now() - started} ms after navigation`);
   await page.screenshot({ path: join(outputDirectory, 'overview.png') });
   console.log(`wrote ${join(outputDirectory, 'overview.png')}`);
+
+  // Close-ups a resident would check: found through the search box, as a user finds them.
+  const closeUp = async (placeName: string, file: string) => {
+    await page.fill('.search-box input', placeName);
+    await page.press('.search-box input', 'Enter');
+    await page.waitForTimeout(400);
+    await page.waitForFunction(() => window.__lifecircle?.isMoving() === false, undefined, { timeout: 15_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(outputDirectory, file) });
+    console.log(`wrote ${join(outputDirectory, file)}`);
+  };
+  await closeUp('张家浜沿岸公园（东段）', 'zhangjiabang-edge.png');
+  await closeUp('潍坊四村', 'weifang-4.png');
+
+  // The life-circle analysis: estates coloured by the walk to the community health centre,
+  // its isochrones, the headline figures, and the walk from a clicked point.
+  await page.goto(dashboardUrl);
+  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+  await page.click('[data-testid="tab-coverage"]');
+  await page.waitForSelector('[data-testid="target-card-health"]');
+  await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('isochrones'), undefined, { timeout: 15_000 });
+  const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+  await page.mouse.click(map.x + map.width * 0.3, map.y + map.height * 0.62);
+  await page.waitForSelector('[data-testid="point-walk"] li');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(outputDirectory, 'coverage.png') });
+  console.log(`wrote ${join(outputDirectory, 'coverage.png')}`);
 } finally {
   await browser.close();
 }
