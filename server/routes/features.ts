@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '../db/database.ts';
 import {
-  Collection, CollectionIdParameters, ErrorBody, FeatureBody, FeatureCollectionBody, FeatureParameters, ItemsQuery,
+  Collection, CollectionIdParameters, ErrorBody, FeatureBody, FeatureCollectionBody, FeatureParameters, ItemsQuery, Link,
 } from '../contract/ogc.ts';
 import { notFound } from '../errors.ts';
 import { findCollection, listCollections, type CollectionRow } from '../queries/collections.ts';
@@ -39,7 +39,7 @@ export function createFeatureRoutes(database: Database) {
     .openapi(
       createRoute({
         method: 'get', path: '/collections', summary: 'The datasets of the subdistrict',
-        responses: { 200: { description: 'Collections', content: { 'application/json': { schema: Collection.array() } } } },
+        responses: { 200: { description: 'Collections', content: { 'application/json': { schema: z.object({ links: z.array(Link), collections: Collection.array() }) } } } },
       }),
       async (context) => {
         const apiRoot = apiRootOf(context.req.url);

@@ -17,6 +17,10 @@ describe.each(serversUnderTest())('OGC API - Features on the $database database'
     const description = await getJson(server, '/api/openapi.json');
     expect(description.status).toBe(200);
     expect(description.body.openapi).toMatch(/^3\./);
+    // The document describes what the routes answer: /collections is an object with its list inside.
+    const collectionsSchema = description.body.paths['/api/collections'].get.responses['200'].content['application/json'].schema;
+    expect(collectionsSchema.type).toBe('object');
+    expect(Object.keys(collectionsSchema.properties)).toEqual(['links', 'collections']);
     expect(Object.keys(description.body.paths)).toEqual(
       expect.arrayContaining(['/api/collections', '/api/collections/{collectionId}/items', '/api/collections/{collectionId}/items/{featureId}']),
     );
