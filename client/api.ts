@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Coverage, DistanceMode, TypeCoverage as ServerTypeCoverage } from '../server/analysis/compute-coverage.ts';
 
 /**
  * The only client file that knows the API's URLs. It uses plain fetch, not `hc<AppType>`: the
@@ -67,7 +68,7 @@ export async function fetchAllFeatures(collectionId: string): Promise<PlaceColle
 
 // ---- The 15-minute life circle (coverage, isochrones, walking from a point) ----
 
-export type DistanceMode = 'network' | 'straight-line';
+export type { DistanceMode };
 
 export interface CoverageQuestion {
   speedMetresPerSecond: number;
@@ -75,54 +76,15 @@ export interface CoverageQuestion {
   includePlaceholders: boolean;
 }
 
-export interface TypeCoverage {
-  facilityType: string;
-  nameZh: string;
-  walkMetres: number;
-  basis: 'standard' | 'level' | 'edited';
-  facilityCount: number;
-  placeholderCount: number;
-  residentsShare: number;
-  elderlyShare: number;
-  estatesShare: number;
-  residentsShareWithinMinutes: Record<string, number>;
-  residentsByMinuteBand: { upTo5: number; upTo10: number; upTo15: number; over15: number; unreachable: number };
-}
-
-export interface EstateCoverage {
-  id: string;
-  name: string;
-  residents: number;
-  residentsAged60Plus: number;
-  walkMetres: Record<string, number | null>;
-  walkMinutes: Record<string, number | null>;
-  nearestFacility: Record<string, string | null>;
-  gaps: string[];
-  hasAllEssentials: boolean;
-}
-
-export interface GroupCoverage {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  facilityTypes: string[];
-  residentsShare: number;
-  elderlyShare: number;
-  estatesShare: number;
-}
-
-export interface CoverageAnswer {
+// The answers' shapes are the server's own (type-only imports: nothing of the server is bundled),
+// so the client cannot drift from what the analysis computes.
+export type TypeCoverage = ServerTypeCoverage & { placeholderCount: number };
+export type CoverageAnswer = Omit<Coverage, 'byType'> & {
   /** Changes whenever the network, facilities, estates or standards behind the answer change. */
   revision: string;
-  mode: DistanceMode;
-  speedMetresPerSecond: number;
   includePlaceholders: boolean;
-  totalResidents: number;
   byType: TypeCoverage[];
-  byUnit: EstateCoverage[];
-  byGroup: GroupCoverage[];
-  allEssentials: { residentsShare: number; elderlyShare: number };
-}
+};
 
 export interface PointWalkAnswer {
   longitude: number;
