@@ -262,7 +262,8 @@ function CoverageChart({ answer }: { answer: CoverageAnswer }) {
   return (
     <div class="coverage-chart">
       <h3>{translate('chartHeading')}</h3>
-      <svg width={labelWidth + barWidth + 44} height={height} role="img" aria-label={translate('chartHeading')} data-testid="coverage-chart">
+      {/* Scaled to the panel's width by the viewBox, so no label is cut off at its edge. */}
+      <svg width="100%" viewBox={`0 0 ${labelWidth + barWidth + 44} ${height}`} role="img" aria-label={translate('chartHeading')} data-testid="coverage-chart">
         {rows.map((type, index) => {
           const y = index * rowHeight;
           const focused = type.facilityType === focusFacilityType.value;

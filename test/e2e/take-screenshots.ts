@@ -49,6 +49,13 @@ try {
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(outputDirectory, 'coverage.png') });
   console.log(`wrote ${join(outputDirectory, 'coverage.png')}`);
+
+  // The same panel scrolled to the estates left out, ranked by residents.
+  await page.locator('[data-testid="gap-list"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('[data-testid="gap-list"]')?.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outputDirectory, 'coverage-gaps.png') });
+  console.log(`wrote ${join(outputDirectory, 'coverage-gaps.png')}`);
 } finally {
   await browser.close();
 }
