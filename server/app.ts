@@ -10,6 +10,7 @@ import { createCoverageRoutes } from './routes/coverage.ts';
 import { createFeatureRoutes } from './routes/features.ts';
 import { createImportRoutes } from './routes/import.ts';
 import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
+import { createProjectRoutes } from './routes/projects.ts';
 
 export interface AppDependencies {
   database: Database;
@@ -27,6 +28,8 @@ export interface AppDependencies {
 /** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
 export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
   const api = new OpenAPIHono()
+    // First: projects are edited here (its own 1 MB limit), not imported, and not served by the generic routes.
+    .route('/', createProjectRoutes(database, walkingAnalysis))
     // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
     .route('/', createImportRoutes(database, adminToken))
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))

@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
 import { seedFacilityStandards } from './db/seed-standards.ts';
+import { seedPlanProjects } from './projects/seed-projects.ts';
 
 /** Process entry: configuration, database, migrations, seed, then listen. */
 const config = readConfig();
@@ -13,9 +14,11 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirec
 const migrations = await migrateDatabase(database);
 const seedReports = await seedDatabase(database, config.geodataDirectory);
 await seedFacilityStandards(database, config.geodataDirectory);
+const projectsSeeded = await seedPlanProjects(database, config.geodataDirectory);
 const seeded = seedReports.filter((report) => !report.skipped);
 const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
+if (projectsSeeded > 0) console.log(`  projects: ${projectsSeeded} project(s) of the action plan added`);
 for (const report of seeded) console.log(`  ${report.collectionId}: ${report.changed} feature(s) added or refreshed, ${report.removed} removed`);
 
 const app = createApp({ database, settings: { basemapStyleUrl: config.basemapStyleUrl }, clientDirectory: config.clientDirectory, geodataDirectory: config.geodataDirectory, adminToken: config.adminToken });

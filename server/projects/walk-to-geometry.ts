@@ -1,0 +1,89 @@
+import type { Geometry } from 'geojson';
+import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
+import { buildWalkingGraph } from '../analysis/build-walking-graph.ts';
+import { attachUnits, minuteBands, prepareNetwork, type AttachedUnits, type PreparedNetwork } from '../analysis/compute-coverage.ts';
+import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
+import type { Database } from '../db/database.ts';
+import { readAnalysisRevision, readEstates, readWalkingNetworkEdges } from '../queries/analysis-inputs.ts';
+import { samplePointsOfGeometry } from '../queries/projects.ts';
+import type { WalkingAnalysis } from '../services/walking-analysis.ts';
+
+/** As the coverage analysis: a point farther than this from every street is off the network. */
+const maximumAccessMetres = 500;
+/** Points taken along a geometry's outline or line, at most this far apart. */
+const sampleSpacingMetres = 25;
+const walkingSpeedMetresPerSecond = 1.0;
+
+interface PreparedEstates {
+  revision: string;
+  network: PreparedNetwork;
+  estates: AttachedUnits;
+}
+
+// The graph and the estates' gates, rebuilt only when the network or the estates change (the
+// revision counters of migration 003 say when), one per database.
+const prepared = new WeakMap<Database, Promise<PreparedEstates>>();
+
+async function prepareEstates(database: Database): Promise<PreparedEstates> {
+  const revision = await readAnalysisRevision(database);
+  const cached = prepared.get(database);
+  if (cached) {
+    const ready = await cached.catch(() => null);
+    if (ready && ready.revision === revision) return ready;
+  }
+  const building = (async () => {
+    const [edges, estates] = await Promise.all([readWalkingNetworkEdges(database), readEstates(database)]);
+    const network = prepareNetwork(buildWalkingGraph(edges));
+    return { revision, network, estates: attachUnits(network, estates, maximumAccessMetres) };
+  })();
+  prepared.set(database, building);
+  return building;
+}
+
+/**
+ * Residents whose estate has a gate within 5, 10 and 15 minutes' walk (1 m/s, as the coverage
+ * default) of the geometry: one multi-source walk on the walking network from points along the
+ * geometry (its vertices and every 25 m of its outline or line), each attached to the nearest
+ * street as a facility door is. An estate counts from its nearest gate; an estate the geometry
+ * overlaps counts at 0 minutes.
+ */
+export async function measureResidentsWithinWalk(database: Database, _walkingAnalysis: WalkingAnalysis, geometry: Geometry) {
+  const [{ network, estates }, sample] = await Promise.all([prepareEstates(database), samplePointsOfGeometry(database, geometry, sampleSpacingMetres)]);
+  const { graph, index } = network;
+  const sources = sample.points
+    .map(([longitude, latitude]) => attachPoint(graph, index, graph.projection.toX(longitude), graph.projection.toY(latitude), maximumAccessMetres))
+    .filter((attachment): attachment is Attachment => attachment !== null);
+  const largestMinutes = Math.max(...minuteBands);
+  const budgetMetres = largestMinutes * 60 * walkingSpeedMetresPerSecond;
+  const walk = sources.length > 0 ? walkFromSources(graph, sources, budgetMetres) : null;
+  const overlapped = new Set(sample.overlappedEstateKeys);
+  const residentsWithinMinutes: Record<string, number> = Object.fromEntries(minuteBands.map((band) => [band, 0]));
+  const estatesWithinMinutes: Record<string, number> = Object.fromEntries(minuteBands.map((band) => [band, 0]));
+  const byEstate: { id: string; name: string; residents: number; walkMetres: number | null; minutes: number | null }[] = [];
+  estates.units.forEach((estate, estateIndex) => {
+    let distanceMetres = overlapped.has(estate.id) ? 0 : Infinity;
+    if (walk && distanceMetres > 0) {
+      for (const gate of estates.gateAttachments[estateIndex]) {
+        if (gate) distanceMetres = Math.min(distanceMetres, measureWalkTo(graph, walk, gate).distanceMetres);
+      }
+    }
+    if (!Number.isFinite(distanceMetres) || distanceMetres > budgetMetres) return;
+    const minutes = distanceMetres / walkingSpeedMetresPerSecond / 60;
+    for (const band of minuteBands) {
+      if (minutes <= band) {
+        residentsWithinMinutes[band] += estate.residents;
+        estatesWithinMinutes[band] += 1;
+      }
+    }
+    byEstate.push({ id: estate.id, name: estate.name, residents: estate.residents, walkMetres: Math.round(distanceMetres), minutes: Math.round(minutes * 10) / 10 });
+  });
+  byEstate.sort((a, b) => (a.walkMetres ?? 0) - (b.walkMetres ?? 0) || a.id.localeCompare(b.id));
+  return {
+    speedMetresPerSecond: walkingSpeedMetresPerSecond,
+    sourcePoints: sample.points.length,
+    sourcesOnNetwork: sources.length,
+    residentsWithinMinutes,
+    estatesWithinMinutes,
+    byEstate,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Feature, Geometry } from 'geojson';
+import type { ProjectPropertiesValue } from '../contract/projects.ts';
+import type { Database } from '../db/database.ts';
+import {
+  deleteProject, findProject, insertProject, insertProjectAudit, refreshProjectFeature, replaceProjectLinks, updateProject,
+  type AuditOperation, type ProjectRecord,
+} from '../queries/projects.ts';
+import { ProjectRequestError } from './validate-project.ts';
+
+/**
+ * The writes of the project registry. Each runs in one transaction: the project row, its links,
+ * its copy in the feature table and the audit record (who, when, version, before, after) are
+ * written together or not at all. Optimistic locking: the caller says which version it edited
+ * (from If-Match); a project changed since answers 412 and nothing is written.
+ */
+
+/** Strong entity tag of one version of one project (a deleted and re-created code gets a new id). */
+export function projectEtag(record: { id: number; version: number }): string {
+  return `"p${record.id}-v${record.version}"`;
+}
+
+/** RFC 9110 If-Match with strong comparison: "*" or a list of entity tags; weak tags never match. */
+export function ifMatchAccepts(header: string, etag: string): boolean {
+  const trimmed = header.trim();
+  if (trimmed === '*') return true;
+  return (trimmed.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => tag === etag);
+}
+
+export function preconditionRequired(): ProjectRequestError {
+  return new ProjectRequestError(428, 'PreconditionRequired',
+    'Send If-Match with the ETag of the version you edited (read it from GET …/items/{code}), so that nobody\'s edit is lost',
+    '请在 If-Match 中提供所编辑版本的 ETag（来自 GET …/items/{code}），以免覆盖他人的修改');
+}
+
+export class PreconditionFailed extends ProjectRequestError {
+  constructor(readonly current: ProjectRecord) {
+    super(412, 'PreconditionFailed',
+      `Project "${current.code}" has changed since you read it: it is now version ${current.version}. Nothing was changed; compare with the current version and try again`,
+      `项目“${current.code}”在您读取后已被修改，当前为第 ${current.version} 版。本次未做任何更改，请对照当前版本后重试`);
+  }
+
+  override get body() {
+    return { ...super.body, currentVersion: this.current.version, current: this.current.feature };
+  }
+}
+
+export interface ProjectWrite {
+  properties: ProjectPropertiesValue;
+  geometry: Geometry;
+}
+
+export async function createProject(database: Database, code: string, write: ProjectWrite, actor: string, operation: AuditOperation = 'create'): Promise<ProjectRecord> {
+  try {
+    return await database.transaction(async (transaction) => {
+      const id = await insertProject(transaction, code, write.properties, write.geometry);
+      await replaceProjectLinks(transaction, id, write.properties.linked_features);
+      await refreshProjectFeature(transaction, id);
+      const created = (await findProject(transaction, code))!;
+      await insertProjectAudit(transaction, { projectId: id, code, version: created.version, operation, actor, before: null, after: created.feature });
+      return created;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw duplicateCode(code);
+    throw error;
+  }
+}
+
+export function duplicateCode(code: string): ProjectRequestError {
+  return new ProjectRequestError(409, 'DuplicateCode', `A project with code "${code}" already exists`, `项目编号“${code}”已存在`,
+    [{ field: 'properties.code', message: `"${code}" is already used`, messageZh: `“${code}”已被使用` }]);
+}
+
+/** Replaces the project edited at `expectedVersion` (PUT, PATCH after merging, restore). */
+export async function replaceProject(database: Database, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: AuditOperation): Promise<ProjectRecord> {
+  return database.transaction(async (transaction) => {
+    const before = await lockProject(transaction, code, expectedVersion);
+    await updateProject(transaction, before.id, write.properties, write.geometry);
+    await replaceProjectLinks(transaction, before.id, write.properties.linked_features);
+    await refreshProjectFeature(transaction, before.id);
+    const after = (await findProject(transaction, code))!;
+    await insertProjectAudit(transaction, { projectId: before.id, code, version: after.version, operation, actor, before: before.feature, after: after.feature });
+    return after;
+  });
+}
+
+export async function removeProject(database: Database, code: string, expectedVersion: number, actor: string): Promise<void> {
+  await database.transaction(async (transaction) => {
+    const before = await lockProject(transaction, code, expectedVersion);
+    await deleteProject(transaction, before.id);
+    await insertProjectAudit(transaction, { projectId: before.id, code, version: before.version + 1, operation: 'delete', actor, before: before.feature, after: null });
+  });
+}
+
+/** Locks the row and checks, under the lock, that nobody changed it since it was read. */
+async function lockProject(transaction: Parameters<Parameters<Database['transaction']>[0]>[0], code: string, expectedVersion: number): Promise<ProjectRecord> {
+  const current = await findProject(transaction, code, { lock: true });
+  if (!current) throw new ProjectRequestError(404, 'NotFound', `Project "${code}" was not found`, `未找到项目“${code}”`);
+  if (current.version !== expectedVersion) throw new PreconditionFailed(current);
+  return current;
+}
+
+export type { Feature };
