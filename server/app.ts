@@ -28,6 +28,13 @@ export interface AppDependencies {
 /** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
 export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
   const api = new OpenAPIHono()
+    // A NUL character is never part of a name, id or number here; refused before it reaches any route.
+    .use('*', async (context, next) => {
+      if (/%00|\u0000/i.test(context.req.url)) {
+        throw new RequestError(400, 'InvalidCharacters', 'The request URL contains a NUL character (%00)', '请求地址中含有 NUL 字符（%00）');
+      }
+      await next();
+    })
     // First: projects are edited here (its own 1 MB limit), not imported, and not served by the generic routes.
     .route('/', createProjectRoutes(database, walkingAnalysis))
     // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.

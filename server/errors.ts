@@ -28,8 +28,14 @@ export function answerError(error: Error, context: Context): Response {
   }
   if (error instanceof HTTPException) {
     const status = error.status;
-    const message = status === 413 ? 'The request body is too large' : error.message || 'The request could not be handled';
-    return context.json({ code: status === 413 ? 'PayloadTooLarge' : 'BadRequest', message }, status);
+    if (status === 413) return context.json({ code: 'PayloadTooLarge', message: 'The request body is too large', messageZh: '请求内容过大' }, status);
+    if (status === 415) return context.json({ code: 'UnsupportedMediaType', message: error.message || 'This content type is not accepted here', messageZh: '不支持该内容类型' }, status);
+    return context.json({ code: 'BadRequest', message: error.message || 'The request could not be handled', messageZh: '请求无法处理' }, status);
+  }
+  // Text the database cannot store (a NUL character, bytes that are not UTF-8) is the sender's to fix.
+  const databaseCode = (error as { code?: unknown }).code;
+  if (databaseCode === '22021' || databaseCode === '22P05') {
+    return context.json({ code: 'InvalidCharacters', message: 'The request contains characters that cannot be stored (such as NUL)', messageZh: '请求中含有无法保存的字符（如 NUL）' }, 400);
   }
   console.error(error);
   return context.json({ code: 'InternalError', message: 'Something went wrong on the server; the request changed nothing', messageZh: '服务器出错，请求未做任何更改' }, 500);

@@ -10,7 +10,10 @@ import { seedPlanProjects } from './projects/seed-projects.ts';
 /** Process entry: configuration, database, migrations, seed, then listen. */
 const config = readConfig();
 const startedAt = performance.now();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory }).catch((error: Error) => {
+  console.error(`lifecircle could not start: ${error.message}`);
+  process.exit(1);
+});
 const migrations = await migrateDatabase(database);
 const seedReports = await seedDatabase(database, config.geodataDirectory);
 await seedFacilityStandards(database, config.geodataDirectory);

@@ -80,6 +80,7 @@ const chinese = {
   standardDistance: '标准步行距离 ',
   save: '保存',
   restoreStandard: '恢复规范值',
+  groupsWithoutSites: '数据中没有已知的{groups}设施（只有示意点），相关覆盖率为 0，基本设施齐全的比例也因此为 0。',
 } as const;
 
 export type MessageKey = keyof typeof chinese;
@@ -159,6 +160,7 @@ const english: Record<MessageKey, string> = {
   standardDistance: 'Standard walking distance ',
   save: 'Save',
   restoreStandard: 'Back to the standard',
+  groupsWithoutSites: 'The data knows no real {groups} site (only illustrative ones), so their coverage, and the all-essentials share, read 0.',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { 'zh-CN': chinese, en: english };

@@ -173,6 +173,7 @@ function TargetCards({ answer }: { answer: CoverageAnswer }) {
     <div class="target-block">
       <h3>{translate('targetsHeading')}</h3>
       <p class="panel-note">{translate('targetLine')}</p>
+      <GroupsWithoutKnownSites answer={answer} />
       <div class="target-cards">
         {cards.map((card) => (
           <div key={card.key} class={`target-card ${card.share >= card.target ? 'meets' : 'short'}`} data-testid={`target-card-${card.key}`}>
@@ -184,6 +185,15 @@ function TargetCards({ answer }: { answer: CoverageAnswer }) {
       </div>
     </div>
   );
+}
+
+/** Basic services the data knows no real site of: why a card (and the 2035 figure) can read 0 %. */
+function GroupsWithoutKnownSites({ answer }: { answer: CoverageAnswer }) {
+  const withoutSites = answer.byGroup.filter((group) =>
+    group.facilityTypes.every((type) => (answer.byType.find((candidate) => candidate.facilityType === type)?.facilityCount ?? 0) === 0));
+  if (withoutSites.length === 0) return null;
+  const names = withoutSites.map((group) => (language.value === 'zh-CN' ? group.nameZh : group.nameEn)).join(language.value === 'zh-CN' ? '、' : ', ');
+  return <p class="panel-warning" data-testid="groups-without-sites">{translate('groupsWithoutSites').replace('{groups}', names)}</p>;
 }
 
 function PointWalk() {

@@ -18,11 +18,12 @@ function describeFailure(error: unknown): string {
 // Answers arrive out of order when settings change quickly; only the latest question's answer counts.
 let coverageRequest = 0;
 let isochroneRequest = 0;
+let pointWalkRequest = 0;
 
 export function openSidePanel(panel: SidePanel): void {
   sidePanel.value = panel;
   if (panel === 'coverage' && coverageStatus.value === 'idle') void runCoverage();
-  if (panel !== 'coverage') pointWalk.value = null;
+  if (panel !== 'coverage') clearPointWalk();
 }
 
 /** Asks the server for the coverage of every facility type under the current question. */
@@ -83,10 +84,13 @@ export function toggleIsochrones(): void {
 
 /** Walking time from a clicked point to the nearest facility of every type. */
 export async function walkFromPoint(longitude: number, latitude: number): Promise<void> {
+  const request = ++pointWalkRequest;
   pointWalkFailure.value = null;
   try {
-    pointWalk.value = await fetchWalkFromPoint(longitude, latitude, coverageQuestion.value);
+    const answer = await fetchWalkFromPoint(longitude, latitude, coverageQuestion.value);
+    if (request === pointWalkRequest) pointWalk.value = answer;
   } catch (error) {
+    if (request !== pointWalkRequest) return;
     batch(() => {
       pointWalk.value = null;
       pointWalkFailure.value = describeFailure(error);
@@ -95,6 +99,8 @@ export async function walkFromPoint(longitude: number, latitude: number): Promis
 }
 
 export function clearPointWalk(): void {
+  // An answer still on its way for an earlier click must not bring the cleared walk back.
+  pointWalkRequest += 1;
   batch(() => {
     pointWalk.value = null;
     pointWalkFailure.value = null;

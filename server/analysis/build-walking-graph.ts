@@ -8,9 +8,9 @@ export interface WalkingEdgeInput {
 
 /**
  * The walking network as compact typed arrays. Edges are two-way (walking has no one-way
- * streets). Nodes are the edges' end points, merged where they coincide within
- * `nodeToleranceMetres`; adjacency is in compressed sparse row form: the neighbours of node n are
- * entries adjacencyStart[n] … adjacencyStart[n + 1] - 1.
+ * streets). Nodes are where lines end or share a vertex (see buildWalkingGraph); adjacency is in
+ * compressed sparse row form: the neighbours of node n are entries adjacencyStart[n] …
+ * adjacencyStart[n + 1] - 1.
  */
 export interface WalkingGraph {
   nodeCount: number;
@@ -35,48 +35,105 @@ export interface WalkingGraph {
 
 const nodeToleranceMetres = 0.05;
 
+/**
+ * Builds the graph. Lines are split at every vertex they share with another line (OpenStreetMap
+ * ways cross at shared interior vertices, not at their ends), and positions closer than
+ * `nodeToleranceMetres` are one node, found by looking in the neighbouring grid cells too, so two
+ * ends a millimetre apart on either side of a cell edge still meet. A split line's parts get the
+ * line's id with "#1", "#2"….
+ */
 export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalMetres): WalkingGraph {
   const usable = edges.filter((edge) => edge.coordinates.length >= 2);
   const localMetres = projection ?? createProjectionFor(usable);
-  const edgeCount = usable.length;
-  const vertexTotal = usable.reduce((total, edge) => total + edge.coordinates.length, 0);
 
+  // Every vertex, in local metres, merged with any earlier vertex within the tolerance.
+  const pointX: number[] = [];
+  const pointY: number[] = [];
+  const pointsByCell = new Map<number, number[]>();
+  const cellOf = (value: number) => Math.floor(value / nodeToleranceMetres);
+  const cellKey = (column: number, row: number) => column * 67_108_864 + row;
+  const pointAt = (x: number, y: number): number => {
+    const column = cellOf(x);
+    const row = cellOf(y);
+    for (let columnOffset = -1; columnOffset <= 1; columnOffset++) {
+      for (let rowOffset = -1; rowOffset <= 1; rowOffset++) {
+        for (const point of pointsByCell.get(cellKey(column + columnOffset, row + rowOffset)) ?? []) {
+          if (Math.hypot(pointX[point] - x, pointY[point] - y) <= nodeToleranceMetres) return point;
+        }
+      }
+    }
+    const point = pointX.length;
+    pointX.push(x);
+    pointY.push(y);
+    const key = cellKey(column, row);
+    const list = pointsByCell.get(key);
+    if (list) list.push(point);
+    else pointsByCell.set(key, [point]);
+    return point;
+  };
+  const linePoints = usable.map((edge) => edge.coordinates.map(([longitude, latitude]) => pointAt(localMetres.toX(longitude), localMetres.toY(latitude))));
+
+  // A vertex is a node where a line ends or where two lines share it.
+  const firstLineOfPoint = new Int32Array(pointX.length).fill(-1);
+  const isNode = new Uint8Array(pointX.length);
+  linePoints.forEach((points, line) => {
+    isNode[points[0]] = 1;
+    isNode[points[points.length - 1]] = 1;
+    for (const point of points) {
+      if (firstLineOfPoint[point] === -1) firstLineOfPoint[point] = line;
+      else if (firstLineOfPoint[point] !== line) isNode[point] = 1;
+    }
+  });
+
+  // Cut each line at its interior nodes.
+  const pieces: { id: string; points: number[] }[] = [];
+  linePoints.forEach((points, line) => {
+    const cuts: number[][] = [];
+    let current = [points[0]];
+    for (let position = 1; position < points.length; position++) {
+      current.push(points[position]);
+      if (isNode[points[position]] && position < points.length - 1) {
+        cuts.push(current);
+        current = [points[position]];
+      }
+    }
+    cuts.push(current);
+    cuts.forEach((piece, index) => pieces.push({ id: cuts.length === 1 ? usable[line].id : `${usable[line].id}#${index + 1}`, points: piece }));
+  });
+
+  const edgeCount = pieces.length;
+  const vertexTotal = pieces.reduce((total, piece) => total + piece.points.length, 0);
   const edgeVertexStart = new Int32Array(edgeCount + 1);
   const vertexX = new Float64Array(vertexTotal);
   const vertexY = new Float64Array(vertexTotal);
   const edgeFrom = new Int32Array(edgeCount);
   const edgeTo = new Int32Array(edgeCount);
   const edgeLengthMetres = new Float64Array(edgeCount);
-  const nodeIndexByKey = new Map<string, number>();
+  const nodeOfPoint = new Int32Array(pointX.length).fill(-1);
   const nodeXList: number[] = [];
   const nodeYList: number[] = [];
-
-  // End points are merged on a grid of the tolerance: a node key is its rounded position.
-  const nodeAt = (x: number, y: number) => {
-    const key = `${Math.round(x / nodeToleranceMetres)},${Math.round(y / nodeToleranceMetres)}`;
-    let index = nodeIndexByKey.get(key);
-    if (index === undefined) {
-      index = nodeXList.length;
-      nodeIndexByKey.set(key, index);
-      nodeXList.push(x);
-      nodeYList.push(y);
+  const nodeAt = (point: number) => {
+    if (nodeOfPoint[point] === -1) {
+      nodeOfPoint[point] = nodeXList.length;
+      nodeXList.push(pointX[point]);
+      nodeYList.push(pointY[point]);
     }
-    return index;
+    return nodeOfPoint[point];
   };
 
   let vertex = 0;
-  usable.forEach((edge, edgeIndex) => {
+  pieces.forEach((piece, edgeIndex) => {
     edgeVertexStart[edgeIndex] = vertex;
     let length = 0;
-    edge.coordinates.forEach(([longitude, latitude], position) => {
-      vertexX[vertex] = localMetres.toX(longitude);
-      vertexY[vertex] = localMetres.toY(latitude);
+    piece.points.forEach((point, position) => {
+      vertexX[vertex] = pointX[point];
+      vertexY[vertex] = pointY[point];
       if (position > 0) length += Math.hypot(vertexX[vertex] - vertexX[vertex - 1], vertexY[vertex] - vertexY[vertex - 1]);
       vertex += 1;
     });
     edgeLengthMetres[edgeIndex] = length;
-    edgeFrom[edgeIndex] = nodeAt(vertexX[edgeVertexStart[edgeIndex]], vertexY[edgeVertexStart[edgeIndex]]);
-    edgeTo[edgeIndex] = nodeAt(vertexX[vertex - 1], vertexY[vertex - 1]);
+    edgeFrom[edgeIndex] = nodeAt(piece.points[0]);
+    edgeTo[edgeIndex] = nodeAt(piece.points[piece.points.length - 1]);
   });
   edgeVertexStart[edgeCount] = vertex;
 
@@ -105,7 +162,7 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
   return {
     nodeCount,
     edgeCount,
-    edgeIds: usable.map((edge) => edge.id),
+    edgeIds: pieces.map((piece) => piece.id),
     nodeX: Float64Array.from(nodeXList),
     nodeY: Float64Array.from(nodeYList),
     edgeFrom,

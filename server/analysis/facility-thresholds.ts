@@ -30,7 +30,8 @@ export function findFacilityThreshold(standard: FacilityStandard): FacilityThres
   // '15;10' (either level) is held to the stricter one.
   const levels = standard.level.split(';').map((level) => levelWalkMetres[level.trim()]).filter((metres) => metres !== undefined);
   if (levels.length === 0) return null;
-  return { facilityType: standard.facilityType, nameZh: standard.nameZh, level: standard.level, walkMetres: Math.min(...levels), basis: 'level' };
+  // A planner who set "no distance of its own" has still edited the standard, and may undo it.
+  return { facilityType: standard.facilityType, nameZh: standard.nameZh, level: standard.level, walkMetres: Math.min(...levels), basis: standard.editedAt ? 'edited' : 'level' };
 }
 
 /**

@@ -1,16 +1,20 @@
 import { z } from '@hono/zod-openapi';
+import { decimalNumber } from './ogc.ts';
 
 /** Requests of the life-circle coverage routes. Speeds are in metres per second. */
 
 export const defaultSpeedMetresPerSecond = 1.0;
 export const elderlySpeedMetresPerSecond = 0.9;
 
-const Speed = z.coerce
-  .number({ message: 'speed must be a number of metres per second, e.g. 1.0' })
-  .min(0.3, 'speed must be at least 0.3 m/s (a very slow walk)')
-  .max(3, 'speed must be at most 3 m/s (a run)')
+const Speed = z
+  .string()
+  .regex(decimalNumber, 'speed must be a number of metres per second, e.g. 1.0')
+  .transform(Number)
+  .pipe(z.number().min(0.3, 'speed must be at least 0.3 m/s (a very slow walk)').max(3, 'speed must be at most 3 m/s (a run)'))
+  // Rounded to centimetres per second: closer speeds give the same answer, and one cached answer.
+  .transform((speed) => Math.round(speed * 100) / 100)
   .default(defaultSpeedMetresPerSecond)
-  .openapi({ example: 1.0, description: 'Walking speed in m/s: 1.0 default (60 m/min), 0.9 for older residents' });
+  .openapi({ type: 'number', example: 1.0, description: 'Walking speed in m/s: 1.0 default (60 m/min), 0.9 for older residents' });
 
 const FacilityTypeList = z
   .string()
@@ -19,8 +23,10 @@ const FacilityTypeList = z
   .optional()
   .openapi({ type: 'string', example: 'community_health_center,elderly_day_care' });
 
-const Longitude = z.coerce.number({ message: 'longitude must be a number' }).min(-180, 'longitude must be within -180…180').max(180, 'longitude must be within -180…180');
-const Latitude = z.coerce.number({ message: 'latitude must be a number' }).min(-90, 'latitude must be within -90…90').max(90, 'latitude must be within -90…90');
+const Longitude = z.string().regex(decimalNumber, 'longitude must be a number').transform(Number)
+  .pipe(z.number().min(-180, 'longitude must be within -180…180').max(180, 'longitude must be within -180…180'));
+const Latitude = z.string().regex(decimalNumber, 'latitude must be a number').transform(Number)
+  .pipe(z.number().min(-90, 'latitude must be within -90…90').max(90, 'latitude must be within -90…90'));
 
 const Placeholders = z
   .enum(['exclude', 'include'], { message: 'placeholders must be exclude or include' })
@@ -55,8 +61,9 @@ export const IsochroneQuery = z
     point: z
       .string()
       .transform((text, context) => {
-        const values = text.split(',').map(Number);
-        if (values.length !== 2 || values.some((value) => !Number.isFinite(value)) || Math.abs(values[0]) > 180 || Math.abs(values[1]) > 90) {
+        const parts = text.split(',').map((part) => part.trim());
+        const values = parts.map(Number);
+        if (parts.length !== 2 || !parts.every((part) => decimalNumber.test(part)) || Math.abs(values[0]) > 180 || Math.abs(values[1]) > 90) {
           context.addIssue({ code: 'custom', message: 'point must be longitude,latitude in WGS 84, e.g. 121.52,31.225' });
           return z.NEVER;
         }

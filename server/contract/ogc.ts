@@ -6,6 +6,9 @@ import { z } from '@hono/zod-openapi';
  */
 
 export const itemsLimitDefault = 100;
+
+/** A plain decimal number as people write coordinates: no empty text, no hexadecimal, no "Infinity". */
+export const decimalNumber = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 export const itemsLimitMaximum = 10_000;
 
 export const CollectionIdParameters = z.object({
@@ -20,8 +23,9 @@ export const FeatureParameters = CollectionIdParameters.extend({
 const BoundingBoxText = z
   .string()
   .transform((text, context) => {
-    const values = text.split(',').map((part) => Number(part.trim()));
-    if (values.length !== 4 || values.some((value) => !Number.isFinite(value)) || text.trim() === '') {
+    const parts = text.split(',').map((part) => part.trim());
+    const values = parts.map(Number);
+    if (parts.length !== 4 || !parts.every((part) => decimalNumber.test(part))) {
       context.addIssue({ code: 'custom', message: 'bbox must be four numbers: west,south,east,north (e.g. 121.51,31.21,121.54,31.24)' });
       return z.NEVER;
     }

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database } from './database.ts';
@@ -9,7 +10,14 @@ import type { Database } from './database.ts';
  */
 export async function openEmbeddedDatabase(dataDirectory: string): Promise<Database> {
   mkdirSync(dataDirectory, { recursive: true });
-  const database = await PGlite.create(dataDirectory, { extensions: { postgis } });
+  const releaseLock = lockDataDirectory(dataDirectory);
+  let database: PGlite;
+  try {
+    database = await PGlite.create(dataDirectory, { extensions: { postgis } });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
 
   return {
     kind: 'embedded',
@@ -29,6 +37,43 @@ export async function openEmbeddedDatabase(dataDirectory: string): Promise<Datab
           },
         }),
       ),
-    close: () => database.close(),
+    close: async () => {
+      await database.close();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * PGlite is one process's database: a second process writing the same directory would corrupt it
+ * or silently diverge. PGlite's own postmaster.pid holds no real process id, so we keep our own
+ * lock with ours, and take over a lock whose process is gone (a killed server).
+ */
+export class DataDirectoryInUseError extends Error {}
+
+function lockDataDirectory(dataDirectory: string): () => void {
+  const lockFile = join(dataDirectory, 'lifecircle.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockFile, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+        throw new DataDirectoryInUseError(`the embedded database in ${dataDirectory} is open in another process (pid ${holder}): stop it first, or set DATA_DIR to another directory`);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new DataDirectoryInUseError(`could not lock ${lockFile}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

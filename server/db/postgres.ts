@@ -8,6 +8,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export async function openPostgresDatabase(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server drops (a restart, an administrator) must not end the process:
+  // the pool replaces it, and the next query reports the problem to its own caller.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   // Fail at start-up, with the server's own message, rather than on the first request.
   await pool.query('select 1');
 
@@ -22,21 +25,33 @@ export async function openPostgresDatabase(databaseUrl: string): Promise<Databas
     kind: 'postgres',
     ...queryWith(pool),
     async executeScript(sql) {
-      await pool.query(sql);
-    },
-    async transaction(work) {
+      // One connection for the whole script, so that a failed script's transaction is rolled back
+      // on the connection that opened it, not left open in the pool.
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        const result = await work(queryWith(client));
-        await client.query('commit');
-        return result;
+        await client.query(sql);
       } catch (error) {
-        await client.query('rollback');
+        await client.query('rollback').catch(() => {});
         throw error;
       } finally {
         client.release();
       }
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      let result;
+      try {
+        await client.query('begin');
+        result = await work(queryWith(client));
+        await client.query('commit');
+      } catch (error) {
+        // A connection that cannot even roll back is broken: release(error) discards it.
+        const broken = await client.query('rollback').then(() => undefined, (rollbackError: Error) => rollbackError);
+        client.release(broken);
+        throw error;
+      }
+      client.release();
+      return result;
     },
     close: () => pool.end(),
   };

@@ -70,19 +70,34 @@ export interface EstateRow {
   gates: number[][];
 }
 
+/**
+ * Estates with their residents and gates. Figures that are not plain numbers (an imported
+ * "约3000") count as 0 and gates that are not [longitude, latitude] pairs are dropped, so that one
+ * malformed estate cannot stop the analysis of all the others; the estate then starts from its
+ * point on surface.
+ */
 export async function readEstates(database: Queryable): Promise<EstateRow[]> {
-  return database.query<EstateRow>(
+  const rows = await database.query<EstateRow>(
     `select f.feature_key as id, coalesce(f.properties->>'name', f.feature_key) as name,
             f.properties->>'residents_committee' as "residentsCommittee",
-            coalesce((f.properties->>'residents')::float8, 0) as residents,
-            coalesce((f.properties->>'residents_aged_60_plus')::float8, 0) as "residentsAged60Plus",
-            coalesce((f.properties->>'households')::float8, 0) as households,
+            ${plainNumber('residents')} as residents,
+            ${plainNumber('residents_aged_60_plus')} as "residentsAged60Plus",
+            ${plainNumber('households')} as households,
             json_build_array(ST_X(surface.point), ST_Y(surface.point)) as centre,
-            case when jsonb_typeof(f.properties->'gates') = 'array' and jsonb_array_length(f.properties->'gates') > 0
-                 then (f.properties->'gates')::json
-                 else json_build_array(json_build_array(ST_X(surface.point), ST_Y(surface.point))) end as gates
+            case when jsonb_typeof(f.properties->'gates') = 'array' then (f.properties->'gates')::json else '[]'::json end as gates
        from feature f, lateral (select ST_PointOnSurface(f.geometry) as point) surface
       where f.collection_id = 'neighbourhoods'
       order by f.feature_key`,
   );
+  return rows.map((row) => {
+    const gates = (Array.isArray(row.gates) ? row.gates : []).filter((gate): gate is number[] =>
+      Array.isArray(gate) && gate.length >= 2 && gate.slice(0, 2).every((value) => typeof value === 'number' && Number.isFinite(value))
+      && Math.abs(gate[0]) <= 180 && Math.abs(gate[1]) <= 90);
+    return { ...row, gates: gates.length > 0 ? gates : [row.centre] };
+  });
+}
+
+/** A numeric property, or 0 where it is missing or not a plain non-negative number. */
+function plainNumber(property: string): string {
+  return `case when f.properties->>'${property}' ~ '^[0-9]+(\\.[0-9]+)?$' then (f.properties->>'${property}')::float8 else 0 end`;
 }

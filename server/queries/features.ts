@@ -10,9 +10,10 @@ const featureAsGeoJson = `json_build_object(
     'geometry', ST_AsGeoJSON(f.geometry, 7)::json,
     'properties', f.properties) as feature`;
 
-// A null bbox parameter means "everywhere"; && uses the GiST index.
+// A null bbox parameter means "everywhere". ST_Intersects uses the GiST index for the boxes and
+// then tests the shapes: OGC API - Features wants the features that meet the bbox, not their boxes.
 const whereInCollectionAndBox = `f.collection_id = $1
-   and ($2::float8 is null or f.geometry && ST_MakeEnvelope($2, $3, $4, $5, 4326))`;
+   and ($2::float8 is null or ST_Intersects(f.geometry, ST_MakeEnvelope($2, $3, $4, $5, 4326)))`;
 
 function boxParameters(bbox: BoundingBox | undefined): unknown[] {
   return bbox ? [...bbox] : [null, null, null, null];

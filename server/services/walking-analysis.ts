@@ -14,16 +14,20 @@ import { bufferLinesToArea } from '../queries/isochrones.ts';
 const maximumAccessMetres = 500;
 /** Reached streets are widened by this much into areas: about the depth of a block's buildings. */
 const isochroneWidthMetres = 50;
+/** Answers kept per graph: every type, speed and mode a room of planners would ask in a session. */
+const maximumCachedAnswers = 64;
 
 interface AnalysisInputs {
   revision: string;
+  /** Answers computed from these inputs: kept with them, so an answer never outlives its graph. */
+  coverageCache: Map<string, Coverage>;
   network: PreparedNetwork;
   estates: EstateRow[];
   attachedEstates: AttachedUnits;
   facilities: FacilityRow[];
   thresholds: FacilityThreshold[];
-  networkReport: { edges: number; nodes: number; parts: number; largestPartShare: number };
-  builtMilliseconds: number;
+  /** Reported with every answer: how big the graph is, whether it is one piece, how long it took to build. */
+  networkReport: { edges: number; nodes: number; parts: number; largestPartShare: number; builtMilliseconds: number };
 }
 
 /**
@@ -34,13 +38,11 @@ interface AnalysisInputs {
 export function createWalkingAnalysis(database: Database) {
   let inputs: Promise<AnalysisInputs> | null = null;
   let inputsRevision = '';
-  const coverageCache = new Map<string, Coverage>();
 
   async function loadInputs(): Promise<AnalysisInputs> {
     const revision = await readAnalysisRevision(database);
     if (!inputs || revision !== inputsRevision) {
       inputsRevision = revision;
-      coverageCache.clear();
       inputs = buildInputs(database, revision);
       inputs.catch(() => { inputs = null; });
     }
@@ -76,8 +78,14 @@ export function createWalkingAnalysis(database: Database) {
       const thresholds = thresholdsFor(loaded.thresholds, options.facilityTypes);
       const includePlaceholders = options.includePlaceholders ?? false;
       const key = `${options.mode}|${options.speedMetresPerSecond}|${includePlaceholders}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
+      const coverageCache = loaded.coverageCache;
       let result = coverageCache.get(key);
-      if (!result) {
+      if (result) {
+        // Most recently used last: the oldest answer is the first to go when the cache is full.
+        coverageCache.delete(key);
+        coverageCache.set(key, result);
+        if (coverageCache.size > maximumCachedAnswers) coverageCache.delete(coverageCache.keys().next().value!);
+      } else {
         const counted = facilitiesToCount(loaded, includePlaceholders);
         const computed = computeCoverage(loaded.network, loaded.attachedEstates, counted, thresholds, { mode: options.mode, speedMetresPerSecond: options.speedMetresPerSecond, maximumAccessMetres });
         const placeholders = loaded.facilities.filter((facility) => facility.placeholder);
@@ -86,16 +94,13 @@ export function createWalkingAnalysis(database: Database) {
           byType: computed.byType.map((type) => ({ ...type, placeholderCount: placeholders.filter((facility) => facility.facilityType === type.facilityType).length })),
         };
         coverageCache.set(key, result);
+        if (coverageCache.size > maximumCachedAnswers) coverageCache.delete(coverageCache.keys().next().value!);
       }
       return { ...result, revision: loaded.revision, network: loaded.networkReport, includePlaceholders };
     },
 
     async standards(): Promise<FacilityThreshold[]> {
       return (await loadInputs()).thresholds;
-    },
-
-    async estates(): Promise<EstateRow[]> {
-      return (await loadInputs()).estates;
     },
 
     /** Walking distance and minutes from a point to the nearest facility of every type. */
@@ -168,11 +173,6 @@ export function createWalkingAnalysis(database: Database) {
       }
       return { type: 'FeatureCollection' as const, features };
     },
-
-    async networkReport() {
-      const loaded = await loadInputs();
-      return { ...loaded.networkReport, builtMilliseconds: loaded.builtMilliseconds, revision: loaded.revision };
-    },
   };
 }
 
@@ -202,12 +202,12 @@ async function buildInputs(database: Database, revision: string): Promise<Analys
   const thresholds = standards.map(findFacilityThreshold).filter((threshold): threshold is FacilityThreshold => threshold !== null);
   return {
     revision,
+    coverageCache: new Map(),
     network,
     estates,
     attachedEstates,
     facilities,
     thresholds,
-    networkReport: { edges: graph.edgeCount, nodes: graph.nodeCount, parts: parts.length, largestPartShare: graph.nodeCount ? parts[0].length / graph.nodeCount : 0 },
-    builtMilliseconds,
+    networkReport: { edges: graph.edgeCount, nodes: graph.nodeCount, parts: parts.length, largestPartShare: graph.nodeCount ? parts[0].length / graph.nodeCount : 0, builtMilliseconds: Math.round(builtMilliseconds * 10) / 10 },
   };
 }

@@ -93,5 +93,6 @@ describe('findFacilityThreshold', () => {
     expect(findFacilityThreshold({ facilityType: 'mall', nameZh: '商场', level: '15;10', maxWalkMetres: null })).toMatchObject({ walkMetres: 500 });
     expect(findFacilityThreshold({ facilityType: 'x', nameZh: 'x', level: '5', maxWalkMetres: 250, editedAt: '2026-01-01' })).toMatchObject({ walkMetres: 250, basis: 'edited' });
     expect(findFacilityThreshold({ facilityType: 'parking', nameZh: '停车', level: 'block', maxWalkMetres: null })).toBeNull();
+    expect(findFacilityThreshold({ facilityType: 'home', nameZh: '养老院', level: '15', maxWalkMetres: null, editedAt: '2026-01-01' })).toMatchObject({ walkMetres: 1000, basis: 'edited' });
   });
 });

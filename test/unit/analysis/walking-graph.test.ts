@@ -29,6 +29,20 @@ describe('buildWalkingGraph', () => {
     expect(graph.edgeLengthMetres[0]).toBeCloseTo(70, 6);
   });
 
+  it('joins lines that cross at a shared vertex in their middles, as OpenStreetMap ways do', () => {
+    const graph = graphOf(edgesFromMetres({ westEast: [[0, 50], [50, 50], [100, 50]], southNorth: [[50, 0], [50, 50], [50, 100]] }));
+    expect(findConnectedParts(graph)).toHaveLength(1);
+    expect(graph.edgeCount).toBe(4);
+    expect(graph.nodeCount).toBe(5);
+    expect(graph.edgeIds.sort()).toEqual(['southNorth#1', 'southNorth#2', 'westEast#1', 'westEast#2']);
+  });
+
+  it('merges ends a millimetre apart, even on either side of a grid line', () => {
+    // 0.05 m cells: 10.0499 and 10.0501 fall in different cells, 0.2 mm apart.
+    const graph = graphOf(edgesFromMetres({ first: [[0, 0], [10.0499, 0]], second: [[10.0501, 0], [100, 0]] }));
+    expect(findConnectedParts(graph)).toHaveLength(1);
+  });
+
   it('finds the parts that are not connected, largest first', () => {
     const parts = findConnectedParts(graphOf());
     expect(parts.map((part) => part.length)).toEqual([3, 2]);
