@@ -11,6 +11,7 @@ import { createFeatureRoutes } from './routes/features.ts';
 import { createImportRoutes } from './routes/import.ts';
 import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
 import { createProjectRoutes } from './routes/projects.ts';
+import { createSessionRoutes } from './routes/session.ts';
 
 export interface AppDependencies {
   database: Database;
@@ -37,6 +38,7 @@ export function createApp({ database, settings, clientDirectory, adminToken = nu
     })
     // First: projects are edited here (its own 1 MB limit), not imported, and not served by the generic routes.
     .route('/', createProjectRoutes(database, walkingAnalysis))
+    .route('/', createSessionRoutes(database))
     // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
     .route('/', createImportRoutes(database, adminToken))
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))

@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { seedDatabase } from './db/seed.ts';
 import { seedFacilityStandards } from './db/seed-standards.ts';
 import { seedPlanProjects } from './projects/seed-projects.ts';
+import { ensureFirstAdmin } from './auth/sign-in.ts';
 
 /** Process entry: configuration, database, migrations, seed, then listen. */
 const config = readConfig();
@@ -18,9 +19,12 @@ const migrations = await migrateDatabase(database);
 const seedReports = await seedDatabase(database, config.geodataDirectory);
 await seedFacilityStandards(database, config.geodataDirectory);
 const projectsSeeded = await seedPlanProjects(database, config.geodataDirectory);
+// The first admin, once, from the environment: there is never a default password.
+const firstAdmin = await ensureFirstAdmin(database, process.env.LIFECIRCLE_ADMIN_USER, process.env.LIFECIRCLE_ADMIN_PASSWORD);
 const seeded = seedReports.filter((report) => !report.skipped);
 const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
+if (firstAdmin) console.log(`  first admin "${firstAdmin}" created from LIFECIRCLE_ADMIN_USER/LIFECIRCLE_ADMIN_PASSWORD`);
 if (projectsSeeded > 0) console.log(`  projects: ${projectsSeeded} project(s) of the action plan added`);
 for (const report of seeded) console.log(`  ${report.collectionId}: ${report.changed} feature(s) added or refreshed, ${report.removed} removed`);
 

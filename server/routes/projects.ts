@@ -7,6 +7,7 @@ import {
   assumableFields, projectActions, projectCodePattern, projectItems, projectLimits, projectStatuses, projectStatusNamesZh, projectUnits,
 } from '../contract/projects.ts';
 import type { Database } from '../db/database.ts';
+import { requireRole } from '../auth/sign-in.ts';
 import { answerError } from '../errors.ts';
 import { measureImpact } from '../projects/measure-impact.ts';
 import {
@@ -79,17 +80,6 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
     return record;
   };
 
-  const actorOf = (context: Context) => {
-    const raw = context.req.header('x-lifecircle-actor') ?? '';
-    let decoded = raw;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      // kept as sent
-    }
-    return decoded.replace(/[\u0000-\u001f]/g, '').trim().slice(0, 100) || 'anonymous';
-  };
-
   const readBody = async (context: Context) => parseJsonObject(await context.req.text());
 
   const router = createRouter();
@@ -123,20 +113,23 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
   router.onError((error, context) => (error instanceof ProjectRequestError ? context.json(error.body, error.status) : answerError(error, context)));
 
   router.on('POST', '/collections/projects/items', async (context: Context) => {
+        const { username } = await requireRole(database, context, 'editor');
       const body = await readBody(context);
       const write = await validateProjectFeature(database, body);
       const code = write.properties.code ?? await nextProjectCode(database, write.properties.item);
       if (await findProject(database, code)) throw duplicateCode(code);
-      const created = await createProject(database, code, write, actorOf(context));
+      const created = await createProject(database, code, write, username);
       return answerFeature(context, created, 201, { location: `${apiRootOf(context.req.url)}${items}/${encodeURIComponent(code)}` }) as never;
     });
   router.on('PUT', '/collections/projects/items/:projectCode', async (context: Context) => {
+        const { username } = await requireRole(database, context, 'editor');
       const current = await requireCurrentVersion(context, context.req.param('projectCode') ?? '');
       const write = await validateProjectFeature(database, await readBody(context));
       requireSameCode(write.properties.code, current.code);
-      return answerFeature(context, await replaceProject(database, current.code, current.version, write, actorOf(context), 'update')) as never;
+      return answerFeature(context, await replaceProject(database, current.code, current.version, write, username, 'update')) as never;
     });
   router.on('PATCH', '/collections/projects/items/:projectCode', async (context: Context) => {
+        const { username } = await requireRole(database, context, 'editor');
       const current = await requireCurrentVersion(context, context.req.param('projectCode') ?? '');
       const patch = await readBody(context);
       const unknownMembers = Object.keys(patch).filter((key) => !['type', 'id', 'properties', 'geometry'].includes(key));
@@ -156,7 +149,7 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
       }
       const write = await validateProjectFeature(database, { type: 'Feature', properties: merged, geometry: patch.geometry ?? current.feature.geometry });
       requireSameCode(write.properties.code, current.code);
-      return answerFeature(context, await replaceProject(database, current.code, current.version, write, actorOf(context), 'update')) as never;
+      return answerFeature(context, await replaceProject(database, current.code, current.version, write, username, 'update')) as never;
     });
   router.on('POST', '/impact', async (context: Context) => {
       const body = await readBody(context);
@@ -205,9 +198,10 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
         responses: { 204: { description: 'Deleted' }, ...writeErrors },
       }),
       async (context) => {
+        const { username } = await requireRole(database, context, 'editor');
         const { projectCode } = context.req.valid('param');
         const current = await requireCurrentVersion(context, projectCode);
-        await removeProject(database, current.code, current.version, actorOf(context));
+        await removeProject(database, current.code, current.version, username);
         return context.body(null, 204) as never;
       },
     )
@@ -230,6 +224,7 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
         responses: { 200: { description: 'Restored; new ETag', content: { [geoJsonType]: { schema: FeatureBody } } }, ...writeErrors },
       }),
       async (context) => {
+        const { username } = await requireRole(database, context, 'editor');
         const { projectCode, version } = context.req.valid('param');
         const current = await requireCurrentVersion(context, projectCode);
         const record = (await listProjectAudit(database, current.id)).find((candidate) => candidate.version === version);
@@ -237,7 +232,7 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
           throw new ProjectRequestError(404, 'NotFound', `Project "${projectCode}" has no version ${version}`, `项目“${projectCode}”没有第 ${version} 版`);
         }
         const write = await validateProjectFeature(database, record.after as unknown as Record<string, unknown>);
-        return answerFeature(context, await replaceProject(database, current.code, current.version, write, actorOf(context), 'restore')) as never;
+        return answerFeature(context, await replaceProject(database, current.code, current.version, write, username, 'restore')) as never;
       },
     )
     .openapi(

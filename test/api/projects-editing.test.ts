@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { startPrivateServer } from '../helpers/private-server.ts';
 import type { ServerUnderTest } from '../helpers/start-servers.ts';
+import { signInAs, type SignedIn } from './projects-sign-in.ts';
 
 const items = '/api/collections/projects/items';
 // A square inside 潍坊四村's part of the subdistrict.
@@ -27,11 +28,14 @@ const validFeature = (overrides: Record<string, unknown> = {}, geometry: unknown
   type: 'Feature', geometry, properties: { ...validProperties(), ...overrides },
 });
 
+// The editor whose session every write of these tests uses.
+let editor: SignedIn | undefined;
+
 function send(server: ServerUnderTest, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return fetch(`${server.url}${path}`, {
     method,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...editor?.headers, ...headers },
   });
 }
 
@@ -51,6 +55,7 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
   let server: ServerUnderTest & { stop: () => Promise<void> };
   beforeAll(async () => {
     server = await startPrivateServer(shared, 'projects_edit');
+    editor = await signInAs(server, 'editor', 'editor-wang');
   });
   afterAll(async () => {
     await server?.stop();
@@ -143,19 +148,19 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
   it('clears an assumption when a person sets the field, unless the patch says which fields are assumed', async () => {
     const seeded = await sendJson(server, 'GET', `${items}/P06-02`);
     expect(seeded.body.properties.assumptions).toEqual(expect.arrayContaining(['status', 'start_date', 'end_date', 'budget_ten_thousand_yuan']));
-    const patched = await sendJson(server, 'PATCH', `${items}/P06-02`, { properties: { status: 'completed', progress_percent: 100 } }, { 'if-match': seeded.etag!, 'x-lifecircle-actor': encodeURIComponent('王工') });
+    const patched = await sendJson(server, 'PATCH', `${items}/P06-02`, { properties: { status: 'completed', progress_percent: 100 } }, { 'if-match': seeded.etag! });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body.properties.assumptions).not.toContain('status');
     expect(patched.body.properties.assumptions).not.toContain('progress_percent');
     expect(patched.body.properties.assumptions).toContain('start_date');
     const history = await getJson(server, `${items}/P06-02/history`);
-    expect(history.body.versions.at(-1)).toMatchObject({ version: 2, operation: 'update', actor: '王工' });
+    expect(history.body.versions.at(-1)).toMatchObject({ version: 2, operation: 'update', actor: 'editor-wang' });
   });
 
   it('keeps an audit record of every write (who, when, version, before, after) and restores an earlier version as a new one', async () => {
     const created = await create({ code: 'T-HISTORY', title_zh: '第一版' }, undefined);
     const path = `${items}/T-HISTORY`;
-    const second = await sendJson(server, 'PATCH', path, { properties: { title_zh: '第二版' } }, { 'if-match': created.etag!, 'x-lifecircle-actor': 'planner-a' });
+    const second = await sendJson(server, 'PATCH', path, { properties: { title_zh: '第二版' } }, { 'if-match': created.etag! });
     const third = await sendJson(server, 'PATCH', path, { properties: { title_zh: '第三版' }, geometry: square(121.521, 31.221) }, { 'if-match': second.etag! });
     const failed = await sendJson(server, 'PATCH', path, { properties: { progress_percent: 500 } }, { 'if-match': third.etag! });
     expect(failed.status).toBe(422);
@@ -164,7 +169,7 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     const versions = history.body.versions;
     expect(versions.map((version: any) => [version.version, version.operation])).toEqual([[1, 'create'], [2, 'update'], [3, 'update']]);
     expect(versions[0].before).toBeNull();
-    expect(versions[1]).toMatchObject({ actor: 'planner-a', before: { properties: { title_zh: '第一版' } }, after: { properties: { title_zh: '第二版' } } });
+    expect(versions[1]).toMatchObject({ actor: 'editor-wang', before: { properties: { title_zh: '第一版' } }, after: { properties: { title_zh: '第二版' } } });
     expect(Date.parse(versions[1].recordedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
 
     const staleRestore = await sendJson(server, 'POST', `${path}/history/1/restore`, undefined, { 'if-match': second.etag! });
@@ -178,6 +183,45 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     const after = (await getJson(server, `${path}/history`)).body.versions;
     expect(after.map((version: any) => version.operation)).toEqual(['create', 'update', 'update', 'restore']);
     expect((await sendJson(server, 'POST', `${path}/history/99/restore`, undefined, { 'if-match': restored.etag! })).status).toBe(404);
+  });
+
+  it('lets viewers read but not write (403), refuses writes without a session (401) or without the CSRF token (403)', async () => {
+    const created = await create({ code: 'T-ROLES' });
+    const viewer = await signInAs(server, 'viewer');
+    const path = `${items}/T-ROLES`;
+    const asViewer = await sendJson(server, 'PATCH', path, { properties: { progress_percent: 1 } }, { ...viewer.headers, 'if-match': created.etag! });
+    expect(asViewer.status).toBe(403);
+    expect(asViewer.body.messageZh).toMatch(/editor/);
+    expect((await sendJson(server, 'POST', items, validFeature(), viewer.headers)).status).toBe(403);
+    expect((await sendJson(server, 'GET', path, undefined, viewer.headers)).status).toBe(200);
+    const anonymous = await fetch(`${server.url}${path}`, { method: 'DELETE', headers: { 'if-match': created.etag! } });
+    expect(anonymous.status).toBe(401);
+    const noCsrf = await sendJson(server, 'PATCH', path, { properties: { progress_percent: 1 } }, { 'x-csrf-token': '', 'if-match': created.etag! });
+    expect(noCsrf.status).toBe(403);
+    expect(noCsrf.body.code).toBe('CsrfTokenInvalid');
+    const wrongCsrf = await sendJson(server, 'PATCH', path, { properties: { progress_percent: 1 } }, { 'x-csrf-token': viewer.csrfToken, 'if-match': created.etag! });
+    expect(wrongCsrf.status).toBe(403);
+    expect((await sendJson(server, 'GET', path)).body.properties.version).toBe(1);
+  });
+
+  it('signs in only with the right password, keeps the password hashed, and signs out', async () => {
+    const wrong = await fetch(`${server.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'not-the-password' }), headers: { 'content-type': 'application/json' } });
+    expect(wrong.status).toBe(401);
+    const unknown = await fetch(`${server.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'nobody', password: 'not-the-password' }), headers: { 'content-type': 'application/json' } });
+    expect(unknown.status).toBe(401);
+    const session = await signInAs(server, 'editor');
+    const cookieHeader = await fetch(`${server.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'a-long-test-password-for-admin' }), headers: { 'content-type': 'application/json' } });
+    expect(cookieHeader.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    expect(cookieHeader.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(cookieHeader.headers.get('set-cookie')).toMatch(/SameSite=Strict/);
+    const who = await sendJson(server, 'GET', '/api/session', undefined, { cookie: session.cookie });
+    expect(who.body).toMatchObject({ signedIn: true, role: 'editor', csrfToken: session.csrfToken });
+    const viewer = await signInAs(server, 'viewer');
+    expect((await sendJson(server, 'GET', '/api/users', undefined, viewer.headers)).status).toBe(403);
+    const weak = await sendJson(server, 'POST', '/api/users', { username: 'weakling', password: 'short', role: 'editor' }, (await signInAs(server, 'admin')).headers);
+    expect(weak.status).toBe(400);
+    expect((await send(server, 'DELETE', '/api/session', undefined, { cookie: session.cookie })).status).toBe(204);
+    expect((await sendJson(server, 'GET', '/api/session', undefined, { cookie: session.cookie })).body.signedIn).toBe(false);
   });
 
   it('refuses to import a file into the projects collection (409): projects are written through the items API', async () => {

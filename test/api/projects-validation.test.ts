@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { startPrivateServer } from '../helpers/private-server.ts';
 import type { ServerUnderTest } from '../helpers/start-servers.ts';
+import { signInAs, type SignedIn } from './projects-sign-in.ts';
+
+let editor: SignedIn | undefined;
 
 const items = '/api/collections/projects/items';
 const square = (west = 121.5195, south = 31.2195, size = 0.001) => ({
@@ -17,7 +20,7 @@ const feature = (overrides: Record<string, unknown> = {}, geometry: unknown = sq
 
 async function post(server: ServerUnderTest, body: unknown, path = items, method = 'POST', headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}${path}`, {
-    method, body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers },
+    method, body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...editor?.headers, ...headers },
   });
   const text = await response.text();
   let json: any = text;
@@ -37,6 +40,7 @@ describe.each(serversUnderTest())('validation of project writes on the $database
   let boundaryEast: [number, number];
   beforeAll(async () => {
     server = await startPrivateServer(shared, 'projects_validation');
+    editor = await signInAs(server, 'editor');
     const boundary = (await getJson(server, '/api/collections/boundary/items')).body.features.find((item: any) => item.properties.kind === 'subdistrict');
     const ring: [number, number][] = boundary.geometry.type === 'Polygon' ? boundary.geometry.coordinates[0] : boundary.geometry.coordinates[0][0];
     boundaryEast = ring.reduce((east, position) => (position[0] > east[0] ? position : east));
@@ -126,7 +130,7 @@ describe.each(serversUnderTest())('validation of project writes on the $database
     // On a connection of its own: the server closes it without reading the rest of the body.
     const huge = JSON.stringify(feature({ description: 'x'.repeat(1_100_000) }));
     const { status, text } = await new Promise<{ status: number; text: string }>((resolveResponse, reject) => {
-      const request = httpRequest(`${server.url}${items}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+      const request = httpRequest(`${server.url}${items}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...editor?.headers } }, (response) => {
         let text = '';
         response.on('data', (chunk) => { text += chunk; });
         response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text }));

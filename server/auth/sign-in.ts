@@ -1,0 +1,70 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Database } from '../db/database.ts';
+import { RequestError } from '../errors.ts';
+import { countAdmins, findSession, findUserByName, insertUser, type Role, type SessionRow } from '../queries/users.ts';
+
+/**
+ * Sign-in with roles. Passwords are argon2id hashes (@node-rs/argon2, its defaults: 19 MiB, 2
+ * passes, as OWASP recommends); a session is a random 256-bit token in an HttpOnly, SameSite=Strict
+ * cookie, stored only as its SHA-256; every cookie-authenticated write must also send the
+ * session's CSRF token in `X-CSRF-Token`.
+ */
+
+export const sessionCookieName = 'lifecircle_session';
+export const sessionHours = 12;
+export const minimumPasswordLength = 12;
+const roleRank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+export const hashPassword = (password: string) => hash(password);
+export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function passwordProblem(password: unknown): string | null {
+  if (typeof password !== 'string' || password.length < minimumPasswordLength) return `the password must have at least ${minimumPasswordLength} characters`;
+  if (password.length > 200) return 'the password must have at most 200 characters';
+  return null;
+}
+
+/** The first admin, from LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD, when there is no admin yet. */
+export async function ensureFirstAdmin(database: Database, username: string | undefined, password: string | undefined): Promise<string | null> {
+  if (!username || !password) return null;
+  if ((await countAdmins(database)) > 0) return null;
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(`LIFECIRCLE_ADMIN_PASSWORD: ${problem}`);
+  if (!/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new Error('LIFECIRCLE_ADMIN_USER: 3–40 letters, digits, ".", "_" or "-"');
+  if (await findUserByName(database, username)) throw new Error(`LIFECIRCLE_ADMIN_USER: "${username}" exists and is not an admin`);
+  await insertUser(database, username, await hashPassword(password), 'admin');
+  return username;
+}
+
+/** The signed-in person of the request, or null. */
+export async function findSignedIn(database: Database, context: Context): Promise<SessionRow | null> {
+  const token = getCookie(context, sessionCookieName);
+  if (!token || token.length > 200) return null;
+  return (await findSession(database, sha256(token))) ?? null;
+}
+
+/**
+ * 401 without a session, 403 for a role below `role`, and 403 for an unsafe method whose
+ * X-CSRF-Token is not the session's.
+ */
+export async function requireRole(database: Database, context: Context, role: Role): Promise<SessionRow> {
+  const session = await findSignedIn(database, context);
+  if (!session) throw new RequestError(401, 'SignInRequired', 'Sign in to make changes', '请先登录再进行修改');
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(context.req.method)) {
+    const presented = context.req.header('x-csrf-token') ?? '';
+    const expected = Buffer.from(session.csrfToken);
+    const given = Buffer.from(presented);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new RequestError(403, 'CsrfTokenInvalid', 'The X-CSRF-Token header is missing or wrong: read it from GET /api/session', 'X-CSRF-Token 缺失或不正确：请从 GET /api/session 读取');
+    }
+  }
+  if (roleRank[session.role] < roleRank[role]) {
+    throw new RequestError(403, 'Forbidden', `This needs the ${role} role; ${session.username} is a ${session.role}`, `此操作需要“${role}”角色，${session.username} 的角色是“${session.role}”`);
+  }
+  return session;
+}
