@@ -80,6 +80,8 @@ const chinese = {
   standardDistance: '标准步行距离 ',
   save: '保存',
   restoreStandard: '恢复规范值',
+  estateWalkingHeading: '从小区出入口步行到最近设施',
+  estateGaps: '标准距离内缺少：',
   groupsWithoutSites: '数据中没有已知的{groups}设施（只有示意点），相关覆盖率为 0，基本设施齐全的比例也因此为 0。',
 } as const;
 
@@ -160,6 +162,8 @@ const english: Record<MessageKey, string> = {
   standardDistance: 'Standard walking distance ',
   save: 'Save',
   restoreStandard: 'Back to the standard',
+  estateWalkingHeading: 'Walk from the estate\'s gates to the nearest facility',
+  estateGaps: 'Missing within the standard distance: ',
   groupsWithoutSites: 'The data knows no real {groups} site (only illustrative ones), so their coverage, and the all-essentials share, read 0.',
 };
 

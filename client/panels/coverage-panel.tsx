@@ -87,11 +87,11 @@ function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
       </fieldset>
       <fieldset class="field">
         <legend>{translate('distanceMode')}</legend>
-        <label><input type="radio" name="mode" checked={question.mode === 'network'} onChange={() => changeCoverageQuestion({ mode: 'network' })} /> {translate('modeNetwork')}</label>
+        <label><input type="radio" name="mode" data-testid="mode-network" checked={question.mode === 'network'} onChange={() => changeCoverageQuestion({ mode: 'network' })} /> {translate('modeNetwork')}</label>
         <label><input type="radio" name="mode" data-testid="mode-straight" checked={question.mode === 'straight-line'} onChange={() => changeCoverageQuestion({ mode: 'straight-line' })} /> {translate('modeStraight')}</label>
       </fieldset>
       <label class="check"><input type="checkbox" checked={showIsochrones.value} onChange={toggleIsochrones} /> {translate('showIsochrones')}</label>
-      <label class="check"><input type="checkbox" checked={question.includePlaceholders} onChange={() => changeCoverageQuestion({ includePlaceholders: !question.includePlaceholders })} /> {translate('includePlaceholders')}</label>
+      <label class="check"><input type="checkbox" data-testid="include-placeholders" checked={question.includePlaceholders} onChange={() => changeCoverageQuestion({ includePlaceholders: !question.includePlaceholders })} /> {translate('includePlaceholders')}</label>
     </div>
   );
 }

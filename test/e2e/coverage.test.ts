@@ -81,6 +81,10 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await waitForCameraToSettle(page);
     const estate = expected.find((candidate: any) => candidate.id === estateId);
     await expect(page.locator('[data-testid="details-panel"] h2').textContent()).resolves.toBe(estate.name);
+    // Its details say how far it walks to each basic service, as the analysis computed it.
+    const minutes = estate.walkMinutes.elderly_residential_care;
+    await expect(page.locator('[data-testid="estate-walking-times"]').textContent()).resolves.toContain(minutes === null ? '不可达' : `${minutes} 分钟`);
+    await expect(page.locator('[data-testid="estate-walking-times"]').textContent()).resolves.toContain('长者照护之家');
   });
 
   it('tells the walking time from a clicked point to each facility type, as the API does', async () => {
@@ -118,6 +122,31 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await page.click('[data-testid="standard-reset"]');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(before.residentsShare));
     expect((await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center')).toMatchObject({ walkMetres: before.walkMetres, basis: before.basis });
+  });
+
+  it('shows how much straight lines overstate coverage, and what placeholder sites would add', async () => {
+    await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
+    const [network, straight, withPlaceholders] = await Promise.all([
+      api('/api/coverage?speed=0.9'),
+      api('/api/coverage?speed=0.9&mode=straight-line'),
+      api('/api/coverage?speed=0.9&mode=straight-line&placeholders=include'),
+    ]);
+    const share = (answer: any, type: string) => percent(answer.byType.find((candidate: any) => candidate.facilityType === type).residentsShare);
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(network, 'community_health_center'));
+    await page.click('[data-testid="mode-straight"]');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(straight, 'community_health_center'));
+    // Day care has only placeholder sites: none counted until asked for.
+    await page.selectOption('[data-testid="focus-type-select"]', 'elderly_day_care');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(straight, 'elderly_day_care'));
+    await expect(page.locator('[data-testid="focus-summary"]').textContent()).resolves.toContain('数据中无已知设施');
+    await page.click('[data-testid="include-placeholders"]');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(withPlaceholders, 'elderly_day_care'));
+    expect(share(withPlaceholders, 'elderly_day_care')).not.toBe(share(straight, 'elderly_day_care'));
+    // Back to the question the other tests ask.
+    await page.click('[data-testid="include-placeholders"]');
+    await page.click('[data-testid="mode-network"]');
+    await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(network, 'community_health_center'));
   });
 
   it('speaks English when switched, with place names still in Chinese', async () => {
