@@ -26,11 +26,12 @@ describe.each(serversUnderTest())('OGC API - Features on the $database database'
     );
   });
 
-  it('declares the Core and GeoJSON conformance classes', async () => {
+  it('declares the Core and GeoJSON conformance classes, and Part 4 editing', async () => {
     const { body } = await getJson(server, '/api/conformance');
     expect(body.conformsTo).toEqual(expect.arrayContaining([
       'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
       'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+      'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
     ]));
   });
 
