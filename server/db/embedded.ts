@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database } from './database.ts';
+import { isProcessRunning } from './is-process-running.ts';
 
 /**
  * PGlite (PostgreSQL in WebAssembly) with PostGIS, in a data directory that survives restarts.
@@ -60,20 +61,11 @@ function lockDataDirectory(dataDirectory: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
         throw new DataDirectoryInUseError(`the embedded database in ${dataDirectory} is open in another process (pid ${holder}): stop it first, or set DATA_DIR to another directory`);
       }
       rmSync(lockFile, { force: true });
     }
   }
   throw new DataDirectoryInUseError(`could not lock ${lockFile}`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
@@ -129,7 +130,15 @@ describe('the embedded database survives a restart', () => {
       let database = await openDatabase({ dataDirectory: directory });
       await migrateDatabase(database);
       await seedDatabase(database, geodata);
+      // One process at a time: a second one would corrupt the files or silently diverge.
+      const otherProcess = spawnSync(process.execPath, ['--import', 'tsx', '-e',
+        `import('./server/db/database.ts').then((m) => m.openDatabase({ dataDirectory: ${JSON.stringify(directory)} })).then(() => process.exit(0), (error) => { console.error(error.message); process.exit(3); })`],
+      { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+      expect(otherProcess.status).toBe(3);
+      expect(otherProcess.stderr).toMatch(/open in another process \(pid \d+\)/);
       await database.close();
+      // A lock left by a process that is gone (a killed server) is taken over.
+      writeFileSync(join(directory, 'lifecircle.lock'), '999999999');
       database = await openDatabase({ dataDirectory: directory });
       expect(await migrateDatabase(database)).toEqual([]);
       expect((await seedDatabase(database, geodata))[0].skipped).toBe(true);

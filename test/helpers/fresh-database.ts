@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isProcessRunning } from '../../server/db/is-process-running.ts';
 
 /**
  * Creates `<database>_<suffix>_pid<process id>` on the server of `databaseUrl`, with PostGIS (and
@@ -17,7 +18,7 @@ export async function createFreshDatabase(databaseUrl: string, suffix: string): 
     for (const { datname } of rows) {
       // Only our own test databases carry the _pid<number> mark: nothing else is ever dropped.
       const owner = Number(/_pid(\d+)$/.exec(datname)?.[1]);
-      if (datname !== name && Number.isInteger(owner) && owner > 0 && !isRunning(owner)) await admin.query(`drop database if exists "${datname}" with (force)`);
+      if (datname !== name && Number.isInteger(owner) && owner > 0 && !isProcessRunning(owner)) await admin.query(`drop database if exists "${datname}" with (force)`);
     }
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
@@ -35,13 +36,4 @@ export async function createFreshDatabase(databaseUrl: string, suffix: string): 
     await fresh.end();
   }
   return url.toString();
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
