@@ -139,7 +139,8 @@ export function computeCoverage(
     let estatesCovered = 0;
     const withinMinutes = Object.fromEntries(minuteBands.map((minutes) => [minutes, 0]));
     units.forEach((unit, unitIndex) => {
-      const { distanceMetres, facility } = distances[unitIndex];
+      const distanceMetres = distances.distanceMetres[unitIndex];
+      const facility = distances.facility[unitIndex];
       const reachable = Number.isFinite(distanceMetres);
       const result = byUnit[unitIndex];
       result.walkMetres[threshold.facilityType] = reachable ? round(distanceMetres, 1) : null;
@@ -208,7 +209,13 @@ export function computeCoverage(
   };
 }
 
-function measureNetworkDistances(network: PreparedNetwork, gateAttachments: (Attachment | null)[][], facilities: FacilityPoint[], maximumAccessMetres: number) {
+/** Nearest distance from each unit's gates, and the facility it leads to (-1: none), in typed arrays: one per type, no object per unit. */
+interface UnitDistances {
+  distanceMetres: Float64Array;
+  facility: Int32Array;
+}
+
+function measureNetworkDistances(network: PreparedNetwork, gateAttachments: (Attachment | null)[][], facilities: FacilityPoint[], maximumAccessMetres: number): UnitDistances {
   const { graph, index } = network;
   const sources: Attachment[] = [];
   const sourceFacility: number[] = [];
@@ -220,33 +227,39 @@ function measureNetworkDistances(network: PreparedNetwork, gateAttachments: (Att
     }
   });
   const walk = walkFromSources(graph, sources);
-  return gateAttachments.map((gates) => {
-    let best = { distanceMetres: Infinity, facility: -1 };
+  const result: UnitDistances = { distanceMetres: new Float64Array(gateAttachments.length).fill(Infinity), facility: new Int32Array(gateAttachments.length).fill(-1) };
+  gateAttachments.forEach((gates, unitIndex) => {
     for (const gate of gates) {
       if (!gate) continue;
       const { distanceMetres, source } = measureWalkTo(graph, walk, gate);
-      if (distanceMetres < best.distanceMetres && source >= 0) best = { distanceMetres, facility: sourceFacility[source] };
+      if (distanceMetres < result.distanceMetres[unitIndex] && source >= 0) {
+        result.distanceMetres[unitIndex] = distanceMetres;
+        result.facility[unitIndex] = sourceFacility[source];
+      }
     }
-    return best;
   });
+  return result;
 }
 
-function measureStraightDistances(graph: WalkingGraph, units: ResidentialUnit[], facilities: FacilityPoint[]) {
+function measureStraightDistances(graph: WalkingGraph, units: ResidentialUnit[], facilities: FacilityPoint[]): UnitDistances {
   const { toX, toY } = graph.projection;
   const facilityX = facilities.map((facility) => toX(facility.longitude));
   const facilityY = facilities.map((facility) => toY(facility.latitude));
-  return units.map((unit) => {
-    let best = { distanceMetres: Infinity, facility: -1 };
+  const result: UnitDistances = { distanceMetres: new Float64Array(units.length).fill(Infinity), facility: new Int32Array(units.length).fill(-1) };
+  units.forEach((unit, unitIndex) => {
     for (const [longitude, latitude] of unit.gates) {
       const x = toX(longitude);
       const y = toY(latitude);
-      facilities.forEach((_facility, facilityIndex) => {
+      for (let facilityIndex = 0; facilityIndex < facilities.length; facilityIndex++) {
         const distanceMetres = Math.hypot(facilityX[facilityIndex] - x, facilityY[facilityIndex] - y);
-        if (distanceMetres < best.distanceMetres) best = { distanceMetres, facility: facilityIndex };
-      });
+        if (distanceMetres < result.distanceMetres[unitIndex]) {
+          result.distanceMetres[unitIndex] = distanceMetres;
+          result.facility[unitIndex] = facilityIndex;
+        }
+      }
     }
-    return best;
   });
+  return result;
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
