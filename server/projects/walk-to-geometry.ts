@@ -1,10 +1,8 @@
 import type { Geometry } from 'geojson';
 import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
-import { buildWalkingGraph } from '../analysis/build-walking-graph.ts';
-import { attachUnits, minuteBands, prepareNetwork, type AttachedUnits, type PreparedNetwork } from '../analysis/compute-coverage.ts';
+import { minuteBands } from '../analysis/compute-coverage.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
 import type { Database } from '../db/database.ts';
-import { readAnalysisRevision, readEstates, readWalkingNetworkEdges } from '../queries/analysis-inputs.ts';
 import { samplePointsOfGeometry } from '../queries/projects.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 
@@ -14,32 +12,6 @@ const maximumAccessMetres = 500;
 const sampleSpacingMetres = 25;
 const walkingSpeedMetresPerSecond = 1.0;
 
-interface PreparedEstates {
-  revision: string;
-  network: PreparedNetwork;
-  estates: AttachedUnits;
-}
-
-// The graph and the estates' gates, rebuilt only when the network or the estates change (the
-// revision counters of migration 003 say when), one per database.
-const prepared = new WeakMap<Database, Promise<PreparedEstates>>();
-
-async function prepareEstates(database: Database): Promise<PreparedEstates> {
-  const revision = await readAnalysisRevision(database);
-  const cached = prepared.get(database);
-  if (cached) {
-    const ready = await cached.catch(() => null);
-    if (ready && ready.revision === revision) return ready;
-  }
-  const building = (async () => {
-    const [edges, estates] = await Promise.all([readWalkingNetworkEdges(database), readEstates(database)]);
-    const network = prepareNetwork(buildWalkingGraph(edges));
-    return { revision, network, estates: attachUnits(network, estates, maximumAccessMetres) };
-  })();
-  prepared.set(database, building);
-  return building;
-}
-
 /**
  * Residents whose estate has a gate within 5, 10 and 15 minutes' walk (1 m/s, as the coverage
  * default) of the geometry: one multi-source walk on the walking network from points along the
@@ -47,8 +19,9 @@ async function prepareEstates(database: Database): Promise<PreparedEstates> {
  * street as a facility door is. An estate counts from its nearest gate; an estate the geometry
  * overlaps counts at 0 minutes.
  */
-export async function measureResidentsWithinWalk(database: Database, _walkingAnalysis: WalkingAnalysis, geometry: Geometry) {
-  const [{ network, estates }, sample] = await Promise.all([prepareEstates(database), samplePointsOfGeometry(database, geometry, sampleSpacingMetres)]);
+export async function measureResidentsWithinWalk(database: Database, walkingAnalysis: WalkingAnalysis, geometry: Geometry) {
+  // The walking analysis's own graph and gates: built once, rebuilt when the data changes.
+  const [{ network, estates }, sample] = await Promise.all([walkingAnalysis.preparedEstates(), samplePointsOfGeometry(database, geometry, sampleSpacingMetres)]);
   const { graph, index } = network;
   const sources = sample.points
     .map(([longitude, latitude]) => attachPoint(graph, index, graph.projection.toX(longitude), graph.projection.toY(latitude), maximumAccessMetres))

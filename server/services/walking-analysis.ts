@@ -6,7 +6,7 @@ import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-p
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
-import { readAnalysisRevision, readEstates, readFacilities, readWalkingNetworkEdges, type EstateRow, type FacilityRow } from '../queries/analysis-inputs.ts';
+import { readAnalysisRevision, readEstates, readFacilities, readWalkingNetworkEdges, type FacilityRow } from '../queries/analysis-inputs.ts';
 import { listFacilityStandards } from '../queries/facility-standards.ts';
 import { bufferLinesToArea } from '../queries/isochrones.ts';
 
@@ -22,7 +22,6 @@ interface AnalysisInputs {
   /** Answers computed from these inputs: kept with them, so an answer never outlives its graph. */
   coverageCache: Map<string, Coverage>;
   network: PreparedNetwork;
-  estates: EstateRow[];
   attachedEstates: AttachedUnits;
   facilities: FacilityRow[];
   thresholds: FacilityThreshold[];
@@ -84,7 +83,6 @@ export function createWalkingAnalysis(database: Database) {
         // Most recently used last: the oldest answer is the first to go when the cache is full.
         coverageCache.delete(key);
         coverageCache.set(key, result);
-        if (coverageCache.size > maximumCachedAnswers) coverageCache.delete(coverageCache.keys().next().value!);
       } else {
         const counted = facilitiesToCount(loaded, includePlaceholders);
         const computed = computeCoverage(loaded.network, loaded.attachedEstates, counted, thresholds, { mode: options.mode, speedMetresPerSecond: options.speedMetresPerSecond, maximumAccessMetres });
@@ -101,6 +99,15 @@ export function createWalkingAnalysis(database: Database) {
 
     async standards(): Promise<FacilityThreshold[]> {
       return (await loadInputs()).thresholds;
+    },
+
+    /**
+     * The graph and the estates with their gates attached, exactly as the coverage uses them, for
+     * other walks on the same network (a project's impact): one graph, built and kept here.
+     */
+    async preparedEstates(): Promise<{ network: PreparedNetwork; estates: AttachedUnits }> {
+      const loaded = await loadInputs();
+      return { network: loaded.network, estates: loaded.attachedEstates };
     },
 
     /** Walking distance and minutes from a point to the nearest facility of every type. */
@@ -204,7 +211,6 @@ async function buildInputs(database: Database, revision: string): Promise<Analys
     revision,
     coverageCache: new Map(),
     network,
-    estates,
     attachedEstates,
     facilities,
     thresholds,
