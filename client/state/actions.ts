@@ -16,7 +16,8 @@ function requestCamera(bounds: Bounds, purpose: CameraRequest['purpose']) {
   cameraRequest.value = { bounds, purpose, sequence: ++cameraSequence };
 }
 
-function describeFailure(error: unknown): string {
+/** An API failure in words, in the interface's language when the server gave both. */
+export function describeFailure(error: unknown): string {
   if (error instanceof ApiError) return language.value === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import { batch } from '@preact/signals';
-import { ApiError, fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, resetFacilityStandard, updateFacilityStandardDistance, type CoverageQuestion } from '../api.ts';
-import { flyToPlace } from './actions.ts';
-import { featuresByCollection, language } from './dashboard-state.ts';
+import { fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, resetFacilityStandard, updateFacilityStandardDistance, type CoverageQuestion } from '../api.ts';
+import { describeFailure, flyToPlace } from './actions.ts';
+import { featuresByCollection } from './dashboard-state.ts';
 import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointWalk, pointWalkFailure, showIsochrones, sidePanel, standardEditFailure,
   type SidePanel,
@@ -9,11 +9,6 @@ import {
 import { boundsOfGeometry } from './geometry-bounds.ts';
 
 /** The only functions that change the life-circle analysis state. */
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ApiError) return language.value === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
-  return error instanceof Error ? error.message : String(error);
-}
 
 // Answers arrive out of order when settings change quickly; only the latest question's answer counts.
 let coverageRequest = 0;
@@ -115,20 +110,18 @@ export function flyToEstate(estateId: string): void {
 }
 
 /** A planner's edit of the distance a type is held to; the coverage is computed again with it. */
-export async function editStandardDistance(facilityType: string, maxWalkMetres: number): Promise<void> {
-  standardEditFailure.value = null;
-  try {
-    await updateFacilityStandardDistance(facilityType, maxWalkMetres);
-    await runCoverage();
-  } catch (error) {
-    standardEditFailure.value = describeFailure(error);
-  }
+export function editStandardDistance(facilityType: string, maxWalkMetres: number): Promise<void> {
+  return changeStandard(() => updateFacilityStandardDistance(facilityType, maxWalkMetres));
 }
 
-export async function resetStandardDistance(facilityType: string): Promise<void> {
+export function resetStandardDistance(facilityType: string): Promise<void> {
+  return changeStandard(() => resetFacilityStandard(facilityType));
+}
+
+async function changeStandard(request: () => Promise<unknown>): Promise<void> {
   standardEditFailure.value = null;
   try {
-    await resetFacilityStandard(facilityType);
+    await request();
     await runCoverage();
   } catch (error) {
     standardEditFailure.value = describeFailure(error);
