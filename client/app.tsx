@@ -5,6 +5,9 @@ import { DetailsPanel } from './panels/details-panel.tsx';
 import { HoverTooltip } from './panels/hover-tooltip.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
+import { LeadersPanel } from './panels/leaders-panel.tsx';
+import { ProjectsPanel } from './panels/projects-panel.tsx';
+import { AsOfSlider } from './panels/as-of-slider.tsx';
 import { openSidePanel } from './state/coverage-actions.ts';
 import { sidePanel } from './state/coverage-state.ts';
 import { MapView } from './map/map-view.tsx';
@@ -22,6 +25,7 @@ export function App() {
           <p>{translate('appSubtitle')}</p>
         </div>
         <SearchBox />
+        <AsOfSlider />
         <div class="top-actions">
           <button type="button" onClick={fitToSubdistrict} title={translate('fitSubdistrict')}>{translate('fitSubdistrict')}</button>
           <button type="button" aria-pressed={threeDimensional.value} onClick={toggleThreeDimensional}>
@@ -43,8 +47,10 @@ export function App() {
           <div class="side-tabs" role="tablist">
             <button type="button" role="tab" aria-selected={sidePanel.value === 'layers'} data-testid="tab-layers" onClick={() => openSidePanel('layers')}>{translate('layersTab')}</button>
             <button type="button" role="tab" aria-selected={sidePanel.value === 'coverage'} data-testid="tab-coverage" onClick={() => openSidePanel('coverage')}>{translate('coverageTab')}</button>
+            <button type="button" role="tab" aria-selected={sidePanel.value === 'projects'} data-testid="tab-projects" onClick={() => openSidePanel('projects')}>{translate('projectsTab')}</button>
+            <button type="button" role="tab" aria-selected={sidePanel.value === 'leaders'} data-testid="tab-leaders" onClick={() => openSidePanel('leaders')}>{translate('leadersTab')}</button>
           </div>
-          {sidePanel.value === 'layers' ? <LayerPanel /> : <CoveragePanel />}
+          {sidePanel.value === 'layers' ? <LayerPanel /> : sidePanel.value === 'coverage' ? <CoveragePanel /> : sidePanel.value === 'projects' ? <ProjectsPanel /> : <LeadersPanel />}
         </aside>
         <main class="map-area">
           <MapView />

@@ -2,6 +2,9 @@
  * Every piece of interface text, in Chinese (the default) and English. Place names are data,
  * not interface text: they stay Chinese in both languages, as residents and planners know them.
  */
+import { leadersChinese, leadersEnglish } from './messages-leaders.ts';
+import { projectsChinese, projectsEnglish } from './messages-projects.ts';
+
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -83,6 +86,10 @@ const chinese = {
   estateWalkingHeading: '从小区出入口步行到最近设施',
   estateGaps: '标准距离内缺少：',
   groupsWithoutSites: '数据中没有已知的{groups}设施（只有示意点），相关覆盖率为 0，基本设施齐全的比例也因此为 0。',
+  projectsTab: '项目',
+  leadersTab: '进度总览',
+  ...projectsChinese,
+  ...leadersChinese,
 } as const;
 
 export type MessageKey = keyof typeof chinese;
@@ -165,6 +172,10 @@ const english: Record<MessageKey, string> = {
   estateWalkingHeading: 'Walk from the estate\'s gates to the nearest facility',
   estateGaps: 'Missing within the standard distance: ',
   groupsWithoutSites: 'The data knows no real {groups} site (only illustrative ones), so their coverage, and the all-essentials share, read 0.',
+  projectsTab: 'Projects',
+  leadersTab: 'Progress',
+  ...projectsEnglish,
+  ...leadersEnglish,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { 'zh-CN': chinese, en: english };

@@ -7,7 +7,7 @@ import type { CoverageAnswer, CoverageQuestion, PlaceCollection, PointWalkAnswer
  * Changed only by the actions in coverage-actions.ts.
  */
 
-export type SidePanel = 'layers' | 'coverage';
+export type SidePanel = 'layers' | 'coverage' | 'projects' | 'leaders';
 export const sidePanel = signal<SidePanel>('layers');
 
 /** Walking speeds offered: the national bands' 1.0 m/s and the slower 0.9 m/s of older residents. */
