@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { browserUnavailableReason } from './browser.ts';
+import { e2eAdmin } from './e2e-users.ts';
 import { startServerProcess } from './server-process.ts';
 
 declare module 'vitest' {
@@ -51,7 +52,9 @@ export default async function startDashboard(project: TestProject) {
   buildClientIfStale();
   const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-e2e-'));
   // DATABASE_URL empty forces the embedded database even when the API tests run against PostgreSQL.
-  const server = await startServerProcess({ DATA_DIR: dataDirectory, DATABASE_URL: '' });
+  const server = await startServerProcess({
+    DATA_DIR: dataDirectory, DATABASE_URL: '', LIFECIRCLE_ADMIN_USER: e2eAdmin.username, LIFECIRCLE_ADMIN_PASSWORD: e2eAdmin.password,
+  });
   project.provide('dashboardUrl', server.url);
   project.provide('browserSkipReason', '');
   return async () => {
