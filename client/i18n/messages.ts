@@ -2,6 +2,7 @@
  * Every piece of interface text, in Chinese (the default) and English. Place names are data,
  * not interface text: they stay Chinese in both languages, as residents and planners know them.
  */
+import { drawingChinese, drawingEnglish } from './messages-drawing.ts';
 import { leadersChinese, leadersEnglish } from './messages-leaders.ts';
 import { projectsChinese, projectsEnglish } from './messages-projects.ts';
 
@@ -89,6 +90,7 @@ const chinese = {
   projectsTab: '项目',
   leadersTab: '进度总览',
   ...projectsChinese,
+  ...drawingChinese,
   ...leadersChinese,
 } as const;
 
@@ -175,6 +177,7 @@ const english: Record<MessageKey, string> = {
   projectsTab: 'Projects',
   leadersTab: 'Progress',
   ...projectsEnglish,
+  ...drawingEnglish,
   ...leadersEnglish,
 };
 
