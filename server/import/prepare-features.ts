@@ -4,6 +4,7 @@ import { importLimits, type CoordinateSystem } from '../contract/import.ts';
 import { RequestError } from '../errors.ts';
 import { findGeometryProblems } from '../geo/check-geojson.ts';
 import { convertToWgs84 } from '../geo/convert-coordinates.ts';
+import { checkAnalysisProperties } from './check-analysis-properties.ts';
 import { quoteId, type ParsedRow } from './parsed-file.ts';
 
 /** A row ready to load: its stable key and its feature in WGS 84 with `source` and `source_detail`. */
@@ -53,8 +54,10 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
     if (convertedProblems.length > 0) return { ...row, problems: convertedProblems.map((problem) => `after conversion from ${options.crs}: ${problem}`) };
     if (distanceKilometres(firstPosition(wgs84Geometry), subdistrictCentre) > farKilometres) rowsFarAway += 1;
 
-    const ownProperties = (row.feature.properties ?? {}) as Record<string, unknown>;
-    const key = row.fileId ?? `h-${hashOf({ geometry, properties: ownProperties }).slice(0, 16)}`;
+    const fileProperties = (row.feature.properties ?? {}) as Record<string, unknown>;
+    const { properties: ownProperties, problems: propertyProblems } = checkAnalysisProperties(fileProperties, options.crs);
+    if (propertyProblems.length > 0) return { ...row, problems: propertyProblems };
+    const key = row.fileId ?? `h-${hashOf({ geometry, properties: fileProperties }).slice(0, 16)}`;
     const first = firstLocationOfKey.get(key);
     if (first !== undefined) {
       return { ...row, problems: [row.fileId ? `has the id ${quoteId(key)} that ${first} already has` : `is an exact copy of ${first}`] };

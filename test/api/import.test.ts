@@ -113,6 +113,27 @@ describe.each(serversUnderTest())('import over the API on the $database database
     expect(await itemsOf(server, 'import_test_all_or_nothing')).toEqual(before);
   });
 
+  it('converts an estate\'s gates with its geometry, reads head counts written as digits, and refuses "约3000"', async () => {
+    const gateGcj02: [number, number] = [121.52455, 31.22285];
+    const estate = (residents: unknown) => ({
+      type: 'Feature', id: 'estate-with-gates', properties: { name: '导入小区', residents, households: '1200', gates: [gateGcj02] }, geometry: square(121.524, 31.222),
+    });
+    const { status, body } = await postFile(server, 'import_test_estates', 'crs=gcj02&fileName=estates-gcj02.geojson', featureCollection([estate('3000')]));
+    expect(status, JSON.stringify(body)).toBe(200);
+    const [stored] = await itemsOf(server, 'import_test_estates');
+    expect(stored.properties).toMatchObject({ residents: 3000, households: 1200 });
+    const [gate] = stored.properties?.gates as number[][];
+    // GCJ-02 is some 500 m off WGS 84 here; the gate must move with the outline.
+    const outlineShift = metresBetween((stored.geometry as Polygon).coordinates[0][0], [121.524, 31.222]);
+    expect(outlineShift).toBeGreaterThan(300);
+    expect(Math.abs(metresBetween(gate, gateGcj02) - outlineShift)).toBeLessThan(5);
+
+    const refused = await postFile(server, 'import_test_estates', 'crs=gcj02&fileName=estates-vague.geojson', featureCollection([estate('约3000')]));
+    expect(refused.status).toBe(422);
+    expect(refused.body.report.badRows[0].reasons).toEqual([expect.stringMatching(/properties\.residents must be a whole number .* not "约3000"/)]);
+    expect((await itemsOf(server, 'import_test_estates'))[0].properties?.residents).toBe(3000);
+  });
+
   it('with keepGoodRows loads the good rows and reports the rest', async () => {
     const { status, body } = await postFile(server, 'import_test_keep_good', 'keepGoodRows=true&fileName=parks-with-bad-geometry.geojson', fixture('parks-with-bad-geometry.geojson'));
     expect(status).toBe(200);
