@@ -1,12 +1,14 @@
 import { batch } from '@preact/signals';
 import { fetchCoverage, fetchTypeIsochrones, fetchWalkFromPoint, resetFacilityStandard, updateFacilityStandardDistance, type CoverageQuestion } from '../api.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
+import { asOfDate } from './as-of-state.ts';
 import { featuresByCollection } from './dashboard-state.ts';
 import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointWalk, pointWalkFailure, showIsochrones, sidePanel, standardEditFailure,
   type SidePanel,
 } from './coverage-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
+import { session } from './session-state.ts';
 
 /** The only functions that change the life-circle analysis state. */
 
@@ -29,7 +31,7 @@ export async function runCoverage(): Promise<void> {
     coverageFailure.value = null;
   });
   try {
-    const answer = await fetchCoverage(coverageQuestion.value);
+    const answer = await fetchCoverage(coverageQuestion.value, asOfDate.value);
     if (request !== coverageRequest) return;
     batch(() => {
       coverage.value = answer;
@@ -111,11 +113,11 @@ export function flyToEstate(estateId: string): void {
 
 /** A planner's edit of the distance a type is held to; the coverage is computed again with it. */
 export function editStandardDistance(facilityType: string, maxWalkMetres: number): Promise<void> {
-  return changeStandard(() => updateFacilityStandardDistance(facilityType, maxWalkMetres));
+  return changeStandard(() => updateFacilityStandardDistance(facilityType, maxWalkMetres, session.value?.csrfToken));
 }
 
 export function resetStandardDistance(facilityType: string): Promise<void> {
-  return changeStandard(() => resetFacilityStandard(facilityType));
+  return changeStandard(() => resetFacilityStandard(facilityType, session.value?.csrfToken));
 }
 
 async function changeStandard(request: () => Promise<unknown>): Promise<void> {
