@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Coverage, DistanceMode, TypeCoverage as ServerTypeCoverage } from '../server/analysis/compute-coverage.ts';
+import type { LeadersSummary, RenovationPatch, RenovationRecord } from '../server/contract/leaders.ts';
 
 /**
  * The only client file that knows the API's URLs. It uses plain fetch, not `hc<AppType>`: the
@@ -280,4 +281,50 @@ export async function measureImpact(geometry: Geometry, signal?: AbortSignal): P
   const response = await fetch(`${apiRoot}/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ geometry }), signal });
   if (!response.ok) throw await readProjectFailure(response);
   return (await response.json()) as ImpactAnswer;
+}
+
+// ---- The leaders' view (issue 6): summary as of a date, renovation records, exports ----
+
+// Type-only: the schemas themselves (zod) stay on the server.
+export type { LeadersSummary, RenovationPatch, RenovationRecord };
+
+/** Everything the leaders' view shows for one date; null: today. */
+export function fetchLeadersSummary(asOf: string | null): Promise<LeadersSummary> {
+  return readJson(fetch(`${apiRoot}/leaders/summary${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`));
+}
+
+/** One estate's renovation record and its ETag, which an edit sends back as If-Match. */
+export async function fetchRenovationRecord(estateKey: string): Promise<{ record: RenovationRecord; etag: string }> {
+  const response = await fetch(`${apiRoot}/renovation/${encodeURIComponent(estateKey)}`);
+  const record = await readJson<RenovationRecord>(Promise.resolve(response));
+  return { record, etag: response.headers.get('etag') ?? '' };
+}
+
+/** A refused write with the server's per-field problems, and (on 412) the record as it is now. */
+export class RenovationWriteFailure extends ApiError {
+  constructor(status: number, message: string, messageZh: string | undefined, readonly problems: { field: string; message: string; messageZh: string }[], readonly current: RenovationRecord | null) {
+    super(status, message, messageZh);
+  }
+}
+
+/** Edits an estate's renovation record (JSON merge patch), only if it is still the version read. */
+export async function patchRenovationRecord(estateKey: string, patch: RenovationPatch, etag: string, csrfToken: string): Promise<{ record: RenovationRecord; etag: string }> {
+  const response = await fetch(`${apiRoot}/renovation/${encodeURIComponent(estateKey)}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json', 'if-match': etag, 'x-csrf-token': csrfToken },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string; messageZh?: string; problems?: { field: string; message: string; messageZh: string }[]; current?: RenovationRecord };
+    throw new RenovationWriteFailure(response.status, body.message ?? `HTTP ${response.status}`, body.messageZh, body.problems ?? [], body.current ?? null);
+  }
+  return { record: (await response.json()) as RenovationRecord, etag: response.headers.get('etag') ?? '' };
+}
+
+export type ExportDataset = 'estates' | 'projects' | 'facilities' | 'coverage';
+export type ExportFormat = 'csv' | 'geojson';
+
+/** The link of an export for the dashboard's as-of date (the server's /api/exports). */
+export function exportUrl(dataset: ExportDataset, format: ExportFormat, asOf: string | null): string {
+  return `${apiRoot}/exports/${dataset}.${format}${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`;
 }

@@ -12,6 +12,7 @@ import { openSidePanel } from './state/coverage-actions.ts';
 import { sidePanel } from './state/coverage-state.ts';
 import { MapView } from './map/map-view.tsx';
 import { SearchBox } from './panels/search-box.tsx';
+import { SignIn } from './panels/sign-in.tsx';
 import { StatusBanner } from './panels/status-banner.tsx';
 
 /** Page layout: a top bar, the layer panel on the left, the map with its overlays filling the rest. */
@@ -40,6 +41,7 @@ export function App() {
           >
             {translate('languageSwitch')}
           </button>
+          <SignIn />
         </div>
       </header>
       <div class="workspace">

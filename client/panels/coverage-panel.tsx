@@ -9,6 +9,7 @@ import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, pointWalk,
   pointWalkFailure, rankedGaps, showIsochrones, standardEditFailure, standardSpeedMetresPerSecond,
 } from '../state/coverage-state.ts';
+import { canEdit } from '../state/session-state.ts';
 import { language } from '../state/dashboard-state.ts';
 
 /** Shanghai's targets: 85 % of residents for health, elderly care, culture and sports by 2025; 99 % by 2035. */
@@ -143,6 +144,8 @@ function FocusTypeSummary() {
 
 /** Lets a planner hold a type to another walking distance, or go back to the standard's. */
 function StandardEditor({ type }: { type: TypeCoverage }) {
+  // Editing a standard changes everyone's answers: editors only (the server checks it too).
+  if (!canEdit.value) return null;
   const submit = (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('metres') as HTMLInputElement;

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '../db/database.ts';
 import { CoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
+import { requireRole } from '../auth/sign-in.ts';
 import { ErrorBody } from '../contract/ogc.ts';
 import { notFound } from '../errors.ts';
 import { seedFacilityStandards } from '../db/seed-standards.ts';
@@ -10,10 +11,18 @@ import { createRouter } from './router.ts';
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
 const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
+const signInErrors = { 401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } }, 403: { description: 'Not an editor, or no valid X-CSRF-Token', content: { 'application/json': { schema: ErrorBody } } } };
 
 /** The 15-minute life circle: coverage by facility type, per estate, from a point, isochrones, standards. */
 export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis, geodataDirectory: string) {
-  return createRouter()
+  const router = createRouter();
+  // Editing a standard changes every coverage answer: editors only. Checked before the body is
+  // validated, so an anonymous or viewer request learns nothing from a 400.
+  router.use('/facility-standards/*', async (context, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(context.req.method)) await requireRole(database, context, 'editor');
+    await next();
+  });
+  return router
     .openapi(
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
       async (context) => {
@@ -62,9 +71,9 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/facility-standards/{facilityType}', summary: 'Set the walking distance of a facility type (null: the level default)',
+        method: 'patch', path: '/facility-standards/{facilityType}', summary: 'Set the walking distance of a facility type (null: the level default); editors, with X-CSRF-Token',
         request: { params: StandardParameters, body: { content: { 'application/json': { schema: StandardUpdate } }, required: true } },
-        responses: { 200: json('The standard as stored'), ...errors },
+        responses: { 200: json('The standard as stored'), ...errors, ...signInErrors },
       }),
       async (context) => {
         const { facilityType } = context.req.valid('param');
@@ -75,9 +84,9 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
     )
     .openapi(
       createRoute({
-        method: 'delete', path: '/facility-standards/{facilityType}/edit', summary: 'Undo a planner\'s edit: the type goes back to the standard\'s own values',
+        method: 'delete', path: '/facility-standards/{facilityType}/edit', summary: 'Undo a planner\'s edit: the type goes back to the standard\'s own values; editors, with X-CSRF-Token',
         request: { params: StandardParameters },
-        responses: { 200: json('The standard as stored'), ...errors },
+        responses: { 200: json('The standard as stored'), ...errors, ...signInErrors },
       }),
       async (context) => {
         const { facilityType } = context.req.valid('param');

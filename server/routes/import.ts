@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { findSignedIn, requireRole } from '../auth/sign-in.ts';
 import { ErrorBody } from '../contract/ogc.ts';
 import { ImportParameters, ImportQuery, ImportRejection, ImportReport, importLimits } from '../contract/import.ts';
 import type { Database } from '../db/database.ts';
@@ -15,25 +17,31 @@ const megabytes = importLimits.fileBytes / 1024 / 1024;
 
 /**
  * Bring your own data over HTTP: an admin posts a GeoJSON, CSV or OpenStreetMap XML file as the
- * raw request body. Until sign-in exists, "admin" means `Authorization: Bearer <token>` with the
- * token of LIFECIRCLE_ADMIN_TOKEN; without that setting the route is switched off.
+ * raw request body. "Admin" is a signed-in admin (session cookie and X-CSRF-Token) or, for scripts,
+ * `Authorization: Bearer <token>` with the token of LIFECIRCLE_ADMIN_TOKEN (without that setting,
+ * bearer tokens are refused).
  */
 export function createImportRoutes(database: Database, adminToken: string | null) {
   const requireAdmin = createMiddleware(async (context, next) => {
-    if (!adminToken) {
-      throw new RequestError(403, 'ImportDisabled',
-        'Import over the API is disabled on this server: set LIFECIRCLE_ADMIN_TOKEN to enable it, or use `npm run import` on the server',
-        '此服务器未开启通过 API 导入数据：请设置 LIFECIRCLE_ADMIN_TOKEN，或在服务器上使用 npm run import');
-    }
     const presented = context.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-    if (!presented || !sameSecret(presented, adminToken)) {
-      return context.json({
-        code: 'Unauthorized',
-        message: presented ? 'The admin token is wrong' : 'Importing data needs an admin token: send Authorization: Bearer <token>',
-        messageZh: presented ? '管理员令牌不正确' : '导入数据需要管理员令牌：请发送 Authorization: Bearer <令牌>',
-      }, 401, { 'WWW-Authenticate': 'Bearer realm="lifecircle import"' });
+    if (presented) {
+      // A script with the server's token.
+      if (!adminToken) {
+        throw new RequestError(403, 'ImportDisabled',
+          'Import over the API is disabled on this server for bearer tokens: set LIFECIRCLE_ADMIN_TOKEN to enable it, sign in as an admin, or use `npm run import` on the server',
+          '此服务器未开启令牌方式的 API 导入：请设置 LIFECIRCLE_ADMIN_TOKEN、以管理员身份登录，或在服务器上使用 npm run import');
+      }
+      if (!sameSecret(presented, adminToken)) return unauthorised(context, 'The admin token is wrong', '管理员令牌不正确');
+      return next();
     }
-    await next();
+    // A person: an admin's session cookie with its X-CSRF-Token (401/403 otherwise).
+    if (await findSignedIn(database, context)) {
+      await requireRole(database, context, 'admin');
+      return next();
+    }
+    return unauthorised(context,
+      'Importing data needs an admin: sign in as an admin (session cookie and X-CSRF-Token), or send the admin token as Authorization: Bearer <token>',
+      '导入数据需要管理员：请以管理员身份登录（会话 Cookie 与 X-CSRF-Token），或发送管理员令牌 Authorization: Bearer <令牌>');
   });
   const limitFileSize = bodyLimit({
     maxSize: importLimits.fileBytes,
@@ -77,8 +85,8 @@ export function createImportRoutes(database: Database, adminToken: string | null
       responses: {
         200: { description: 'Loaded (or nothing to change); with keepGoodRows, the rows left out', content: { 'application/json': { schema: ImportReport } } },
         400: errorResponse('The file cannot be read as the format, or a parameter is wrong'),
-        401: errorResponse('No admin token, or the wrong one'),
-        403: errorResponse('Import over the API is disabled on this server'),
+        401: errorResponse('Neither an admin session nor the admin token, or the wrong token'),
+        403: errorResponse('Signed in without the admin role or without a valid X-CSRF-Token, or bearer tokens are disabled on this server'),
         413: errorResponse(`The file is larger than ${megabytes} MB or has too many features or vertices`),
         422: { description: 'Bad rows: nothing was loaded; the report lists every bad row', content: { 'application/json': { schema: ImportRejection } } },
       },
@@ -107,6 +115,10 @@ export function createImportRoutes(database: Database, adminToken: string | null
       return context.json(report, 200);
     },
   );
+}
+
+function unauthorised(context: Context, message: string, messageZh: string) {
+  return context.json({ code: 'Unauthorized', message, messageZh }, 401, { 'WWW-Authenticate': 'Bearer realm="lifecircle import"' });
 }
 
 /** Compares two secrets in constant time (hashing first makes the lengths equal). */

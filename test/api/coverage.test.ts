@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { readGeodataCollections } from '../helpers/geodata.ts';
 import { startPrivateServer } from '../helpers/private-server.ts';
+import { signInAs, type SignedIn } from './projects-sign-in.ts';
 
 const geodata = readGeodataCollections();
 const estates = geodata.get('neighbourhoods')?.features ?? [];
@@ -159,18 +160,16 @@ describe.each(serversUnderTest())('15-minute life-circle coverage on the $databa
       expect(response.body.message).toMatch(message);
     });
 
-    it.each([
-      ['a distance too small', { maxWalkMetres: 5 }, 400],
-      ['a distance that is text', { maxWalkMetres: 'far' }, 400],
-      ['an unknown field', { maxWalkMetres: 300, colour: 'red' }, 400],
-    ])('editing a standard with %s', async (_name, body, status) => {
-      const response = await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect(response.status).toBe(status);
-    });
-
-    it('editing an unknown standard answers 404, and malformed JSON 400', async () => {
-      expect((await getJson(server, '/api/facility-standards/space_port', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"maxWalkMetres":300}' })).status).toBe(404);
-      expect((await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"maxWalk' })).status).toBe(400);
+    it('editing a standard without signing in answers 401 and changes nothing', async () => {
+      const before = (await getJson(server, '/api/facility-standards')).body.standards.find((standard: any) => standard.facilityType === health);
+      const patch = await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: 60 }) });
+      expect(patch.status).toBe(401);
+      expect(patch.body.messageZh).toMatch(/登录/);
+      // Refused before the body is read: a malformed body is not reported to an anonymous caller.
+      expect((await getJson(server, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"maxWalk' })).status).toBe(401);
+      expect((await getJson(server, `/api/facility-standards/${health}/edit`, { method: 'DELETE' })).status).toBe(401);
+      const after = (await getJson(server, '/api/facility-standards')).body.standards.find((standard: any) => standard.facilityType === health);
+      expect(after).toEqual(before);
     });
   });
 });
@@ -183,30 +182,76 @@ describe.each(serversUnderTest())('coverage follows changes to the data on a pri
   afterAll(async () => {
     await privateServer?.stop();
   });
+  const patchStandard = (facilityType: string, body: string, signedIn: SignedIn | null = editor) =>
+    getJson(privateServer, `/api/facility-standards/${facilityType}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...signedIn?.headers }, body });
+  let editor: SignedIn;
+  beforeAll(async () => {
+    editor = await signInAs(privateServer, 'editor');
+  }, 60_000);
+
+  it.each([
+    ['a distance too small', { maxWalkMetres: 5 }, 400],
+    ['a distance that is text', { maxWalkMetres: 'far' }, 400],
+    ['an unknown field', { maxWalkMetres: 300, colour: 'red' }, 400],
+  ])('an editor editing a standard with %s gets %s', async (_name, body, status) => {
+    expect((await patchStandard(health, JSON.stringify(body))).status).toBe(status);
+  });
+
+  it('an editor editing an unknown standard gets 404, and malformed JSON 400', async () => {
+    expect((await patchStandard('space_port', '{"maxWalkMetres":300}')).status).toBe(404);
+    expect((await patchStandard(health, '{"maxWalk')).status).toBe(400);
+  });
+
+  it('a viewer, or an editor without the CSRF token, gets 403 and changes nothing', async () => {
+    const standardNow = async () => (await getJson(privateServer, '/api/facility-standards')).body.standards.find((standard: any) => standard.facilityType === health);
+    const before = await standardNow();
+    const viewer = await signInAs(privateServer, 'viewer');
+    const byViewer = await patchStandard(health, '{"maxWalkMetres":61}', viewer);
+    expect(byViewer.status).toBe(403);
+    expect(byViewer.body.code).toBe('Forbidden');
+    expect((await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE', headers: viewer.headers })).status).toBe(403);
+    const withoutToken = await patchStandard(health, '{"maxWalkMetres":61}', { ...editor, headers: { cookie: editor.cookie } });
+    expect(withoutToken.status).toBe(403);
+    expect(withoutToken.body.code).toBe('CsrfTokenInvalid');
+    expect(await standardNow()).toEqual(before);
+  });
+
+  it('an admin session may import as well as the bearer token; an editor may not', async () => {
+    const csv = 'id,name,longitude,latitude\nsession-import,会话导入,121.52,31.225\n';
+    const post = (headers: Record<string, string>) => fetch(`${privateServer.url}/api/collections/session_import_test/import?format=csv&crs=wgs84`, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv });
+    expect((await post(editor.headers)).status).toBe(403);
+    expect((await post({ cookie: editor.cookie })).status).toBe(403);
+    expect((await getJson(privateServer, '/api/collections/session_import_test')).status).toBe(404);
+    const admin = await signInAs(privateServer, 'admin');
+    expect((await post({ cookie: admin.cookie })).status).toBe(403);
+    const imported = await post(admin.headers);
+    expect(imported.status).toBe(200);
+    expect((await getJson(privateServer, '/api/collections/session_import_test/items')).body.features.map((feature: any) => feature.id)).toEqual(['session-import']);
+  });
 
   it('recomputes when a planner edits a standard, and says the standard was edited', async () => {
     const before = await getJson(privateServer, `/api/coverage?types=${health}`);
-    const edit = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: 50 }) });
+    const edit = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: 50 }) });
     expect(edit.status).toBe(200);
     expect(edit.body.maxWalkMetres).toBe(50);
     const after = await getJson(privateServer, `/api/coverage?types=${health}`);
     expect(after.body.byType[0]).toMatchObject({ walkMetres: 50, basis: 'edited' });
     expect(after.body.byType[0].residentsShare).toBeLessThanOrEqual(before.body.byType[0].residentsShare);
-    const restore = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: before.body.byType[0].walkMetres }) });
+    const restore = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: before.body.byType[0].walkMetres }) });
     expect(restore.status).toBe(200);
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0].residentsShare).toBe(before.body.byType[0].residentsShare);
   });
 
   it('undoes a planner\'s edit, back to the standard\'s own distance', async () => {
     const before = await getJson(privateServer, `/api/coverage?types=${health}`);
-    await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ maxWalkMetres: 777 }) });
+    await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: 777 }) });
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0]).toMatchObject({ walkMetres: 777, basis: 'edited' });
-    const reset = await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE' });
+    const reset = await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE', headers: editor.headers });
     expect(reset.status).toBe(200);
     expect(reset.body.editedAt).toBeNull();
     const after = await getJson(privateServer, `/api/coverage?types=${health}`);
     expect(after.body.byType[0]).toMatchObject({ walkMetres: before.body.byType[0].walkMetres, basis: 'standard' });
-    expect((await getJson(privateServer, '/api/facility-standards/space_port/edit', { method: 'DELETE' })).status).toBe(404);
+    expect((await getJson(privateServer, '/api/facility-standards/space_port/edit', { method: 'DELETE', headers: editor.headers })).status).toBe(404);
   });
 
   it('recomputes when a facility is added', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { addUser } from '../helpers/e2e-users.ts';
 import { mapOrigin, summariseCanvasPixels, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
@@ -111,6 +112,14 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
 
   it('lets a planner hold a type to another distance, recomputes, and goes back to the standard', async () => {
     await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
+    // Editing a standard is for editors: nobody signed in sees no editor.
+    expect(await page.locator('[data-testid="standard-editor"]').count()).toBe(0);
+    const password = await addUser(dashboardUrl, 'coverage-planner', 'editor');
+    await page.click('[data-testid="sign-in-open"]');
+    await page.fill('[data-testid="sign-in-form"] input[name="username"]', 'coverage-planner');
+    await page.fill('[data-testid="sign-in-form"] input[name="password"]', password);
+    await page.click('[data-testid="sign-in-submit"]');
+    await page.waitForSelector('[data-testid="standard-editor"]');
     const before = (await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center');
     await page.fill('[data-testid="standard-editor"] input', '2000');
     await page.click('[data-testid="standard-editor"] button[type="submit"]');
