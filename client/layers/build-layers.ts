@@ -17,6 +17,8 @@ import { createRoadsLayer } from './roads-layer.ts';
 import { createSelectionLayer } from './selection-layer.ts';
 import { createWalkingNetworkLayer } from './walking-network-layer.ts';
 import { createWaterfrontLayer } from './waterfront-layer.ts';
+import { createProjectHighlightLayer, createProjectsLayer, type ProjectOverlay } from './projects-layer.ts';
+import { createDemonstrationLabelsLayer, createRenovationLayer, type RenovationOverlay } from './renovation-layer.ts';
 
 export interface LayerInputs {
   featuresByCollection: Record<string, PlaceCollection>;
@@ -26,6 +28,12 @@ export interface LayerInputs {
   zoom: number;
   /** The life-circle analysis drawn over the estates while its panel is open; null otherwise. */
   coverage: CoverageOverlay | null;
+  /** The action plan's projects (filtered, with their status on the as-of date) and the selected one's highlight. */
+  projects?: ProjectOverlay | null;
+  /** The renovation choropleth drawn over the estates while the leaders' view is open; null otherwise. */
+  renovation?: RenovationOverlay | null;
+  /** Facilities (by feature id) not yet open on the dashboard's as-of date: not drawn. */
+  facilitiesNotYetOpen?: ReadonlySet<string> | null;
 }
 
 export interface CoverageOverlay {
@@ -49,8 +57,9 @@ const factories: Record<string, Factory | undefined> = {
   buildings: (collection, inputs, visible) => createBuildingsLayer(collection, { visible, threeDimensional: inputs.threeDimensional }),
   boundary: (collection, _inputs, visible) => createBoundaryLayer(collection, { visible }),
   'residents-committees': (collection, _inputs, visible) => createResidentsCommitteesLayer(collection, { visible }),
-  facilities: (collection, _inputs, visible) => createFacilitiesLayer(collection, { visible }),
+  facilities: (collection, inputs, visible) => createFacilitiesLayer(collection, { visible, notYetOpen: inputs.facilitiesNotYetOpen ?? null }),
   'metro-stations': (collection, _inputs, visible) => createMetroStationsLayer(collection, { visible }),
+  projects: (collection, inputs, visible) => createProjectsLayer(inputs.projects?.features ?? collection.features, { visible: visible || Boolean(inputs.projects?.panelOpen) }),
 };
 
 // Labels take names from several collections, so they are built from all the data, not one
@@ -86,8 +95,12 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
       layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, colourKey: inputs.coverage.colourKey }));
       if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
     }
+    if (entry.layerId === 'neighbourhoods' && inputs.renovation) layers.push(createRenovationLayer(collection, inputs.renovation));
   }
+  const neighbourhoods = inputs.featuresByCollection.neighbourhoods;
+  if (inputs.renovation && neighbourhoods) layers.push(createDemonstrationLabelsLayer(neighbourhoods, inputs.renovation));
   layers.push(createSelectionLayer(inputs.selected));
+  if (inputs.projects?.highlight) layers.push(createProjectHighlightLayer(inputs.projects.highlight));
   if (inputs.coverage) layers.push(createWalkOriginLayer(inputs.coverage.walkOrigin));
   return layers;
 }

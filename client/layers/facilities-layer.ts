@@ -11,26 +11,28 @@ const minorFacilityTypes = new Set(['bus_stop', 'ebike_charging']);
 export const isPlaceholderPosition = (feature: PlaceFeature) => feature.properties?.source === 'generated';
 
 // deck.gl recomputes a layer's attributes whenever its data is a new array; one filtered array per
-// collection keeps a toggle or a selection elsewhere from redoing this layer.
-const drawnFacilitiesByCollection = new WeakMap<PlaceCollection, PlaceFeature[]>();
-function drawnFacilitiesOf(facilities: PlaceCollection): PlaceFeature[] {
-  let drawn = drawnFacilitiesByCollection.get(facilities);
-  if (!drawn) {
-    drawn = facilities.features.filter((feature) => feature.properties?.facility_type !== 'metro_station');
-    drawnFacilitiesByCollection.set(facilities, drawn);
+// collection (and set of facilities not yet open) keeps a toggle or a selection elsewhere from redoing this layer.
+const drawnFacilitiesByCollection = new WeakMap<PlaceCollection, { notYetOpen: ReadonlySet<string> | null; drawn: PlaceFeature[] }>();
+function drawnFacilitiesOf(facilities: PlaceCollection, notYetOpen: ReadonlySet<string> | null): PlaceFeature[] {
+  let cached = drawnFacilitiesByCollection.get(facilities);
+  if (!cached || cached.notYetOpen !== notYetOpen) {
+    const drawn = facilities.features.filter((feature) => feature.properties?.facility_type !== 'metro_station' && !notYetOpen?.has(String(feature.id)));
+    cached = { notYetOpen, drawn };
+    drawnFacilitiesByCollection.set(facilities, cached);
   }
-  return drawn;
+  return cached.drawn;
 }
 
 /**
  * Public service facilities as dots coloured by their life-circle group (education, health,
  * elderly care…). Placeholder positions are hollow rings. Facilities of type metro_station are
  * copies of the metro stations layer (kept in the data for coverage analysis) and are not drawn twice.
+ * Facilities not yet open on the dashboard's as-of date (`notYetOpen`, by feature id) are left out.
  */
-export function createFacilitiesLayer(facilities: PlaceCollection, { visible }: LayerOptions) {
+export function createFacilitiesLayer(facilities: PlaceCollection, { visible, notYetOpen = null }: LayerOptions & { notYetOpen?: ReadonlySet<string> | null }) {
   return new GeoJsonLayer({
     id: 'facilities',
-    data: drawnFacilitiesOf(facilities),
+    data: drawnFacilitiesOf(facilities, notYetOpen),
     visible,
     pointType: 'circle',
     filled: true,

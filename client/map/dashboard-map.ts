@@ -7,6 +7,8 @@ import { basemapStyleUrl, cameraRequest, featuresByCollection, loadStatus, three
 import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.ts';
 import type { DeckOverlayHandle } from './deck-overlay.ts';
 import { installTestHook } from './test-hook.ts';
+import { editingSession } from '../state/editing-state.ts';
+import type { DrawingToolsHandle } from '../draw/drawing-tools.ts';
 
 // deck.gl is a chunk of its own, requested as soon as this module runs so it downloads while the
 // basemap starts; the basemap never waits for it.
@@ -48,7 +50,7 @@ export function mountDashboardMap(container: HTMLElement): () => void {
 
   let deckOverlay: DeckOverlayHandle | null = null;
   let removed = false;
-  const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? []);
+  const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? [], (layerId) => deckOverlay?.fillColours(layerId) ?? {});
 
   // Ready for tests and the bench: deck.gl has drawn the data and the basemap has been idle with it.
   // The offline basemap's sources are filled asynchronously; an online style has nothing to fill.
@@ -89,7 +91,18 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   const styleLoaded = new Promise<void>((resolve) => (map.getSource(basemapCollectionIds[0]) ? resolve() : map.once('style.load', () => resolve())));
 
   let wasThreeDimensional = threeDimensional.peek();
+  // terra-draw (client/draw/) gets the map the first time a project is drawn or edited: its
+  // chunk is not needed by people who only read.
+  let drawingTools: DrawingToolsHandle | null = null;
+  let drawingToolsRequested = false;
   const stopEffects = [
+    effect(() => {
+      if (!editingSession.value || drawingToolsRequested) return;
+      drawingToolsRequested = true;
+      void Promise.all([import('../draw/drawing-tools.ts'), basemapLoaded]).then(([{ attachDrawingTools }]) => {
+        if (!removed) drawingTools = attachDrawingTools(map);
+      });
+    }),
     // The offline basemap's sources are the same collections, filled in when they arrive.
     effect(() => {
       const features = featuresByCollection.value;
@@ -128,6 +141,7 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   return () => {
     removed = true;
     for (const stop of stopEffects) stop();
+    drawingTools?.remove();
     deckOverlay?.remove();
     map.remove();
     delete window.__lifecircle;

@@ -1,18 +1,26 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { effect } from '@preact/signals';
 import type * as maplibregl from 'maplibre-gl';
-import type { PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { collectionIdOfLayer } from '../layers/catalogue.ts';
 import { hoverFeature, selectFeature } from '../state/actions.ts';
+import { toggleLinkedFeature } from '../state/editing-actions.ts';
+import { editingSession, pickingLinks } from '../state/editing-state.ts';
 import { walkFromPoint } from '../state/coverage-actions.ts';
+import { selectProject } from '../state/project-actions.ts';
+import { projectLayerInput } from '../state/project-state.ts';
 import { coverage, coverageActive, focusFacilityType, isochrones, minutesByEstate, pointWalk } from '../state/coverage-state.ts';
 import { featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
+import { translate } from '../i18n/translate.ts';
+import { demonstrationEstateIds, facilitiesNotYetOpen, leadersActive, leadersSummary, renovationClassByEstate } from '../state/leaders-state.ts';
 
 export interface DeckOverlayHandle {
   /** Ids of the deck.gl layers drawn now (present and switched on). */
   drawnLayerIds(): string[];
+  /** The fill colour a drawn GeoJSON layer gives each feature, by feature id (for the browser tests). */
+  fillColours(layerId: string): Record<string, number[]>;
   remove(): void;
 }
 
@@ -26,6 +34,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
   let layersHaveData = false;
   let reportedDataDrawn = false;
   let drawnLayerIds: string[] = [];
+  let drawnLayers: Layer[] = [];
 
   const overlay = new MapLibreOverlay({
     interleaved: false,
@@ -33,6 +42,16 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     onHover: (info: PickingInfo) => hoverFeature(referenceOf(info)),
     onClick: (info: PickingInfo) => {
       const reference = referenceOf(info);
+      // While a project is drawn or edited the clicks belong to the drawing tools, or link places to it.
+      if (editingSession.value) {
+        if (pickingLinks.value && reference && reference.feature.id !== undefined) toggleLinkedFeature(reference.collectionId, String(reference.feature.id));
+        return;
+      }
+      // A project picked on the map opens in the projects panel instead of the place details.
+      if (reference?.collectionId === 'projects') {
+        selectProject(String(reference.feature.id), { fly: false });
+        return;
+      }
       selectFeature(reference ? { collectionId: reference.collectionId, feature: reference.feature } : null);
       // While the life-circle panel is open, a click anywhere also asks how far it is from there.
       if (coverageActive.value && info.coordinate) void walkFromPoint(info.coordinate[0], info.coordinate[1]);
@@ -62,14 +81,34 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
           walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
         }
         : null,
+      // The leaders' view colours the estates by renovation on the as-of date.
+      renovation: leadersActive.value && leadersSummary.value
+        ? {
+          classByEstate: renovationClassByEstate.value,
+          demonstrationEstateIds: demonstrationEstateIds.value,
+          colourKey: `${leadersSummary.value.asOf}|${leadersSummary.value.renovation.estates.map((estate) => estate.status[0]).join('')}`,
+          demonstrationLabel: translate('demonstrationArea'),
+        }
+        : null,
+      facilitiesNotYetOpen: facilitiesNotYetOpen.value,
+      projects: projectLayerInput.value,
     });
     overlay.setProps({ layers });
+    drawnLayers = layers;
     drawnLayerIds = layers.filter((layer) => layer.props.visible && layer.id !== 'selection').map((layer) => layer.id);
     if (loadStatus.value === 'ready') layersHaveData = true;
   });
 
   return {
     drawnLayerIds: () => drawnLayerIds,
+    fillColours: (layerId) => {
+      const layer = drawnLayers.find((candidate) => candidate.id === layerId && candidate.props.visible);
+      const getFillColor = (layer?.props as { getFillColor?: unknown } | undefined)?.getFillColor;
+      const data = layer?.props.data as PlaceCollection | PlaceFeature[] | undefined;
+      const features = Array.isArray(data) ? data : data?.features ?? [];
+      if (typeof getFillColor !== 'function') return {};
+      return Object.fromEntries(features.map((feature) => [String(feature.id), Array.from(getFillColor(feature) as number[])]));
+    },
     remove: () => {
       stopLayers();
       map.removeControl(overlay);

@@ -26,6 +26,8 @@ export interface LifecircleTestHook {
   project(longitude: number, latitude: number): { x: number; y: number };
   /** Every feature of a collection with an on-screen anchor: a point itself, a line's middle, a polygon's centre. */
   featuresOnScreen(collectionId: string): FeatureOnScreen[];
+  /** The fill colour a drawn deck.gl GeoJSON layer gives each of its features, by feature id (e.g. the renovation choropleth). */
+  fillColours(layerId: string): Record<string, number[]>;
 }
 
 declare global {
@@ -38,6 +40,7 @@ export function installTestHook(
   map: maplibregl.Map,
   drawnLayerIds: () => string[],
   featuresOf: (collectionId: string) => PlaceFeature[],
+  fillColours: (layerId: string) => Record<string, number[]> = () => ({}),
 ): LifecircleTestHook {
   const hook: LifecircleTestHook = {
     ready: false,
@@ -48,6 +51,7 @@ export function installTestHook(
       return { longitude: center.lng, latitude: center.lat, zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing() };
     },
     isMoving: () => map.isMoving(),
+    fillColours,
     project: (longitude, latitude) => {
       const point = map.project([longitude, latitude]);
       return { x: point.x, y: point.y };

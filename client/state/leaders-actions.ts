@@ -1,10 +1,20 @@
 import { batch } from '@preact/signals';
+import { fetchLeadersSummary, fetchRenovationRecord, patchRenovationRecord, RenovationWriteFailure, type RenovationPatch } from '../api.ts';
+import { snapshotMap } from '../map/map-snapshot.ts';
+import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { asOfDateOfYear } from './as-of-years.ts';
-import { runCoverage } from './coverage-actions.ts';
+import { flyToEstate, runCoverage } from './coverage-actions.ts';
 import { coverageStatus } from './coverage-state.ts';
+import { featuresByCollection, language } from './dashboard-state.ts';
+import { boundsOfGeometry } from './geometry-bounds.ts';
+import { drilldown, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
+import { session } from './session-state.ts';
 
 /** The only functions that change the leaders' view and the dashboard's as-of date. */
+
+// Moving the slider quickly sends several requests; only the answer for the latest date counts.
+let summaryRequest = 0;
 
 /**
  * Sets the date the whole dashboard shows to the end of a year (today for the current year):
@@ -16,9 +26,129 @@ export function setAsOfYear(year: number): void {
 
 export function setAsOfDate(date: string | null): void {
   if (date === asOfDate.peek()) return;
-  batch(() => {
-    asOfDate.value = date;
-  });
+  asOfDate.value = date;
+  // Which facilities are open follows the date everywhere, so the summary is read for any date.
+  void loadLeadersSummary();
   // The life-circle answer on screen is for the old date: asked again only if it was asked at all.
   if (coverageStatus.peek() !== 'idle') void runCoverage();
+}
+
+/** Reads the leaders' summary for the dashboard's as-of date. */
+export async function loadLeadersSummary(): Promise<void> {
+  const request = ++summaryRequest;
+  batch(() => {
+    leadersStatus.value = 'loading';
+    leadersFailure.value = null;
+  });
+  try {
+    const summary = await fetchLeadersSummary(asOfDate.peek());
+    if (request !== summaryRequest) return;
+    batch(() => {
+      leadersSummary.value = summary;
+      leadersStatus.value = 'ready';
+    });
+  } catch (error) {
+    if (request !== summaryRequest) return;
+    batch(() => {
+      leadersFailure.value = describeFailure(error);
+      leadersStatus.value = 'failed';
+    });
+  }
+}
+
+/** Opens the leaders' view's data the first time its tab is shown. */
+export function ensureLeadersSummary(): void {
+  if (leadersStatus.peek() === 'idle') void loadLeadersSummary();
+}
+
+/** Opens the list behind a number (the estates or projects it counts). */
+export function openDrilldown(list: Drilldown): void {
+  drilldown.value = list;
+}
+
+export function closeDrilldown(): void {
+  drilldown.value = null;
+}
+
+/** Flies the map to an estate of a list and selects it. */
+export function showEstate(estateKey: string): void {
+  flyToEstate(estateKey);
+}
+
+/** Flies the map to a project of a list and selects it. */
+export function showProject(code: string): void {
+  const feature = featuresByCollection.value.projects?.features.find((candidate) => String(candidate.id) === code || candidate.properties?.code === code);
+  const bounds = feature ? boundsOfGeometry(feature.geometry) : null;
+  if (feature && bounds) flyToPlace({ collectionId: 'projects', name: String(feature.properties?.title_zh ?? code), feature, bounds });
+}
+
+// ---- Editing an estate's renovation record ----
+
+/** Opens the form for an estate's record: reads it with its ETag first. */
+export async function startEditingRenovation(estateKey: string): Promise<void> {
+  renovationEditor.value = { estateKey, record: null, etag: '', saving: false, failure: null, problems: {}, conflict: false, saved: false };
+  try {
+    const { record, etag } = await fetchRenovationRecord(estateKey);
+    if (renovationEditor.peek()?.estateKey !== estateKey) return;
+    renovationEditor.value = { ...renovationEditor.peek()!, record, etag };
+  } catch (error) {
+    if (renovationEditor.peek()?.estateKey !== estateKey) return;
+    renovationEditor.value = { ...renovationEditor.peek()!, failure: describeFailure(error) };
+  }
+}
+
+export function stopEditingRenovation(): void {
+  renovationEditor.value = null;
+}
+
+/**
+ * Saves the form: a merge patch with If-Match (the version read) and the CSRF token. The
+ * server's field messages go next to the fields; if someone else changed the record meanwhile
+ * (412), the form says so and shows the record as it is now.
+ */
+export async function saveRenovation(patch: RenovationPatch): Promise<void> {
+  const editor = renovationEditor.peek();
+  const csrfToken = session.peek()?.csrfToken;
+  if (!editor || !editor.record) return;
+  if (!csrfToken) {
+    renovationEditor.value = { ...editor, failure: language.peek() === 'zh-CN' ? '请先登录' : 'Please sign in first' };
+    return;
+  }
+  renovationEditor.value = { ...editor, saving: true, failure: null, problems: {}, conflict: false, saved: false };
+  try {
+    const { record, etag } = await patchRenovationRecord(editor.estateKey, patch, editor.etag, csrfToken);
+    renovationEditor.value = { ...editor, record, etag, saving: false, failure: null, problems: {}, conflict: false, saved: true };
+    await loadLeadersSummary();
+  } catch (error) {
+    const problems: Record<string, string> = {};
+    if (error instanceof RenovationWriteFailure) {
+      for (const problem of error.problems) problems[problem.field] = language.peek() === 'zh-CN' ? problem.messageZh : problem.message;
+    }
+    const conflict = error instanceof RenovationWriteFailure && error.status === 412;
+    renovationEditor.value = { ...editor, saving: false, failure: describeFailure(error), problems, conflict, saved: false };
+    if (conflict) {
+      // The record as it is now, with its new ETag, so the editor can decide again.
+      try {
+        const { record, etag } = await fetchRenovationRecord(editor.estateKey);
+        renovationEditor.value = { ...renovationEditor.peek()!, record, etag };
+      } catch {
+        // The message about the conflict stays; the next save will tell again.
+      }
+      void loadLeadersSummary();
+    }
+  }
+}
+
+// ---- The report ----
+
+/** Opens the A4 report, with the map as it is on screen now. */
+export function openReport(): void {
+  batch(() => {
+    reportMapImage.value = snapshotMap();
+    reportOpen.value = true;
+  });
+}
+
+export function closeReport(): void {
+  reportOpen.value = false;
 }

@@ -1,0 +1,129 @@
+import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../server/contract/leaders.ts';
+
+/**
+ * Pure builders of the leaders' charts' ECharts options (unit-tested without a browser). Every
+ * text comes in through `labels`, so the charts follow the interface's language.
+ */
+export type ChartOption = Record<string, unknown>;
+
+// Noto Sans CJK is on the test machine and most Linux desktops; the rest cover macOS and Windows.
+export const chartFontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+const percentOf = (share: number) => Math.round(share * 1000) / 10;
+
+const baseOption = (animate: boolean): ChartOption => ({
+  animation: animate,
+  textStyle: { fontFamily: chartFontFamily, fontSize: 11 },
+  tooltip: { trigger: 'axis', confine: true, textStyle: { fontFamily: chartFontFamily, fontSize: 12 } },
+  legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontFamily: chartFontFamily, fontSize: 11 } },
+  grid: { left: 8, right: 8, top: 34, bottom: 4, containLabel: true },
+});
+
+export interface RenovationChartLabels {
+  doneInYear: string;
+  cumulativeShare: string;
+  target: string;
+  estatesUnit: string;
+}
+
+/**
+ * Renovation year by year: bars of the estates finished each year (and those expected after
+ * 2025), a line of the share of residents covered by the end of each year, and the target
+ * (every estate, 100 %) drawn at the target year.
+ */
+export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYear: number, labels: RenovationChartLabels, animate = true): ChartOption {
+  const categories = rows.map((row) => row.label);
+  const targetIndex = rows.findIndex((row) => row.year === targetYear);
+  return {
+    ...baseOption(animate),
+    xAxis: { type: 'category', data: categories, axisLabel: { fontFamily: chartFontFamily } },
+    yAxis: [
+      { type: 'value', name: labels.estatesUnit, minInterval: 1, nameTextStyle: { fontFamily: chartFontFamily } },
+      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: labels.doneInYear, type: 'bar', data: rows.map((row) => row.doneInYear.estates), itemStyle: { color: '#2e8b57' }, barMaxWidth: 28,
+        label: { show: true, position: 'top', fontSize: 10 },
+      },
+      {
+        name: labels.cumulativeShare, type: 'line', yAxisIndex: 1, data: rows.map((row) => percentOf(row.cumulativeResidentsShare)), itemStyle: { color: '#5d4e8c' },
+        label: { show: true, formatter: '{c}%', fontSize: 10 },
+        markLine: targetIndex === -1 ? undefined : {
+          symbol: 'none', lineStyle: { color: '#a8262f', type: 'dashed' }, label: { formatter: `${labels.target} 100%`, fontFamily: chartFontFamily },
+          data: [{ yAxis: 100 }],
+        },
+      },
+    ],
+  };
+}
+
+export interface CoverageChartLabels {
+  openedProjects: string;
+  noneOpened: string;
+  language: 'zh-CN' | 'en';
+}
+
+/** The tooltip text of one year: each group's share and the projects that opened facilities then. */
+export function describeCoverageYear(year: CoverageYear, labels: CoverageChartLabels): string {
+  const groups = year.groups.map((group) => `${labels.language === 'zh-CN' ? group.nameZh : group.nameEn}: ${percentOf(group.residentsShare)}%`);
+  const projects = year.openedProjects.length === 0
+    ? [labels.noneOpened]
+    : [`${labels.openedProjects}:`, ...year.openedProjects.map((project) => `· ${project.code} ${project.titleZh}`)];
+  return [`${year.year} (${year.date})`, ...groups, ...projects].join('<br/>');
+}
+
+/**
+ * Coverage by facility group year by year: one line per group of the share of residents within
+ * the standard distance; the tooltip names the projects that opened facilities in that year.
+ */
+export function buildCoverageByYearOption(years: CoverageYear[], labels: CoverageChartLabels, animate = true): ChartOption {
+  const groupKeys = years[0]?.groups.map((group) => group.key) ?? [];
+  return {
+    ...baseOption(animate),
+    tooltip: {
+      trigger: 'axis', confine: true, textStyle: { fontFamily: chartFontFamily, fontSize: 12 },
+      formatter: (points: Array<{ dataIndex: number }>) => {
+        const year = years[points[0]?.dataIndex ?? 0];
+        return year ? describeCoverageYear(year, labels) : '';
+      },
+    },
+    xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
+    yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+    series: groupKeys.map((key) => {
+      const first = years[0].groups.find((group) => group.key === key)!;
+      return {
+        name: labels.language === 'zh-CN' ? first.nameZh : first.nameEn,
+        type: 'line',
+        data: years.map((year) => percentOf(year.groups.find((group) => group.key === key)?.residentsShare ?? 0)),
+        symbolSize: 6,
+      };
+    }),
+  };
+}
+
+export interface ProjectsChartLabels {
+  statuses: Record<'planned' | 'in_progress' | 'completed' | 'on_hold', string>;
+  language: 'zh-CN' | 'en';
+}
+
+const statusColours = { completed: '#2e8b57', in_progress: '#e69f00', planned: '#568cc8', on_hold: '#9a9a9a' } as const;
+
+/** Projects by action, stacked by their status on the date. */
+export function buildProjectsByActionOption(byAction: LeadersSummary['projects']['byAction'], labels: ProjectsChartLabels, animate = true): ChartOption {
+  const statuses = ['completed', 'in_progress', 'planned', 'on_hold'] as const;
+  return {
+    ...baseOption(animate),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, textStyle: { fontFamily: chartFontFamily, fontSize: 12 } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: byAction.map((action) => (labels.language === 'zh-CN' ? action.nameZh : action.nameEn)) },
+    series: statuses.map((status) => ({
+      name: labels.statuses[status],
+      type: 'bar',
+      stack: 'status',
+      itemStyle: { color: statusColours[status] },
+      label: { show: true, fontSize: 10, formatter: (parameter: { value: number }) => (parameter.value > 0 ? String(parameter.value) : '') },
+      data: byAction.map((action) => action.byStatus[status].count),
+    })),
+  };
+}

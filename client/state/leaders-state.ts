@@ -1,0 +1,55 @@
+import { computed, signal } from '@preact/signals';
+import type { LeadersSummary, RenovationRecord } from '../api.ts';
+import type { RenovationClass } from '../layers/renovation-colours.ts';
+import { sidePanel, type AnalysisStatus } from './coverage-state.ts';
+
+/**
+ * The leaders' view: the summary for the dashboard's as-of date, the list a clicked number
+ * opened, the renovation record being edited and the report. Changed only by leaders-actions.ts.
+ */
+
+export const leadersSummary = signal<LeadersSummary | null>(null);
+export const leadersStatus = signal<AnalysisStatus>('idle');
+export const leadersFailure = signal<string | null>(null);
+
+/** The list behind a clicked number: estates or projects, by key, with what was counted. */
+export interface Drilldown {
+  kind: 'estates' | 'projects';
+  title: string;
+  keys: string[];
+}
+export const drilldown = signal<Drilldown | null>(null);
+
+/** The renovation record an editor has open in the form, with what the server said about it. */
+export interface RenovationEditor {
+  estateKey: string;
+  record: RenovationRecord | null;
+  etag: string;
+  saving: boolean;
+  failure: string | null;
+  /** The server's per-field messages, by field path (e.g. comprehensiveRenovation.year). */
+  problems: Record<string, string>;
+  /** Someone else changed the record since it was read: the form shows the record as it is now. */
+  conflict: boolean;
+  saved: boolean;
+}
+export const renovationEditor = signal<RenovationEditor | null>(null);
+
+/** The report overlay, with the map image taken when it was opened. */
+export const reportOpen = signal(false);
+export const reportMapImage = signal<string | null>(null);
+
+export const leadersActive = computed(() => sidePanel.value === 'leaders');
+
+/** Each estate's renovation class on the as-of date: what the choropleth colours. */
+export const renovationClassByEstate = computed(() =>
+  new Map<string, RenovationClass>((leadersSummary.value?.renovation.estates ?? []).map((estate) => [estate.estateKey, estate.status])));
+
+export const demonstrationEstateIds = computed<ReadonlySet<string>>(() =>
+  new Set((leadersSummary.value?.renovation.estates ?? []).filter((estate) => estate.demonstration).map((estate) => estate.estateKey)));
+
+/** Facilities not yet open on the as-of date (by key): the map leaves them out. Null: none known. */
+export const facilitiesNotYetOpen = computed<ReadonlySet<string> | null>(() => {
+  const keys = leadersSummary.value?.facilities.notOpenKeys;
+  return keys && keys.length > 0 ? new Set(keys) : null;
+});
