@@ -7,6 +7,7 @@ import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
 import { LeadersPanel } from './panels/leaders-panel.tsx';
 import { ProjectsPanel } from './panels/projects-panel.tsx';
+import { ProjectEditor } from './panels/project-editor.tsx';
 import { AsOfSlider } from './panels/as-of-slider.tsx';
 import { openSidePanel } from './state/coverage-actions.ts';
 import { sidePanel } from './state/coverage-state.ts';
@@ -59,6 +60,7 @@ export function App() {
           <StatusBanner />
           <HoverTooltip />
           <DetailsPanel />
+          <ProjectEditor />
         </main>
       </div>
     </div>
