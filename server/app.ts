@@ -11,6 +11,9 @@ import { createFeatureRoutes } from './routes/features.ts';
 import { createImportRoutes } from './routes/import.ts';
 import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
 import { createProjectRoutes } from './routes/projects.ts';
+import { createRenovationRoutes } from './routes/renovation.ts';
+import { createLeadersRoutes } from './routes/leaders.ts';
+import { createExportRoutes } from './routes/exports.ts';
 import { createSessionRoutes } from './routes/session.ts';
 
 export interface AppDependencies {
@@ -44,7 +47,11 @@ export function createApp({ database, settings, clientDirectory, adminToken = nu
     .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
     .route('/', createLandingRoutes(database, settings))
     .route('/', createFeatureRoutes(database))
-    .route('/', createCoverageRoutes(database, walkingAnalysis, geodataDirectory));
+    .route('/', createCoverageRoutes(database, walkingAnalysis, geodataDirectory))
+    // The leaders' view (issue 6): renovation records, the summary of a date, exports.
+    .route('/', createRenovationRoutes(database))
+    .route('/', createLeadersRoutes(database, walkingAnalysis))
+    .route('/', createExportRoutes(database, walkingAnalysis));
 
   api.all('*', (context) => {
     if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {

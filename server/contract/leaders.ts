@@ -198,10 +198,14 @@ export const RenovationYearRow = z.object({
   /** 2022 … 2025, or 'after2025' for everything expected later (planned or in progress). */
   year: z.union([z.number().int(), z.literal('after2025')]),
   label: z.string(),
-  /** 综合整新 finished in that year (as recorded; after2025: expected after 2025). */
+  /** 综合整新 recorded as finished in that year (after2025: finished after 2025). */
   doneInYear: Counts,
-  /** Finished by the end of that year (after2025: all estates with a year, done or expected). */
+  /** Recorded as in progress or planned with that year (after2025: a later year, or none). */
+  expectedInYear: Counts,
+  /** Finished by the end of that year. */
   cumulative: Counts,
+  /** Finished or expected by the end of that year (after2025: every estate in the plan). */
+  cumulativeWithExpected: Counts,
   /** Share of all estates' residents covered by the end of that year. */
   cumulativeResidentsShare: z.number(),
 });

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '../db/database.ts';
-import { CoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
+import { CoverageQuery as BaseCoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
+import { AsOfDate } from '../contract/leaders.ts';
+import { readFacilitiesNotOpen } from '../leaders/compute-leaders-summary.ts';
 import { requireRole } from '../auth/sign-in.ts';
 import { ErrorBody } from '../contract/ogc.ts';
 import { notFound } from '../errors.ts';
@@ -10,6 +12,8 @@ import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 import { createRouter } from './router.ts';
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
+/** asOf: only the facilities open on that date count (the leaders' view); without it, every facility. */
+const CoverageQuery = BaseCoverageQuery.extend({ asOf: AsOfDate });
 const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
 const signInErrors = { 401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } }, 403: { description: 'Not an editor, or no valid X-CSRF-Token', content: { 'application/json': { schema: ErrorBody } } } };
 
@@ -26,16 +30,19 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
     .openapi(
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
       async (context) => {
-        const { types, speed, mode, placeholders } = context.req.valid('query');
-        return context.json(await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include' }) as never, 200);
+        const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
+        const excludedFacilityKeys = asOf ? await readFacilitiesNotOpen(database, asOf) : [];
+        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
+        return context.json({ ...coverage, asOf: asOf ?? null, facilitiesNotOpen: excludedFacilityKeys } as never, 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/coverage/estates/{estateId}', summary: 'Walking minutes from one estate to each facility type, and its gaps', request: { params: EstateParameters, query: CoverageQuery }, responses: { 200: json('Estate coverage'), ...errors } }),
       async (context) => {
         const { estateId } = context.req.valid('param');
-        const { types, speed, mode, placeholders } = context.req.valid('query');
-        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include' });
+        const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
+        const excludedFacilityKeys = asOf ? await readFacilitiesNotOpen(database, asOf) : [];
+        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
         const estate = coverage.byUnit.find((unit) => unit.id === estateId);
         if (!estate) throw notFound(`Estate "${estateId}"`, `小区“${estateId}”`);
         const standards = coverage.byType.map(({ facilityType, nameZh, walkMetres, basis }) => ({ facilityType, nameZh, walkMetres, basis }));

@@ -76,7 +76,12 @@ export function createWalkingAnalysis(database: Database) {
       const loaded = await loadInputs();
       const thresholds = thresholdsFor(loaded.thresholds, options.facilityTypes);
       const includePlaceholders = options.includePlaceholders ?? false;
-      const key = `${options.mode}|${options.speedMetresPerSecond}|${includePlaceholders}|${thresholds.map((threshold) => threshold.facilityType).join(',')}`;
+      // Facilities not open on a date (the leaders' view): the cache keys on the set left out, so a
+      // date with the same open facilities as one asked before is answered from the cache.
+      const excluded = new Set(options.excludedFacilityKeys ?? []);
+      const countable = facilitiesToCount(loaded, includePlaceholders);
+      const excludedKey = countable.filter((facility) => excluded.has(facility.id)).map((facility) => facility.id).join(',');
+      const key = `${options.mode}|${options.speedMetresPerSecond}|${includePlaceholders}|${thresholds.map((threshold) => threshold.facilityType).join(',')}|${excludedKey}`;
       const coverageCache = loaded.coverageCache;
       let result = coverageCache.get(key);
       if (result) {
@@ -84,7 +89,7 @@ export function createWalkingAnalysis(database: Database) {
         coverageCache.delete(key);
         coverageCache.set(key, result);
       } else {
-        const counted = facilitiesToCount(loaded, includePlaceholders);
+        const counted = countable.filter((facility) => !excluded.has(facility.id));
         const computed = computeCoverage(loaded.network, loaded.attachedEstates, counted, thresholds, { mode: options.mode, speedMetresPerSecond: options.speedMetresPerSecond, maximumAccessMetres });
         const placeholders = loaded.facilities.filter((facility) => facility.placeholder);
         result = {
@@ -190,6 +195,8 @@ export interface CoverageQuestion {
   mode: DistanceMode;
   speedMetresPerSecond: number;
   includePlaceholders?: boolean;
+  /** Facilities to leave out: those not open on the date asked for (GET /api/coverage?asOf=…). */
+  excludedFacilityKeys?: readonly string[];
 }
 
 function facilitiesToCount(loaded: AnalysisInputs, includePlaceholders: boolean): FacilityRow[] {
