@@ -20,6 +20,7 @@ export const layerTitles: Record<string, Bilingual> = {
   facilities: both('公共服务设施', 'Public facilities'),
   'metro-stations': both('地铁站', 'Metro stations'),
   'residents-committees': both('居委会', 'Residents committees'),
+  projects: both('行动计划项目', 'Action-plan projects'),
   labels: both('地名标注', 'Place labels'),
 };
 

@@ -20,6 +20,8 @@ export const layerCatalogue: LayerEntry[] = [
   { layerId: 'walking-network', collectionId: 'walking_network', visibleAtStart: false },
   { layerId: 'buildings', collectionId: 'buildings', visibleAtStart: true },
   { layerId: 'boundary', collectionId: 'boundary', visibleAtStart: true },
+  // The action plan's projects: shown while the projects panel is open, or when switched on here.
+  { layerId: 'projects', collectionId: 'projects', visibleAtStart: false },
   { layerId: 'residents-committees', collectionId: 'residents_committees', visibleAtStart: false },
   { layerId: 'facilities', collectionId: 'facilities', visibleAtStart: true },
   { layerId: 'metro-stations', collectionId: 'metro_stations', visibleAtStart: true },

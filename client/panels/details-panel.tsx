@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { EstateWalkingTimes } from './estate-walking-times.tsx';
+import { ProjectsOfPlace } from './projects-of-place.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';
@@ -70,6 +71,7 @@ export function DetailsPanel() {
       {source === 'generated' && <p class="data-warning" role="note">{translate(generatedWarningFor(feature.geometry?.type))}</p>}
       {source === 'estimated' && <p class="data-caution" role="note">{translate('estimatedWarning')}</p>}
       {collectionId === 'neighbourhoods' && <EstateWalkingTimes estateId={String(feature.id)} />}
+      {feature.id !== undefined && <ProjectsOfPlace collectionId={collectionId} featureKey={String(feature.id)} />}
       {attributes.length > 0 && (
         <dl class="attribute-list">
           {attributes.map(([key, value]) => (

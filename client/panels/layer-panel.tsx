@@ -4,6 +4,7 @@ import { buildingTypes, facilityGroupTitles, layerTitles, nameOfValue, roadClass
 import { layerCatalogue } from '../layers/catalogue.ts';
 import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
 import { toggleLayer } from '../state/actions.ts';
+import { ProjectsLegend } from './projects-legend.tsx';
 import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
 
 type SwatchShape = 'square' | 'circle' | 'line' | 'text';
@@ -62,6 +63,8 @@ function LayerLegend({ layerId }: { layerId: string }) {
           )}
         </ul>
       );
+    case 'projects':
+      return <ProjectsLegend />;
     default:
       return null;
   }
@@ -81,6 +84,7 @@ const layerSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: Sw
   facilities: { fill: facilityGroups[0].colour, shape: 'circle' },
   roads: { fill: roadClassColours.arterial, shape: 'line' },
   labels: { fill: [72, 62, 48], shape: 'text' },
+  projects: { fill: [30, 110, 200, 70], outline: [30, 110, 200] },
 };
 
 /** Layer toggles with each layer's legend beneath it; layers whose collection is missing or empty say so. */

@@ -1,4 +1,302 @@
-/** The projects panel (issue 5): filled in by the projects work. */
+import type { PlaceFeature } from '../api.ts';
+import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/projects.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { translate } from '../i18n/translate.ts';
+import { cssColour } from '../layers/palette.ts';
+import { projectActionColours } from '../layers/project-colours.ts';
+import { flyToPlace } from '../state/actions.ts';
+import { asOfDate } from '../state/as-of-state.ts';
+import { language, loadStatus } from '../state/dashboard-state.ts';
+import { startEditingProject, startNewProject } from '../state/editing-actions.ts';
+import {
+  countProjectsByYear, groupProjectsByAction, isProjectFilterEmpty, leadUnitsOf, linkedFeaturesOf, linkedPlaceNames, projectPropertiesOf, projectStateOn,
+  projectYears, type ProjectProperties, type ProjectStatus,
+} from '../state/filter-projects.ts';
+import { boundsOfGeometry } from '../state/geometry-bounds.ts';
+import { changeProjectFilter, clearProjectFilter, selectProject, toggleProjectYear } from '../state/project-actions.ts';
+import {
+  allProjects, filteredProjects, placeIndex, projectFilter, projectsForTimeline, selectedProject, selectedProjectHistory,
+} from '../state/project-state.ts';
+import { canEdit } from '../state/session-state.ts';
+import { layerTitleOfCollection, placeNameOf } from './feature-text.ts';
+import './projects-panel.css';
+
+export const statusMessageKeys: Record<ProjectStatus, MessageKey> = {
+  planned: 'statusPlanned', in_progress: 'statusInProgress', completed: 'statusCompleted', on_hold: 'statusOnHold',
+};
+const operationMessageKeys: Record<string, MessageKey> = {
+  seed: 'operationSeed', create: 'operationCreate', update: 'operationUpdate', restore: 'operationRestore', delete: 'operationDelete',
+};
+const assumedFieldEnglish: Record<string, MessageKey> = {
+  status: 'fieldStatus', start_date: 'fieldStartDate', end_date: 'fieldEndDate', progress_percent: 'fieldProgress', budget_ten_thousand_yuan: 'fieldBudget',
+  lead_unit: 'fieldLeadUnit', partner_units: 'fieldPartnerUnits', geometry: 'fieldGeometry', linked_features: 'fieldLinkedFeatures',
+};
+
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_match, key: string) => String(values[key] ?? ''));
+const actionName = (action: (typeof projectActions)[number]) => (language.value === 'zh-CN' ? action.nameZh : action.nameEn);
+const itemName = (item: number) => (language.value === 'zh-CN' ? projectItems[item]?.nameZh : projectItems[item]?.nameEn) ?? '';
+const actionColour = (action: string) => cssColour(projectActionColours[action as keyof typeof projectActionColours] ?? [150, 150, 150]);
+
+/** The status on the as-of date, with 逾期 and a mark when it was derived from the dates. */
+export function StatusBadge({ project }: { project: ProjectProperties }) {
+  const state = projectStateOn(project, asOfDate.value);
+  return (
+    <span class="status-line">
+      <span class={`status-badge status-${state.status}`} data-testid="project-status" data-status={state.status}>{translate(statusMessageKeys[state.status])}</span>
+      {state.overdue && <span class="status-badge status-overdue">{translate('overdue')}</span>}
+      {state.derived && <span class="status-derived" title={fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}>{translate('derivedStatus')}</span>}
+    </span>
+  );
+}
+
+function ProgressBar({ project }: { project: ProjectProperties }) {
+  const { progressPercent, status } = projectStateOn(project, asOfDate.value);
+  return (
+    <span class="progress" title={`${translate('progress')} ${progressPercent}%`}>
+      <span class="progress-track"><span class={`progress-fill status-${status}`} style={{ width: `${progressPercent}%` }} /></span>
+      <span class="progress-figure">{progressPercent}%</span>
+    </span>
+  );
+}
+
+function ProjectRow({ feature }: { feature: PlaceFeature }) {
+  const project = projectPropertiesOf(feature);
+  return (
+    <li>
+      <button type="button" class="project-row" data-testid="project-row" data-code={project.code} onClick={() => selectProject(project.code)}>
+        <span class="project-row-title" lang="zh-CN">{project.title_zh}</span>
+        <span class="project-row-meta">
+          <span class="project-code">{project.code}</span> · {fill(translate('itemNumber'), { item: project.item })} {itemName(project.item)}
+        </span>
+        <span class="project-row-state"><StatusBadge project={project} /><ProgressBar project={project} /></span>
+        <span class="project-row-meta">{project.start_date} — {project.end_date} · <span lang="zh-CN">{project.lead_unit}</span></span>
+      </button>
+    </li>
+  );
+}
+
+/** Projects running in each year, stacked by action; a click on a year filters the list to it. */
+function ProjectTimeline() {
+  const counts = countProjectsByYear(projectsForTimeline.value);
+  const largest = Math.max(1, ...counts.map((year) => year.total));
+  const chosen = projectFilter.value.year;
+  const asOfYear = asOfDate.value ? Number(asOfDate.value.slice(0, 4)) : null;
+  const barHeight = 64;
+  return (
+    <figure class="project-timeline" data-testid="project-timeline">
+      <figcaption>{translate('timelineHeading')} <small>{translate('timelineNote')}</small></figcaption>
+      <div class="timeline-years">
+        {counts.map(({ year, total, byAction }) => (
+          <button
+            type="button"
+            key={year}
+            class={`timeline-year${chosen === year ? ' chosen' : ''}${asOfYear === year ? ' as-of' : ''}`}
+            data-testid="timeline-year"
+            data-year={year}
+            aria-pressed={chosen === year}
+            title={fill(translate('timelineYearTitle'), { year, count: total })}
+            onClick={() => toggleProjectYear(year)}
+          >
+            <svg width="100%" height={barHeight} viewBox={`0 0 20 ${barHeight}`} preserveAspectRatio="none" aria-hidden="true">
+              {(() => {
+                let top = barHeight;
+                return projectActions.map((action) => {
+                  const height = (byAction[action.key] / largest) * (barHeight - 2);
+                  top -= height;
+                  return height > 0 ? <rect key={action.key} x="2" y={top} width="16" height={height} fill={actionColour(action.key)} /> : null;
+                });
+              })()}
+            </svg>
+            <span class="timeline-count">{total}</span>
+            <span class="timeline-label">{year}</span>
+          </button>
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+function Filters() {
+  const filter = projectFilter.value;
+  const projects = allProjects.value;
+  const places = linkedPlaceNames(projects, placeIndex.value);
+  const units = leadUnitsOf(projects);
+  const value = (event: Event) => (event.currentTarget as HTMLSelectElement).value;
+  return (
+    <div class="project-filters">
+      <input
+        type="search"
+        class="project-search"
+        data-testid="project-search"
+        placeholder={translate('projectSearchPlaceholder')}
+        aria-label={translate('projectSearchLabel')}
+        value={filter.text}
+        onInput={(event) => changeProjectFilter({ text: (event.currentTarget as HTMLInputElement).value })}
+      />
+      <div class="filter-grid">
+        <label>
+          {translate('filterStatus')}
+          <select data-testid="filter-status" value={filter.status ?? ''} onChange={(event) => changeProjectFilter({ status: (value(event) || null) as ProjectStatus | null })}>
+            <option value="">{translate('filterAll')}</option>
+            {projectStatuses.map((status) => <option key={status} value={status}>{translate(statusMessageKeys[status])}</option>)}
+          </select>
+        </label>
+        <label>
+          {translate('filterYear')}
+          <select data-testid="filter-year" value={filter.year === null ? '' : String(filter.year)} onChange={(event) => changeProjectFilter({ year: value(event) ? Number(value(event)) : null })}>
+            <option value="">{translate('filterAll')}</option>
+            {projectYears.map((year) => <option key={year} value={String(year)}>{year}</option>)}
+          </select>
+        </label>
+        <label>
+          {translate('filterLeadUnit')}
+          <select data-testid="filter-lead-unit" value={filter.leadUnit ?? ''} onChange={(event) => changeProjectFilter({ leadUnit: value(event) || null })}>
+            <option value="">{translate('filterAll')}</option>
+            {units.map((unit) => <option key={unit} value={unit} lang="zh-CN">{unit}</option>)}
+          </select>
+        </label>
+        <label>
+          {translate('filterPlace')}
+          <select data-testid="filter-place" value={filter.place ?? ''} onChange={(event) => changeProjectFilter({ place: value(event) || null })}>
+            <option value="">{translate('filterAllPlaces')}</option>
+            {places.map((place) => <option key={place} value={place} lang="zh-CN">{place}</option>)}
+          </select>
+        </label>
+      </div>
+      {!isProjectFilterEmpty(filter) && <button type="button" class="link-button" data-testid="clear-project-filters" onClick={clearProjectFilter}>{translate('clearFilters')}</button>}
+    </div>
+  );
+}
+
+function ActionLegend() {
+  return (
+    <div class="project-legend" aria-label={translate('legendActions')}>
+      {projectActions.map((action) => (
+        <span key={action.key} class="legend-action"><span class="action-swatch" style={{ background: actionColour(action.key) }} />{actionName(action)}</span>
+      ))}
+      <span class="legend-status">
+        <span class="status-sample sample-planned" />{translate('statusPlanned')}
+        <span class="status-sample sample-in_progress" />{translate('statusInProgress')}
+        <span class="status-sample sample-completed" />{translate('statusCompleted')}
+        <span class="status-sample sample-on_hold" />{translate('statusOnHold')}
+      </span>
+    </div>
+  );
+}
+
+function ProjectList() {
+  const shown = filteredProjects.value;
+  const groups = groupProjectsByAction(shown);
+  return (
+    <>
+      <Filters />
+      <ProjectTimeline />
+      <ActionLegend />
+      <p class="panel-note" data-testid="projects-shown">{fill(translate('projectsShown'), { shown: shown.length, total: allProjects.value.length })}</p>
+      {shown.length === 0 && <p class="panel-note">{translate('noProjectsMatch')}</p>}
+      {groups.map(({ action, projects }) => (
+        <section key={action.key} class="action-group" data-testid="action-group" data-action={action.key} data-count={projects.length}>
+          <h3 style={{ borderLeftColor: actionColour(action.key) }}>
+            <span>{actionName(action)}</span>
+            <small>{fill(translate('itemNumber'), { item: action.items.length > 1 ? `${action.items[0]}—${action.items[action.items.length - 1]}` : action.items[0] })}</small>
+            <span class="action-count" data-testid="action-count">{projects.length}</span>
+          </h3>
+          {projects.length > 0 && <ul class="project-list">{projects.map((feature) => <ProjectRow key={String(feature.id)} feature={feature} />)}</ul>}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Attribute({ label, children, wide = false }: { label: string; children: preact.ComponentChildren; wide?: boolean }) {
+  return (
+    <div class={`attribute${wide ? ' attribute-wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** One project: what it is, its state on the as-of date, its places, what is assumed, and its versions. */
+function ProjectDetails({ feature }: { feature: PlaceFeature }) {
+  const project = projectPropertiesOf(feature);
+  const action = projectActions.find((candidate) => candidate.key === project.action);
+  const chinese = language.value === 'zh-CN';
+  const places = linkedFeaturesOf(project, placeIndex.value);
+  const history = selectedProjectHistory.value;
+  const openPlace = (collectionId: string, place: PlaceFeature) => {
+    const bounds = boundsOfGeometry(place.geometry);
+    if (bounds) flyToPlace({ collectionId, name: placeNameOf(place), feature: place, bounds });
+  };
+  return (
+    <article class="project-details" data-testid="project-details" data-code={project.code}>
+      <div class="details-actions">
+        <button type="button" class="link-button" data-testid="project-back" onClick={() => selectProject(null)}>← {translate('closeProject')}</button>
+        {canEdit.value && <button type="button" data-testid="edit-project" onClick={() => startEditingProject(project.code)}>{translate('editProject')}</button>}
+      </div>
+      <p class="project-action-line" style={{ borderLeftColor: actionColour(project.action) }}>
+        {action ? actionName(action) : project.action} · {fill(translate('itemNumber'), { item: project.item })} {itemName(project.item)}
+      </p>
+      <h3 lang="zh-CN" data-testid="project-title">{project.title_zh}</h3>
+      <p class="project-row-state"><StatusBadge project={project} /><ProgressBar project={project} /></p>
+      <dl class="attribute-list">
+        <Attribute label={translate('projectCode')}>{project.code}</Attribute>
+        <Attribute label={translate('dates')}>{project.start_date} — {project.end_date}</Attribute>
+        <Attribute label={translate('leadUnit')}><span lang="zh-CN">{project.lead_unit}</span></Attribute>
+        {project.partner_units.length > 0 && <Attribute label={translate('partnerUnits')}><span lang="zh-CN">{project.partner_units.join('、')}</span></Attribute>}
+        <Attribute label={translate('budget')}>{project.budget_ten_thousand_yuan === null ? translate('noBudget') : `${project.budget_ten_thousand_yuan.toLocaleString(language.value)} ${translate('budgetUnit')}`}</Attribute>
+        {project.description !== '' && <Attribute label={translate('description')} wide><span lang="zh-CN" class="project-description">{project.description}</span></Attribute>}
+      </dl>
+      {project.assumptions.length > 0 && (
+        <div class="project-assumptions" role="note" data-testid="project-assumptions">
+          <strong>{translate('assumptions')}</strong> {translate('assumptionsNote')}
+          <ul>{project.assumptions.map((field) => <li key={field}>{chinese ? projectFieldNamesZh[field] ?? field : translate(assumedFieldEnglish[field] ?? 'fieldGeometry')}</li>)}</ul>
+        </div>
+      )}
+      <h4>{translate('linkedPlaces')} <small>{places.length}</small></h4>
+      {places.length === 0 ? <p class="panel-note">{translate('noLinkedPlaces')}</p> : (
+        <ul class="linked-places" data-testid="linked-places">
+          {places.map(({ collectionId, feature: place }) => (
+            <li key={`${collectionId}:${String(place.id)}`}>
+              <button type="button" class="link-button" onClick={() => openPlace(collectionId, place)} lang="zh-CN">{placeNameOf(place)}</button>
+              <small>{layerTitleOfCollection(collectionId, language.value)}</small>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{translate('history')}</h4>
+      {history?.failure && <p class="panel-error">{history.failure}</p>}
+      {history && !history.entries && !history.failure && <p class="panel-note">{translate('historyLoading')}</p>}
+      {history?.entries && (
+        <ol class="project-history" data-testid="project-history">
+          {[...history.entries].reverse().map((entry) => (
+            <li key={entry.version}>
+              <span>{fill(translate('historyVersion'), { version: entry.version })}</span>
+              <span>{operationMessageKeys[entry.operation] ? translate(operationMessageKeys[entry.operation]) : entry.operation}</span>
+              <span>{entry.actor ?? '—'}</span>
+              <time dateTime={entry.recordedAt}>{entry.recordedAt.slice(0, 16).replace('T', ' ')}</time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}
+
+/** The projects panel (issue 5): the plan's projects by action, filters, timeline, and one project's details. */
 export function ProjectsPanel() {
-  return <section class="panel-body" data-testid="projects-panel" />;
+  const selected = selectedProject.value;
+  const derived = asOfDate.value !== null && projectStateOn({ status: 'planned', start_date: '2000-01-01', end_date: '2000-01-01' } as ProjectProperties, asOfDate.value).derived;
+  return (
+    <section class="panel-body projects-panel" data-testid="projects-panel" aria-labelledby="projects-heading">
+      <header class="projects-header">
+        <h2 id="projects-heading">{translate('projectsHeading')}</h2>
+        {canEdit.value && <button type="button" class="new-project" data-testid="new-project" onClick={startNewProject}>＋ {translate('newProject')}</button>}
+      </header>
+      {derived && <p class="panel-note derived-note" data-testid="derived-note">{fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}</p>}
+      {loadStatus.value === 'loading' && allProjects.value.length === 0 && <p class="panel-note">{translate('projectsLoading')}</p>}
+      {loadStatus.value !== 'loading' && allProjects.value.length === 0 && <p class="panel-note">{translate('projectsNone')}</p>}
+      {selected ? <ProjectDetails feature={selected} /> : allProjects.value.length > 0 && <ProjectList />}
+    </section>
+  );
 }

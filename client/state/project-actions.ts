@@ -1,5 +1,12 @@
-import { fetchAllFeatures } from '../api.ts';
-import { featuresByCollection } from './dashboard-state.ts';
+import { batch } from '@preact/signals';
+import { fetchAllFeatures, fetchProjectHistory } from '../api.ts';
+import { describeFailure, selectFeature } from './actions.ts';
+import { openSidePanel } from './coverage-actions.ts';
+import { cameraRequest, featuresByCollection } from './dashboard-state.ts';
+import { emptyProjectFilter, type ProjectFilter } from './filter-projects.ts';
+import { boundsOfGeometry, unionOfBounds } from './geometry-bounds.ts';
+import { allProjects, placeIndex, projectFilter, selectedProjectCode, selectedProjectHistory } from './project-state.ts';
+import { linkedFeaturesOf, projectPropertiesOf } from './filter-projects.ts';
 
 /** The only functions that change the projects' state (the list, filters, selection). */
 
@@ -7,4 +14,62 @@ import { featuresByCollection } from './dashboard-state.ts';
 export async function reloadProjects(): Promise<void> {
   const projects = await fetchAllFeatures('projects');
   featuresByCollection.value = { ...featuresByCollection.value, projects };
+  // A deleted project is no longer selected; an edited one shows its new history.
+  const code = selectedProjectCode.value;
+  if (code !== null) {
+    if (projects.features.some((feature) => String(feature.id) === code)) void loadProjectHistory(code);
+    else selectProject(null);
+  }
+}
+
+export function changeProjectFilter(change: Partial<ProjectFilter>): void {
+  projectFilter.value = { ...projectFilter.value, ...change };
+}
+
+export function clearProjectFilter(): void {
+  projectFilter.value = emptyProjectFilter;
+}
+
+/** Clicking the timeline's year: filters to that year, or clears the year when it is already chosen. */
+export function toggleProjectYear(year: number): void {
+  changeProjectFilter({ year: projectFilter.value.year === year ? null : year });
+}
+
+/**
+ * Selects a project: the projects panel opens on its details, the map highlights it and its
+ * linked places and flies to them. Null goes back to the list.
+ */
+export function selectProject(code: string | null, options: { fly?: boolean } = { fly: true }): void {
+  const project = code === null ? null : allProjects.value.find((feature) => String(feature.id) === code) ?? null;
+  batch(() => {
+    selectedProjectCode.value = project ? code : null;
+    if (project) {
+      openSidePanel('projects');
+      // The project's details are in the side panel; a place's details would cover the map.
+      selectFeature(null);
+    }
+  });
+  if (!project || code === null) {
+    selectedProjectHistory.value = null;
+    return;
+  }
+  void loadProjectHistory(code);
+  if (options.fly !== false) {
+    const places = linkedFeaturesOf(projectPropertiesOf(project), placeIndex.value);
+    const bounds = [project, ...places.map(({ feature }) => feature)]
+      .map((feature) => boundsOfGeometry(feature.geometry))
+      .reduce((union, next) => (union && next ? unionOfBounds(union, next) : union ?? next), null);
+    // A new sequence number: the map flies (the first request, number 1, jumps instead).
+    if (bounds) cameraRequest.value = { bounds, purpose: 'overview', sequence: Math.max(2, (cameraRequest.value?.sequence ?? 0) + 1) };
+  }
+}
+
+async function loadProjectHistory(code: string): Promise<void> {
+  selectedProjectHistory.value = { code, entries: null, failure: null };
+  try {
+    const entries = await fetchProjectHistory(code);
+    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries, failure: null };
+  } catch (error) {
+    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries: null, failure: describeFailure(error) };
+  }
 }
