@@ -17,6 +17,7 @@ import { attachmentDisposition } from '../leaders/write-csv.ts';
 import { readFacilityInputs, readFeatureGeometries, readProjectGeometries, readProjectInputs } from '../queries/leaders.ts';
 import { listRenovationRecords } from '../queries/renovation.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
+import { readAsOf } from './leaders.ts';
 import { createRouter } from './router.ts';
 
 const datasetNamesZh: Record<ExportDataset, string> = { estates: '小区改造', projects: '行动计划项目', facilities: '设施', coverage: '生活圈覆盖' };
@@ -53,14 +54,14 @@ export function createExportRoutes(database: Database, analysis: WalkingAnalysis
         `There is no export "${file}": ask for {${exportDatasets.join('|')}}.{${exportFormats.join('|')}}, e.g. estates.csv`,
         `没有导出文件“${file}”：可导出 ${exportDatasets.join('、')}，格式 csv 或 geojson，如 estates.csv`);
     }
-    const parsed = ExportQuery.safeParse(context.req.query());
+    const asOf = readAsOf(context.req.query('asOf'));
+    const parsed = ExportQuery.safeParse({ ...context.req.query(), asOf });
     if (!parsed.success) {
       const message = parsed.error.issues.map((issue) => issue.message).join('; ');
       throw new RequestError(400, 'InvalidParameterValue', message, `请求参数有误：${message}`);
     }
     const query = parsed.data;
     const today = todayInShanghai();
-    const asOf = query.asOf ?? today;
     const table = await buildTable(dataset, query, asOf, today);
     const baseName = `${dataset}-${asOf}`;
     const unicodeName = `潍坊新村-${datasetNamesZh[dataset]}-${asOf}`;
