@@ -21,15 +21,16 @@ const baseOption = (animate: boolean): ChartOption => ({
 
 export interface RenovationChartLabels {
   doneInYear: string;
+  expectedInYear: string;
   cumulativeShare: string;
   target: string;
   estatesUnit: string;
 }
 
 /**
- * Renovation year by year: bars of the estates finished each year (and those expected after
- * 2025), a line of the share of residents covered by the end of each year, and the target
- * (every estate, 100 %) drawn at the target year.
+ * Renovation year by year: stacked bars of the estates recorded as finished and those expected
+ * in each year (and after 2025), a line of the share of residents covered by the end of each
+ * year, and the target (every estate, 100 %).
  */
 export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYear: number, labels: RenovationChartLabels, animate = true): ChartOption {
   const categories = rows.map((row) => row.label);
@@ -43,14 +44,18 @@ export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYea
     ],
     series: [
       {
-        name: labels.doneInYear, type: 'bar', data: rows.map((row) => row.doneInYear.estates), itemStyle: { color: '#2e8b57' }, barMaxWidth: 28,
-        label: { show: true, position: 'top', fontSize: 10 },
+        name: labels.doneInYear, type: 'bar', stack: 'estates', data: rows.map((row) => row.doneInYear.estates), itemStyle: { color: '#2e8b57' }, barMaxWidth: 28,
+        label: { show: true, fontSize: 10, color: '#fff', formatter: (parameter: { value: number }) => (parameter.value > 0 ? String(parameter.value) : '') },
+      },
+      {
+        name: labels.expectedInYear, type: 'bar', stack: 'estates', data: rows.map((row) => row.expectedInYear.estates), itemStyle: { color: '#568cc8' }, barMaxWidth: 28,
+        label: { show: true, fontSize: 10, color: '#fff', formatter: (parameter: { value: number }) => (parameter.value > 0 ? String(parameter.value) : '') },
       },
       {
         name: labels.cumulativeShare, type: 'line', yAxisIndex: 1, data: rows.map((row) => percentOf(row.cumulativeResidentsShare)), itemStyle: { color: '#5d4e8c' },
-        label: { show: true, formatter: '{c}%', fontSize: 10 },
+        label: { show: true, position: 'top', formatter: '{c}%', fontSize: 10, color: '#5d4e8c' },
         markLine: targetIndex === -1 ? undefined : {
-          symbol: 'none', lineStyle: { color: '#a8262f', type: 'dashed' }, label: { formatter: `${labels.target} 100%`, fontFamily: chartFontFamily },
+          symbol: 'none', lineStyle: { color: '#a8262f', type: 'dashed' }, label: { formatter: `${labels.target} 100%`, position: 'insideEndTop', fontFamily: chartFontFamily },
           data: [{ yAxis: 100 }],
         },
       },

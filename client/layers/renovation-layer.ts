@@ -23,7 +23,8 @@ function demonstrationLabels(neighbourhoods: PlaceCollection, ids: ReadonlySet<s
   if (lastLabels?.neighbourhoods !== neighbourhoods || lastLabels.ids !== ids || lastLabels.suffix !== suffix) {
     const labels = neighbourhoods.features.flatMap((feature) => {
       const anchor = ids.has(String(feature.id)) ? anchorOfGeometry(feature.geometry) : null;
-      return anchor ? [{ text: `${String(feature.properties?.name ?? '')} · ${suffix}`, position: anchor }] : [];
+      // The estate's own name is already on the map (labels layer); this says what it is, just above.
+      return anchor ? [{ text: `★ ${suffix}`, position: anchor }] : [];
     });
     lastLabels = { neighbourhoods, ids, suffix, labels };
   }
@@ -58,9 +59,9 @@ export function createDemonstrationLabelsLayer(neighbourhoods: PlaceCollection, 
     data: demonstrationLabels(neighbourhoods, overlay.demonstrationEstateIds, overlay.demonstrationLabel),
     getText: (label) => label.text,
     getPosition: (label) => label.position,
-    getSize: 14,
+    getSize: 13,
     getColor: demonstrationOutline,
-    getPixelOffset: [0, -18],
+    getPixelOffset: [0, -17],
     characterSet: 'auto',
     fontFamily,
     fontWeight: 600,

@@ -1,0 +1,269 @@
+import { useState } from 'preact/hooks';
+import type { LeadersSummary } from '../api.ts';
+import { translate } from '../i18n/translate.ts';
+import { renovationColours } from '../layers/renovation-colours.ts';
+import { percent, projectStatusName, renovationSourceName, renovationStatusName } from '../panels/leaders-text.ts';
+import { language } from '../state/dashboard-state.ts';
+import { closeReport } from '../state/leaders-actions.ts';
+import { reportMapImage } from '../state/leaders-state.ts';
+import { renderReportPdf, saveBlob } from './download-report-pdf.ts';
+import './report.css';
+
+/**
+ * The one-click A4 report in Chinese (English when the interface is): title and date, the map,
+ * the headline figures, renovation by estate, projects by action, coverage, and what the
+ * figures rest on. Each .report-page is one A4 sheet, for printing (report.css) and for the PDF.
+ */
+export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
+  const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'failed'>('idle');
+  const [pdfFailure, setPdfFailure] = useState<string | null>(null);
+  const downloadPdf = async () => {
+    setPdfStatus('working');
+    try {
+      const pages = [...document.querySelectorAll<HTMLElement>('.report-overlay .report-page')];
+      const blob = await renderReportPdf(pages);
+      saveBlob(blob, `潍坊新村街道进度报告-${summary.asOf}.pdf`);
+      setPdfStatus('idle');
+    } catch (error) {
+      setPdfFailure(error instanceof Error ? error.message : String(error));
+      setPdfStatus('failed');
+    }
+  };
+  const estateChunks = chunk(sortedEstates(summary), estateRowsPerPage);
+  const projectChunks = chunk(projectRows(summary), projectRowsPerPage);
+  const generated = new Date().toLocaleString(language.value === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+  return (
+    <div class="report-overlay" data-testid="report-overlay" role="dialog" aria-label={translate('reportTitle')}>
+      <div class="report-toolbar">
+        <button type="button" data-testid="report-print" onClick={() => window.print()}>{translate('reportPrint')}</button>
+        <button type="button" data-testid="report-download-pdf" disabled={pdfStatus === 'working'} onClick={() => void downloadPdf()}>
+          {pdfStatus === 'working' ? translate('reportPreparingPdf') : translate('reportDownloadPdf')}
+        </button>
+        {pdfFailure && <span class="panel-error">{pdfFailure}</span>}
+        <button type="button" class="report-close" data-testid="report-close" onClick={closeReport}>{translate('reportClose')}</button>
+      </div>
+      <div class="report-pages">
+        <FirstPage summary={summary} generated={generated} />
+        {estateChunks.map((estates, index) => <RenovationPage key={`estates-${index}`} summary={summary} estates={estates} page={2 + index} continued={index > 0} />)}
+        {projectChunks.map((rows, index) => <ProjectsPage key={`projects-${index}`} summary={summary} rows={rows} page={2 + estateChunks.length + index} continued={index > 0} />)}
+        <CoveragePage summary={summary} page={2 + estateChunks.length + projectChunks.length} />
+      </div>
+    </div>
+  );
+}
+
+// Rows that fit on one A4 page under its heading, with room for the footer.
+const estateRowsPerPage = 40;
+const projectRowsPerPage = 40;
+
+/** Splits rows into pages; an empty list still gives one (empty) page, so every section is there. */
+export function chunk<T>(rows: T[], size: number): T[][] {
+  if (rows.length === 0) return [[]];
+  const pages: T[][] = [];
+  for (let index = 0; index < rows.length; index += size) pages.push(rows.slice(index, index + size));
+  return pages;
+}
+
+type Estate = LeadersSummary['renovation']['estates'][number];
+type Project = LeadersSummary['projects']['list'][number];
+type Action = LeadersSummary['projects']['byAction'][number];
+type ProjectTableRow = { kind: 'action'; action: Action } | { kind: 'project'; project: Project };
+
+function sortedEstates(summary: LeadersSummary): Estate[] {
+  return [...summary.renovation.estates].sort((a, b) => a.residentsCommittee.localeCompare(b.residentsCommittee, 'zh-CN') || a.estateName.localeCompare(b.estateName, 'zh-CN'));
+}
+
+/** The project table's rows: each action's heading row followed by its projects. */
+function projectRows(summary: LeadersSummary): ProjectTableRow[] {
+  return summary.projects.byAction.flatMap((action): ProjectTableRow[] => [
+    { kind: 'action', action },
+    ...summary.projects.list.filter((project) => project.action === action.action).map((project): ProjectTableRow => ({ kind: 'project', project })),
+  ]);
+}
+
+function PageFooter({ summary, page }: { summary: LeadersSummary; page: number }) {
+  return <footer class="report-footer">{translate('reportTitle')} · {translate('reportAsOf').replace('{date}', summary.asOf)} · {translate('reportPage').replace('{page}', String(page))}</footer>;
+}
+
+function FirstPage({ summary, generated }: { summary: LeadersSummary; generated: string }) {
+  const renovation = summary.renovation;
+  const projects = summary.projects.all;
+  const locale = language.value;
+  const image = reportMapImage.value;
+  return (
+    <section class="report-page" data-testid="report-page">
+      <header class="report-header">
+        <h1>{translate('reportTitle')}</h1>
+        <p class="report-subtitle">{translate('reportSubtitle')}</p>
+        <p class="report-date" data-testid="report-date">{translate('reportAsOf').replace('{date}', summary.asOf)} · {translate('reportGenerated').replace('{time}', generated)}</p>
+        {summary.inferred && <p class="report-note">{translate('leadersInferred')}</p>}
+      </header>
+      <h2>{translate('reportMapHeading')}</h2>
+      {image ? <img class="report-map" src={image} alt={translate('reportMapHeading')} data-testid="report-map-image" /> : <p class="report-note">{translate('reportMapMissing')}</p>}
+      <p class="report-legend">
+        {(['done', 'in_progress', 'planned', 'not_planned'] as const).map((status) => (
+          <span key={status}><i style={{ background: renovationColours[status].css }} />{renovationStatusName(status)}</span>
+        ))}
+        <span><i class="demonstration" />{translate('leadersDemonstrationLegend')}</span>
+      </p>
+      <h2>{translate('reportHeadlineHeading')}</h2>
+      <div class="report-figures" data-testid="report-headline">
+        <div>
+          <strong data-testid="report-renovated-estates">{renovation.target.met.estates}</strong> / {renovation.totals.estates} {translate('leadersEstatesUnit')}
+          <span>{translate('leadersRenovationCard')} · {percent(renovation.target.share.estates)}</span>
+        </div>
+        <div>
+          <strong>{renovation.target.met.households.toLocaleString(locale)}</strong> / {renovation.totals.households.toLocaleString(locale)} {translate('leadersHouseholdsUnit')}
+          <span>{percent(renovation.target.share.households)}</span>
+        </div>
+        <div>
+          <strong>{renovation.target.met.residents.toLocaleString(locale)}</strong> / {renovation.totals.residents.toLocaleString(locale)} {translate('leadersResidentsUnit')}
+          <span>{percent(renovation.target.share.residents)}</span>
+        </div>
+        <div>
+          <strong>{projects.total}</strong> {translate('leadersProjectsTotal')}
+          <span>
+            {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => `${projectStatusName(status)} ${projects.byStatus[status].count}`).join(' · ')} · {translate('leadersOverdue')} {projects.overdue.count}
+          </span>
+        </div>
+        <div>
+          <strong>{percent(summary.coverage.allEssentials.residentsShare)}</strong> {translate('leadersAllEssentials')}
+          <span>{summary.coverage.groups.map((group) => `${locale === 'zh-CN' ? group.nameZh : group.nameEn} ${percent(group.residentsShare)}`).join(' · ')}</span>
+        </div>
+      </div>
+      <h2>{translate('leadersByYearHeading')}</h2>
+      <table class="report-table">
+        <thead>
+          <tr>
+            <th>{translate('leadersYear')}</th><th>{translate('leadersDoneInYear')}</th><th>{translate('leadersExpectedInYear')}</th>
+            <th>{translate('leadersCumulative')}</th><th>{translate('leadersCumulativeShare')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {renovation.byYear.map((row) => (
+            <tr key={String(row.year)}>
+              <td>{row.label}</td><td class="number">{row.doneInYear.estates}</td><td class="number">{row.expectedInYear.estates}</td>
+              <td class="number">{row.cumulative.estates}</td><td class="number">{percent(row.cumulativeResidentsShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <PageFooter summary={summary} page={1} />
+    </section>
+  );
+}
+
+function RenovationPage({ summary, estates, page, continued }: { summary: LeadersSummary; estates: Estate[]; page: number; continued: boolean }) {
+  const locale = language.value;
+  return (
+    <section class="report-page" data-testid="report-page">
+      <h2>{translate('reportRenovationTableHeading')}{continued ? translate('reportContinued') : ''}</h2>
+      <table class="report-table compact" data-testid="report-renovation-table">
+        <thead>
+          <tr>
+            <th>{translate('reportEstate')}</th><th>{translate('leadersCommittee')}</th><th>{translate('reportStatus')}</th><th>{translate('reportYearColumn')}</th>
+            <th>{translate('reportHouseholds')}</th><th>{translate('reportResidents')}</th><th>{translate('leadersSewerSeparation')}</th><th>{translate('reportLifts')}</th><th>{translate('reportSource')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {estates.map((estate) => (
+            <tr key={estate.estateKey} data-testid="report-estate-row">
+              <td>{estate.estateName}{estate.demonstration ? ' ★' : ''}</td>
+              <td>{estate.residentsCommittee}</td>
+              <td><i class="swatch" style={{ background: renovationColours[estate.status].css }} />{renovationStatusName(estate.status)}</td>
+              <td>{estate.year ?? '—'}</td>
+              <td class="number">{estate.households.toLocaleString(locale)}</td>
+              <td class="number">{estate.residents.toLocaleString(locale)}</td>
+              <td>{renovationStatusName(estate.sewerSeparationStatus)}</td>
+              <td>{estate.liftsInstalled ?? '—'} / {estate.liftsPlanned ?? '—'}</td>
+              <td>{estate.assumed ? translate('reportAssumed') : renovationSourceName(estate.source)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="report-note">★ {translate('leadersDemonstrationLegend')}</p>
+      <PageFooter summary={summary} page={page} />
+    </section>
+  );
+}
+
+function ProjectsPage({ summary, rows, page, continued }: { summary: LeadersSummary; rows: ProjectTableRow[]; page: number; continued: boolean }) {
+  const locale = language.value;
+  return (
+    <section class="report-page" data-testid="report-page">
+      <h2>{translate('reportProjectsTableHeading')}{continued ? translate('reportContinued') : ''}</h2>
+      <table class="report-table compact" data-testid="report-projects-table">
+        <thead>
+          <tr>
+            <th>{translate('reportProjectCode')}</th><th>{translate('reportProjectTitle')}</th><th>{translate('leadersLeadUnit')}</th>
+            <th>{translate('reportStatus')}</th><th>{translate('leadersProgress')}</th><th>{translate('reportPeriod')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => row.kind === 'action'
+            ? (
+              <tr key={row.action.action} class="report-group-row">
+                <td colSpan={6}>{locale === 'zh-CN' ? row.action.nameZh : row.action.nameEn} · {row.action.total} · {translate('leadersOverdue')} {row.action.overdue.count}</td>
+              </tr>
+            )
+            : (
+              <tr key={row.project.code} data-testid="report-project-row" class={row.project.overdue ? 'overdue' : ''}>
+                <td>{row.project.code}</td>
+                <td>{row.project.titleZh}</td>
+                <td>{row.project.leadUnit}</td>
+                <td>{projectStatusName(row.project.status)}{row.project.overdue ? ` · ${translate('reportOverdueMark')}` : ''}</td>
+                <td class="number">{Math.round(row.project.progressPercent)}%</td>
+                <td>{row.project.startDate} – {row.project.endDate}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <PageFooter summary={summary} page={page} />
+    </section>
+  );
+}
+
+function CoveragePage({ summary, page }: { summary: LeadersSummary; page: number }) {
+  const locale = language.value;
+  const years = summary.coverageByYear;
+  return (
+    <section class="report-page" data-testid="report-page">
+      <h2>{translate('reportCoverageTableHeading')}</h2>
+      <table class="report-table" data-testid="report-coverage-table">
+        <thead>
+          <tr>
+            <th>{translate('reportCoverageGroup')}</th>
+            <th>{summary.asOf}</th>
+            {years.map((year) => <th key={year.year}>{year.year}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {summary.coverage.groups.map((group) => (
+            <tr key={group.key} data-testid="report-coverage-row">
+              <td>{locale === 'zh-CN' ? group.nameZh : group.nameEn}</td>
+              <td class="number">{percent(group.residentsShare)}</td>
+              {years.map((year) => <td key={year.year} class="number">{percent(year.groups.find((candidate) => candidate.key === group.key)?.residentsShare ?? 0)}</td>)}
+            </tr>
+          ))}
+          <tr data-testid="report-coverage-row">
+            <td>{translate('leadersAllEssentials')}</td>
+            <td class="number">{percent(summary.coverage.allEssentials.residentsShare)}</td>
+            {years.map((year) => <td key={year.year} class="number">{percent(year.allEssentials.residentsShare)}</td>)}
+          </tr>
+        </tbody>
+      </table>
+      <ul class="report-list">
+        {years.filter((year) => year.openedProjects.length > 0).map((year) => (
+          <li key={year.year}>{year.year} · {translate('leadersCoverageChartOpened')}: {year.openedProjects.map((project) => `${project.code} ${project.titleZh}`).join('；')}</li>
+        ))}
+      </ul>
+      <h2>{translate('reportSourcesHeading')}</h2>
+      <ul class="report-list" data-testid="report-sources">
+        <li>{translate('reportSourcesPlan')}</li>
+        <li>{translate('reportSourcesGeodata')}</li>
+        {summary.assumptions.map((assumption, index) => <li key={index}>{locale === 'zh-CN' ? assumption.zh : assumption.en}</li>)}
+      </ul>
+      <PageFooter summary={summary} page={page} />
+    </section>
+  );
+}
