@@ -15,12 +15,15 @@ export const projectActionColours: Record<ProjectActionKey, Colour> = {
   culture: [210, 60, 150], // 文化润心: magenta
 };
 
-/** How a status changes the action's colour: planned is hollow and dashed, on hold grey. */
+/**
+ * How a status changes the action's colour: planned is hollow and dashed, on hold grey. Fills are
+ * light because projects overlap (several cover every estate) and the map under them must show.
+ */
 export const projectStatusStyles = {
   planned: { fillAlpha: 0, lineAlpha: 230, dashed: true, grey: false },
-  in_progress: { fillAlpha: 70, lineAlpha: 235, dashed: false, grey: false },
-  completed: { fillAlpha: 150, lineAlpha: 255, dashed: false, grey: false },
-  on_hold: { fillAlpha: 60, lineAlpha: 200, dashed: true, grey: true },
+  in_progress: { fillAlpha: 28, lineAlpha: 235, dashed: false, grey: false },
+  completed: { fillAlpha: 90, lineAlpha: 255, dashed: false, grey: false },
+  on_hold: { fillAlpha: 25, lineAlpha: 200, dashed: true, grey: true },
 } as const;
 
 const onHoldGrey: [number, number, number] = [130, 130, 130];

@@ -1,0 +1,207 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { findIsolatedFeature, mapOrigin, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+
+const dashboardUrl = inject('dashboardUrl');
+const skipReason = inject('browserSkipReason');
+if (skipReason) console.warn(`[e2e] projects-panel.test.ts skipped: ${skipReason}`);
+
+const actionOrder = ['party_building', 'built_form', 'functions', 'governance', 'safety', 'culture'];
+
+/** Pixels of the deck.gl canvas in the highlight's gold (the selected project's outline). */
+async function countHighlightPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas:not(.maplibregl-canvas)')!;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let count = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      const [red, green, blue, alpha] = [data[index], data[index + 1], data[index + 2], data[index + 3]];
+      if (red > 230 && green > 160 && green < 215 && blue < 70 && alpha > 200) count += 1;
+    }
+    return count;
+  });
+}
+
+describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const api = async (path: string) => (await page.request.get(`${dashboardUrl}${path}`)).json();
+  const projectsNow = async (): Promise<any[]> => (await api('/api/collections/projects/items?limit=10000')).features;
+  const shownCodes = () => page.locator('[data-testid="project-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(dashboardUrl);
+    await waitForDashboardReady(page);
+    await page.click('[data-testid="tab-projects"]');
+    await page.waitForSelector('[data-testid="project-row"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists every project grouped by the six actions, with the counts the API gives, and draws the project layer', async () => {
+    const projects = await projectsNow();
+    expect(projects.length).toBeGreaterThanOrEqual(16);
+    const groups = await page.locator('[data-testid="action-group"]').evaluateAll((sections) => sections.map((section) => ({
+      action: section.getAttribute('data-action'),
+      count: Number(section.getAttribute('data-count')),
+      shownCount: Number(section.querySelector('[data-testid="action-count"]')?.textContent),
+      rows: [...section.querySelectorAll('[data-testid="project-row"]')].map((row) => row.getAttribute('data-code')),
+    })));
+    expect(groups.map((group) => group.action)).toEqual(actionOrder);
+    for (const group of groups) {
+      const expected = projects.filter((project) => project.properties.action === group.action).map((project) => project.id).sort();
+      expect(group.count, group.action!).toBe(expected.length);
+      expect(group.shownCount, group.action!).toBe(expected.length);
+      expect([...group.rows].sort(), group.action!).toEqual(expected);
+    }
+    // Every item of the plan has a project.
+    expect(new Set(projects.map((project) => project.properties.item)).size).toBe(16);
+    expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('projects'))).toBe(true);
+    // Coloured by action: six different colours for projects of the same status.
+    const colours = await page.evaluate(() => window.__lifecircle!.fillColours('projects'));
+    expect(Object.keys(colours).sort()).toEqual(projects.map((project) => project.id).sort());
+    const colourOfAction = actionOrder.map((action) => {
+      const example = projects.find((project) => project.properties.action === action && project.properties.status === 'in_progress');
+      return example ? colours[example.id].slice(0, 3).join(',') : null;
+    }).filter((colour) => colour !== null);
+    expect(colourOfAction.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(colourOfAction).size).toBe(colourOfAction.length);
+  });
+
+  it('narrows the list by lead unit, place, year and search, and clears the filters', async () => {
+    const projects = await projectsNow();
+    const total = projects.length;
+
+    // Lead unit: the unit leading the fewest projects, so the filter really narrows.
+    const byUnit = new Map<string, string[]>();
+    for (const project of projects) byUnit.set(project.properties.lead_unit, [...(byUnit.get(project.properties.lead_unit) ?? []), project.id]);
+    const [unit, unitCodes] = [...byUnit.entries()].sort((first, second) => first[1].length - second[1].length)[0];
+    await page.selectOption('[data-testid="filter-lead-unit"]', unit);
+    expect((await shownCodes()).sort()).toEqual([...unitCodes].sort());
+    await page.click('[data-testid="clear-project-filters"]');
+    expect(await shownCodes()).toHaveLength(total);
+
+    // Place: the projects linked to 潍坊四村, by the estate's key.
+    const estates = (await api('/api/collections/neighbourhoods/items?limit=10000')).features;
+    const estateKeys = estates.filter((estate: any) => estate.properties.name === '潍坊四村').map((estate: any) => String(estate.id));
+    expect(estateKeys.length).toBeGreaterThan(0);
+    const linkedToEstate = projects
+      .filter((project) => project.properties.linked_features.some((link: any) => link.collection_id === 'neighbourhoods' && estateKeys.includes(link.feature_key)))
+      .map((project) => project.id).sort();
+    expect(linkedToEstate.length).toBeGreaterThan(0);
+    expect(linkedToEstate.length).toBeLessThan(total);
+    await page.selectOption('[data-testid="filter-place"]', '潍坊四村');
+    expect((await shownCodes()).sort()).toEqual(linkedToEstate);
+    // The map draws only the projects listed.
+    await waitForFrames(page, 2);
+    expect(Object.keys(await page.evaluate(() => window.__lifecircle!.fillColours('projects'))).sort()).toEqual(linkedToEstate);
+    await page.click('[data-testid="clear-project-filters"]');
+
+    // Year, through the timeline: the projects running at some time in 2023.
+    const running2023 = projects.filter((project) => project.properties.start_date <= '2023-12-31' && project.properties.end_date >= '2023-01-01').map((project) => project.id).sort();
+    await page.click('[data-testid="timeline-year"][data-year="2023"]');
+    await expect(page.locator('[data-testid="filter-year"]').inputValue()).resolves.toBe('2023');
+    expect((await shownCodes()).sort()).toEqual(running2023);
+    expect(Number(await page.locator('[data-testid="timeline-year"][data-year="2023"] .timeline-count').textContent())).toBe(running2023.length);
+    await page.click('[data-testid="timeline-year"][data-year="2023"]');
+    expect(await shownCodes()).toHaveLength(total);
+
+    // Search: a code finds that project; a place name finds the projects named after it.
+    const someCode = projects[Math.floor(projects.length / 2)].id;
+    await page.fill('[data-testid="project-search"]', someCode.toLowerCase());
+    expect(await shownCodes()).toContain(someCode);
+    expect((await shownCodes()).length).toBeLessThan(total);
+    await page.fill('[data-testid="project-search"]', '张家浜');
+    const titled = projects.filter((project) => project.properties.title_zh.includes('张家浜')).map((project) => project.id);
+    expect(titled.length).toBeGreaterThan(0);
+    const found = await shownCodes();
+    expect(found).toEqual(expect.arrayContaining(titled));
+    expect(found.length).toBeLessThan(total);
+    await page.fill('[data-testid="project-search"]', '没有这样的项目名称');
+    expect(await shownCodes()).toHaveLength(0);
+    await page.click('[data-testid="clear-project-filters"]');
+    expect(await shownCodes()).toHaveLength(total);
+  });
+
+  it('selecting a project shows its details and history, highlights it and its places on the map, and flies there', async () => {
+    const projects = await projectsNow();
+    const project = projects.find((candidate) => candidate.properties.linked_features.length > 0 && candidate.geometry.type.includes('Polygon'))!;
+    await waitForCameraToSettle(page);
+    const before = await page.evaluate(() => window.__lifecircle!.view());
+    const goldBefore = await countHighlightPixels(page);
+    expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('project-highlight'))).toBe(false);
+
+    await page.click(`[data-testid="project-row"][data-code="${project.id}"]`);
+    const details = page.locator('[data-testid="project-details"]');
+    await expect(details.getAttribute('data-code')).resolves.toBe(project.id);
+    await expect(page.locator('[data-testid="project-title"]').textContent()).resolves.toBe(project.properties.title_zh);
+    // Assumptions are listed as such.
+    if (project.properties.assumptions.length > 0) await expect(page.locator('[data-testid="project-assumptions"] li').count()).resolves.toBe(project.properties.assumptions.length);
+    const history = (await api(`/api/collections/projects/items/${project.id}/history`)).versions;
+    await page.waitForSelector('[data-testid="project-history"] li');
+    await expect(page.locator('[data-testid="project-history"] li').count()).resolves.toBe(history.length);
+    await expect(page.locator('[data-testid="linked-places"] li').count()).resolves.toBeGreaterThan(0);
+
+    await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('project-highlight'));
+    await page.waitForTimeout(300);
+    await waitForCameraToSettle(page);
+    const after = await page.evaluate(() => window.__lifecircle!.view());
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    // The project's outline is drawn in the highlight's gold.
+    await waitForFrames(page, 6);
+    const goldAfter = await countHighlightPixels(page);
+    expect(goldAfter).toBeGreaterThan(goldBefore + 300);
+
+    await page.click('[data-testid="project-back"]');
+    await page.waitForSelector('[data-testid="project-row"]');
+    await waitForFrames(page, 4);
+    expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('project-highlight'))).toBe(false);
+  });
+
+  it('clicking a place on the map lists the projects linked to it, and one click opens a project', async () => {
+    const projects = await projectsNow();
+    const linkedFacilityIds = [...new Set(projects.flatMap((project) => project.properties.linked_features)
+      .filter((link: any) => link.collection_id === 'facilities').map((link: any) => link.feature_key))];
+    expect(linkedFacilityIds.length).toBeGreaterThan(0);
+    await page.click('button[title="回到街道范围"]');
+    await waitForCameraToSettle(page);
+    await page.waitForTimeout(1300);
+    await waitForCameraToSettle(page);
+    const facility = await findIsolatedFeature(page, 'facilities', 16, linkedFacilityIds);
+    expect(facility, 'a facility some project links to, clear of other symbols').not.toBeNull();
+    const origin = await mapOrigin(page);
+    await page.mouse.click(origin.x + facility!.x, origin.y + facility!.y);
+    const section = page.locator('[data-testid="details-panel"] [data-testid="projects-of-place"]');
+    await section.waitFor();
+    const expected = projects.filter((project) => project.properties.linked_features.some((link: any) => link.collection_id === 'facilities' && link.feature_key === String(facility!.id)))
+      .map((project) => project.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const listed = await section.locator('[data-testid="place-project"]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-code')));
+    expect([...listed].sort()).toEqual(expected);
+    await section.locator('[data-testid="place-project"]').first().click();
+    await expect(page.locator('[data-testid="project-details"]').getAttribute('data-code')).resolves.toBe(listed[0]);
+    await expect(page.locator('[data-testid="details-panel"]').count()).resolves.toBe(0);
+    await page.click('[data-testid="project-back"]');
+  });
+
+  it('shows no edit controls to someone who has not signed in, and no page errors', async () => {
+    await expect(page.locator('[data-testid="new-project"]').count()).resolves.toBe(0);
+    await page.locator('[data-testid="project-row"]').first().click();
+    await page.waitForSelector('[data-testid="project-details"]');
+    await expect(page.locator('[data-testid="edit-project"]').count()).resolves.toBe(0);
+    await page.click('[data-testid="project-back"]');
+    expect(pageErrors).toEqual([]);
+  });
+});
