@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- foundation|coverage]`: the speed and memory figures the issues name, each
+ * `npm run bench [-- foundation|coverage|leaders]`: the speed and memory figures the issues name, each
  * printed beside its target or reference as a ratio, measured in one run. Timings are medians,
  * because these machines are shared and noisy. Nothing here is a pass/fail test.
  */
@@ -14,6 +14,7 @@ import { geodataDirectory } from '../helpers/geodata.ts';
 import { measureClientBundle } from './bundle.ts';
 import { computeOneType, graphMegabytes, makeGridProblem, readShippedAnalysisInputs, timePgRouting, timeWarm } from './coverage.ts';
 import { measureFirstMapLoad } from './first-map.ts';
+import { measureLeadersSummary } from './leaders.ts';
 import { measureServerStart } from './server-start.ts';
 
 const sections = process.argv.slice(2);
@@ -83,5 +84,17 @@ if (wants('coverage')) {
     } else {
       console.log(`    pgRouting comparison SKIPPED: DATABASE_URL is not set`);
     }
+  }
+}
+
+if (wants('leaders')) {
+  console.log("\n== leaders' view (issue 6)");
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-bench-leaders-'));
+  try {
+    const leaders = await measureLeadersSummary(dataDirectory);
+    print(`whole view for a new date over HTTP, warm (median of ${leaders.warmMilliseconds.length} dates)`, median(leaders.warmMilliseconds), 'ms', 200);
+    console.log(`    of which computed on the server: ${median(leaders.warmServerMilliseconds).toFixed(1)} ms; first answer after start (cold coverage cache): ${leaders.firstMilliseconds.toFixed(0)} ms`);
+  } finally {
+    rmSync(dataDirectory, { recursive: true, force: true });
   }
 }
