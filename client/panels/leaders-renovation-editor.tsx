@@ -12,7 +12,7 @@ function numberOrNull(form: HTMLFormElement, name: string): number | null {
 }
 
 /**
- * An editor's form for one estate's renovation record: 综合整新 status and year, lifts installed
+ * An editor's form for one estate's renovation record: 综合整新 status, start and end year, lifts installed
  * and planned. The server validates; its message for each field is shown under that field.
  */
 export function RenovationEditorForm() {
@@ -26,6 +26,7 @@ export function RenovationEditorForm() {
     const patch: RenovationPatch = {
       comprehensiveRenovation: {
         status: (form.elements.namedItem('status') as HTMLSelectElement).value as (typeof renovationClasses)[number],
+        startYear: numberOrNull(form, 'startYear'),
         year: numberOrNull(form, 'year'),
       },
       lifts: { installed: numberOrNull(form, 'liftsInstalled'), planned: numberOrNull(form, 'liftsPlanned') },
@@ -48,6 +49,11 @@ export function RenovationEditorForm() {
               {renovationClasses.map((status) => <option key={status} value={status}>{renovationStatusName(status)}</option>)}
             </select>
             {problem('comprehensiveRenovation.status')}
+          </label>
+          <label class="field">
+            <span>{translate('leadersEditStartYear')}</span>
+            <input name="startYear" type="number" step="1" defaultValue={record.comprehensiveRenovation.startYear === null ? '' : String(record.comprehensiveRenovation.startYear)} data-testid="renovation-start-year" />
+            {problem('comprehensiveRenovation.startYear')}
           </label>
           <label class="field">
             <span>{translate('leadersEditYear')}</span>
