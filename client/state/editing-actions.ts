@@ -3,14 +3,14 @@ import type { Geometry } from 'geojson';
 import {
   createProject, deleteProject, fetchProject, fetchProjectVocabulary, measureImpact, patchProject, ProjectWriteFailure, type PlaceFeature,
 } from '../api.ts';
-import { describeFailure, selectFeature } from './actions.ts';
-import { featuresByCollection, language, selectedFeature } from './dashboard-state.ts';
+import { describeFailure } from './actions.ts';
+import { language, selectedFeature } from './dashboard-state.ts';
 import {
   canUndoDrawing, combinedGeometry, confirmingDelete, drawingCommand, drawingMode, drawnGeometries, editConflict, editingSession, fieldProblems,
   geometryEdited, impact, impactFailure, impactStatus, pickingLinks, projectForm, saveFailure, saving, suggestedGeometry, vocabulary,
   type DrawingCommand, type DrawingMode,
 } from './editing-state.ts';
-import { reloadProjects } from './project-actions.ts';
+import { reloadProjects, selectProject } from './project-actions.ts';
 import { buildPatchBody, emptyProjectForm, formFromProperties, propertiesFromForm, sameValue, type ProjectFormValues } from './project-form.ts';
 import { canEdit, session } from './session-state.ts';
 
@@ -221,10 +221,8 @@ export async function saveProject(): Promise<void> {
 async function finishAfterWrite(saved: PlaceFeature | null): Promise<void> {
   cancelEditing();
   await reloadProjects().catch(() => undefined);
-  if (!saved) return;
-  // The reloaded listing's copy, so the selection is the same object the map and panel hold.
-  const listed = featuresByCollection.value.projects?.features.find((feature) => feature.id === saved.id) ?? saved;
-  selectFeature({ collectionId: 'projects', feature: listed });
+  // The saved project is selected (the panel opens on its details, the map highlights it); after a delete, the list.
+  selectProject(saved ? String(saved.id) : null, { fly: false });
 }
 
 async function showWriteFailure(error: unknown, code: string | null): Promise<void> {

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { waitForDashboardReady } from './dashboard-page.ts';
+import { clickAt, openSignedInPage, pagePointOf, waitForDrawingTools } from './project-drawing-page.ts';
+
+const dashboardUrl = inject('dashboardUrl');
+const skipReason = inject('browserSkipReason');
+if (skipReason) console.warn(`[e2e] project-drawing.test.ts skipped: ${skipReason}`);
+
+// A square of about 190 × 220 m in the middle of 潍坊新村街道 (well inside its boundary), and a
+// stray vertex far off that the test places and then undoes.
+const centre = [121.5165, 31.2262];
+const half = 0.001;
+const corners: [number, number][] = [
+  [centre[0] - half, centre[1] - half], [centre[0] + half, centre[1] - half], [centre[0] + half, centre[1] + half], [centre[0] - half, centre[1] + half],
+];
+const strayVertex: [number, number] = [centre[0] + 2.5 * half, centre[1] + 2 * half];
+const title = `绘制测试项目-${Date.now()}`;
+
+async function findProjectsTitled(page: Page, wanted: string) {
+  const body = await (await page.request.get(`${dashboardUrl}/api/collections/projects/items?limit=10000`)).json();
+  return (body.features as { id: string; properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[])
+    .filter((feature) => feature.properties.title_zh === wanted);
+}
+
+describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openSignedInPage(browser, dashboardUrl, 'drawing-editor', 'editor');
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws a polygon with real clicks, undoes a stray vertex, and shows the impact while drawing', async () => {
+    await page.click('[data-testid="tab-projects"]');
+    await page.click('[data-testid="new-project"]');
+    await page.waitForSelector('[data-testid="drawing-toolbar"]');
+    await page.waitForSelector('[data-testid="project-editor"]');
+    await waitForDrawingTools(page);
+    await page.click('[data-testid="draw-polygon"]');
+    await expect(page.locator('[data-testid="draw-polygon"]').getAttribute('aria-pressed')).resolves.toBe('true');
+
+    const points = [];
+    for (const [longitude, latitude] of corners) points.push(await pagePointOf(page, longitude, latitude));
+    for (const point of points.slice(0, 3)) await clickAt(page, point);
+    // A vertex in the wrong place, taken back with the toolbar's undo (terra-draw's drawing history).
+    await clickAt(page, await pagePointOf(page, ...strayVertex));
+    await page.waitForSelector('[data-testid="draw-undo"]:not([disabled])');
+    await page.click('[data-testid="draw-undo"]');
+    await page.waitForTimeout(300);
+    await clickAt(page, points[3]);
+    // Clicking the first vertex again closes the polygon.
+    await clickAt(page, points[0]);
+
+    await page.waitForFunction(() => document.querySelector('[data-testid="geometry-summary"]')?.textContent?.startsWith('Polygon'));
+    await page.waitForSelector('[data-testid="impact-area"]', { timeout: 20_000 });
+    const shownArea = await page.locator('[data-testid="impact-area"]').textContent();
+    // About 190 m × 222 m: between 3 and 5 hectares, whatever the snapping did to the corners.
+    const hectares = Number(shownArea!.replace(/[^\d.]/g, ''));
+    expect(hectares).toBeGreaterThan(3);
+    expect(hectares).toBeLessThan(5);
+    await expect(page.locator('[data-testid="impact-estates"]').textContent()).resolves.toMatch(/^[1-9]\d* · /);
+    await expect(page.locator('[data-testid="impact-walk"]').textContent()).resolves.toMatch(/5 分钟: [\d,]+ · 10 分钟: [\d,]+ · 15 分钟: [\d,]+/);
+    (globalThis as { shownArea?: string }).shownArea = shownArea!;
+  });
+
+  it('shows the server\'s message at the field for an invalid value, and stores nothing', async () => {
+    await page.fill('[data-testid="input-title"]', title);
+    await page.selectOption('[data-testid="input-action"]', 'functions');
+    await expect(page.locator('[data-testid="input-item"]').inputValue()).resolves.toBe('9');
+    await page.selectOption('[data-testid="input-item"]', '10');
+    await page.fill('[data-testid="input-lead-unit"]', '营商办');
+    await page.fill('[data-testid="partner-unit-input"]', '潍坊四村居民区党组织');
+    await page.press('[data-testid="partner-unit-input"]', 'Enter');
+    await page.selectOption('[data-testid="input-status"]', 'in_progress');
+    await page.fill('[data-testid="input-progress"]', '150');
+    await page.fill('[data-testid="input-budget"]', '35.5');
+    await page.fill('[data-testid="input-description"]', '浏览器测试绘制的项目');
+    await page.click('[data-testid="save-project"]');
+
+    const problem = page.locator('[data-testid="field-progress_percent"] .field-problems');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toBe('不能大于 100');
+    await expect(page.locator('[data-testid="field-title_zh"] .field-problems').count()).resolves.toBe(0);
+    expect(await findProjectsTitled(page, title)).toEqual([]);
+  });
+
+  it('saves, leaves edit mode with the project selected, and the stored project is what was drawn and typed', async () => {
+    await page.fill('[data-testid="input-progress"]', '30');
+    await page.click('[data-testid="save-project"]');
+    await page.waitForSelector('[data-testid="project-editor"]', { state: 'detached' });
+    await expect(page.locator('[data-testid="drawing-toolbar"]').count()).resolves.toBe(0);
+
+    const [stored] = await findProjectsTitled(page, title);
+    expect(stored).toBeDefined();
+    expect(stored.properties).toMatchObject({
+      action: 'functions', item: 10, lead_unit: '营商办', partner_units: ['潍坊四村居民区党组织'], status: 'in_progress', progress_percent: 30,
+      budget_ten_thousand_yuan: 35.5, description: '浏览器测试绘制的项目', version: 1,
+    });
+    expect(stored.geometry.type).toBe('Polygon');
+    const ring = stored.geometry.coordinates[0];
+    expect(ring).toHaveLength(5);
+    // Each stored vertex is where a corner was clicked (snapping moves a vertex by at most 10 pixels); the undone one is gone.
+    for (const [index, corner] of corners.entries()) {
+      const clicked = await pagePointOf(page, ...corner);
+      const storedPoint = await pagePointOf(page, ring[index][0], ring[index][1]);
+      expect(Math.hypot(clicked.x - storedPoint.x, clicked.y - storedPoint.y)).toBeLessThanOrEqual(11);
+    }
+    const stray = await pagePointOf(page, ...strayVertex);
+    for (const position of ring) {
+      const onScreen = await pagePointOf(page, position[0], position[1]);
+      expect(Math.hypot(stray.x - onScreen.x, stray.y - onScreen.y)).toBeGreaterThan(50);
+    }
+    // The impact shown while drawing is the server's impact of the stored shape.
+    const impact = await (await page.request.post(`${dashboardUrl}/api/impact`, { data: { geometry: stored.geometry } })).json();
+    const hectares = (impact.areaSquareMetres / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    expect((globalThis as { shownArea?: string }).shownArea).toBe(`${hectares} ha`);
+    // The new project is the selected one.
+    await page.waitForSelector(`[data-testid="project-details"][data-code="${stored.id}"]`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finds the project again after a reload, in the API, the panel and on the map', async () => {
+    await page.reload();
+    await waitForDashboardReady(page);
+    const [stored] = await findProjectsTitled(page, title);
+    expect(stored).toBeDefined();
+    await page.click('[data-testid="tab-projects"]');
+    await page.fill('[data-testid="project-search"]', title);
+    await page.waitForSelector(`[data-testid="project-row"][data-code="${stored.id}"]`);
+    const onMap = await page.evaluate((code) => window.__lifecircle!.featuresOnScreen('projects').some((feature) => feature.id === code), stored.id);
+    expect(onMap).toBe(true);
+    expect(await page.evaluate(() => window.__lifecircle!.layerIds())).toContain('projects');
+  });
+
+  it('shows a viewer no drawing controls', async () => {
+    const viewerPage = await openSignedInPage(browser, dashboardUrl, 'drawing-viewer', 'viewer');
+    await viewerPage.click('[data-testid="tab-projects"]');
+    await viewerPage.waitForSelector('[data-testid="projects-panel"]');
+    await viewerPage.locator('[data-testid="project-row"]').first().click();
+    await viewerPage.waitForSelector('[data-testid="project-details"]');
+    await expect(viewerPage.locator('[data-testid="new-project"]').count()).resolves.toBe(0);
+    await expect(viewerPage.locator('[data-testid="edit-project"]').count()).resolves.toBe(0);
+    await expect(viewerPage.locator('[data-testid="drawing-toolbar"]').count()).resolves.toBe(0);
+    await expect(viewerPage.locator('[data-testid="project-editor"]').count()).resolves.toBe(0);
+    await viewerPage.context().close();
+  });
+});
