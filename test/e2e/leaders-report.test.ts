@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LeadersSummary } from '../../server/contract/leaders.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+
+const dashboardUrl = inject('dashboardUrl');
+const skipReason = inject('browserSkipReason');
+if (skipReason) console.warn(`[e2e] leaders-report.test.ts skipped: ${skipReason}`);
+
+const chineseCharacter = /[\u4e00-\u9fff]/;
+
+/**
+ * The leaders' report and exports as a leader uses them: the A4 report for a date with every
+ * section, the map image, tables as long as the API's lists, the PDF download, print styles,
+ * and the CSV and GeoJSON exports that parse back.
+ */
+describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const asOf = '2024-12-31';
+  let summary: LeadersSummary;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(dashboardUrl);
+    await waitForDashboardReady(page);
+    await page.click('[data-testid="tab-leaders"]');
+    await page.waitForSelector('[data-testid="headline-renovation"]');
+    // 2024 on the slider, with the keyboard: End is 2026, two steps back.
+    await page.locator('[data-testid="as-of-range"]').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((date) => document.querySelector('[data-testid="leaders-date"]')?.textContent?.includes(date) && !document.querySelector('.leaders-loading'), asOf);
+    await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('renovation-estates'));
+    await waitForFrames(page, 6);
+    summary = await (await page.request.get(`${dashboardUrl}/api/leaders/summary?asOf=${asOf}`)).json();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the A4 report with every section, the map image and tables as long as the API\'s lists', async () => {
+    await page.click('[data-testid="open-report"]');
+    await page.waitForSelector('[data-testid="report-overlay"]');
+    await expect(page.locator('[data-testid="report-date"]').textContent()).resolves.toContain(asOf);
+    await expect(page.locator('.report-header h1').textContent()).resolves.toMatch(chineseCharacter);
+
+    // The map image: the basemap and deck.gl canvases composited, not a blank picture.
+    const image = await page.locator('[data-testid="report-map-image"]').evaluate(async (element) => {
+      const picture = element as HTMLImageElement;
+      await picture.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = picture.naturalWidth;
+      canvas.height = picture.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(picture, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set<number>();
+      for (let index = 0; index < data.length; index += 16) colours.add(((data[index] >> 4) << 8) | ((data[index + 1] >> 4) << 4) | (data[index + 2] >> 4));
+      return { width: canvas.width, height: canvas.height, colours: colours.size };
+    });
+    expect(image.width).toBeGreaterThan(300);
+    expect(image.height).toBeGreaterThan(300);
+    expect(image.colours).toBeGreaterThan(20);
+
+    await expect(page.locator('[data-testid="report-headline"]').textContent()).resolves.toContain(String(summary.renovation.target.met.estates));
+    await expect(page.locator('[data-testid="report-estate-row"]').count()).resolves.toBe(summary.renovation.estates.length);
+    await expect(page.locator('[data-testid="report-project-row"]').count()).resolves.toBe(summary.projects.list.length);
+    await expect(page.locator('[data-testid="report-coverage-row"]').count()).resolves.toBe(summary.coverage.groups.length + 1);
+    await expect(page.locator('[data-testid="report-sources"] li').count()).resolves.toBe(summary.assumptions.length + 2);
+    // Each estate's row carries its status on the date, as the API has it.
+    const firstDone = summary.renovation.estates.find((estate) => estate.status === 'done');
+    if (firstDone) await expect(page.locator('[data-testid="report-estate-row"]', { hasText: firstDone.estateName }).textContent()).resolves.toContain('已完成');
+
+    // Every page is one A4 sheet, and nothing runs into its footer.
+    const pages = await page.locator('.report-overlay .report-page').evaluateAll((elements) => elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      const footer = element.querySelector('.report-footer')!.getBoundingClientRect();
+      const contentBottom = Math.max(...[...element.children].filter((child) => !child.classList.contains('report-footer')).map((child) => child.getBoundingClientRect().bottom));
+      return { ratio: box.height / box.width, fits: contentBottom <= footer.top + 1 };
+    }));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const sheet of pages) {
+      expect(sheet.ratio).toBeCloseTo(297 / 210, 2);
+      expect(sheet.fits).toBe(true);
+    }
+
+    // Printing shows the report alone, on A4.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      topBar: getComputedStyle(document.querySelector('.top-bar')!).visibility,
+      report: getComputedStyle(document.querySelector('.report-page')!).visibility,
+      toolbar: getComputedStyle(document.querySelector('.report-toolbar')!).display,
+    }));
+    expect(printed).toEqual({ topBar: 'hidden', report: 'visible', toolbar: 'none' });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('downloads the report as a PDF, one A4 page per sheet', async () => {
+    const sheets = await page.locator('.report-overlay .report-page').count();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      page.click('[data-testid="report-download-pdf"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = bytes.toString('latin1');
+    expect(text.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(sheets);
+    // A4 in points: 595.28 × 841.89.
+    expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
+    await page.click('[data-testid="report-close"]');
+    await expect(page.locator('[data-testid="report-overlay"]').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports estates, projects, facilities and coverage for the date as CSV and GeoJSON that parse back', async () => {
+    const expectedRows: Record<string, number | null> = {
+      estates: summary.renovation.estates.length,
+      projects: summary.projects.list.length,
+      facilities: summary.facilities.total,
+      coverage: null,
+    };
+    if (await page.locator('[data-testid="report-overlay"]').count() > 0) await page.click('[data-testid="report-close"]');
+    for (const dataset of ['estates', 'projects', 'facilities', 'coverage']) {
+      const csvLink = page.locator(`[data-testid="export-${dataset}-csv"]`);
+      const geoJsonLink = page.locator(`[data-testid="export-${dataset}-geojson"]`);
+      await expect(csvLink.getAttribute('href')).resolves.toContain(`asOf=${asOf}`);
+      // Downloaded as a user does, by clicking the link.
+      const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+      const csvText = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+      const rows = parse(csvText) as string[][];
+      expect(rows[0].some((cell) => chineseCharacter.test(cell)), `${dataset}: Chinese header`).toBe(true);
+      const records = rows.slice(1);
+      expect(records.every((record) => record.length === rows[0].length)).toBe(true);
+
+      const geoJson = await (await page.request.get(`${dashboardUrl}${await geoJsonLink.getAttribute('href')}`)).json();
+      expect(geoJson.type).toBe('FeatureCollection');
+      expect(Array.isArray(geoJson.features)).toBe(true);
+      expect(geoJson.features.every((feature: { type: string; geometry: unknown }) => feature.type === 'Feature' && 'geometry' in feature)).toBe(true);
+      expect(records.length, `${dataset}: CSV rows and GeoJSON features`).toBe(geoJson.features.length);
+      if (expectedRows[dataset] !== null) expect(records.length, `${dataset}: rows against the summary`).toBe(expectedRows[dataset]);
+      expect(records.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('exports an empty selection as a valid empty file', async () => {
+    const csv = await page.request.get(`${dashboardUrl}/api/exports/estates.csv?asOf=${asOf}&committee=${encodeURIComponent('没有这个居委会')}`);
+    expect(csv.status()).toBe(200);
+    const rows = parse((await csv.text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(rows.length).toBe(1);
+    expect(rows[0][0]).toMatch(chineseCharacter);
+    const geoJson = await page.request.get(`${dashboardUrl}/api/exports/estates.geojson?asOf=${asOf}&committee=${encodeURIComponent('没有这个居委会')}`);
+    expect(geoJson.status()).toBe(200);
+    const body = await geoJson.json();
+    expect(body).toMatchObject({ type: 'FeatureCollection', features: [] });
+  });
+});
