@@ -5,7 +5,8 @@ import { layerCatalogue } from '../layers/catalogue.ts';
 
 /** The name people know a place by: the Chinese name in both languages. */
 export function placeNameOf(feature: PlaceFeature): string {
-  const name = feature.properties?.name;
+  // A project has a title instead of a name.
+  const name = feature.properties?.name ?? feature.properties?.title_zh;
   return typeof name === 'string' && name !== '' ? name : String(feature.id ?? '');
 }
 

@@ -3,6 +3,7 @@ import type { PlaceFeature, ProjectHistoryEntry } from '../api.ts';
 import { asOfDate } from './as-of-state.ts';
 import { sidePanel } from './coverage-state.ts';
 import { featuresByCollection } from './dashboard-state.ts';
+import { boundsOfGeometry } from './geometry-bounds.ts';
 import {
   emptyProjectFilter, filterProjects, indexFeatures, linkedFeaturesOf, projectPropertiesOf, projectStateOn,
   type ProjectFilter,
@@ -27,6 +28,11 @@ export const projectsForTimeline = computed(() => filterProjects(allProjects.val
 
 export const selectedProject = computed(() => allProjects.value.find((feature) => String(feature.id) === selectedProjectCode.value) ?? null);
 
+function extentOf(feature: PlaceFeature): number {
+  const bounds = boundsOfGeometry(feature.geometry);
+  return bounds ? (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) : 0;
+}
+
 export const projectsPanelOpen = computed(() => sidePanel.value === 'projects');
 
 /**
@@ -41,7 +47,9 @@ export const projectLayerInput = computed(() => {
   const features = shown.map((feature) => {
     const state = projectStateOn(projectPropertiesOf(feature), asOf);
     return { ...feature, properties: { ...feature.properties, status_as_of: state.status, overdue_as_of: state.overdue } };
-  });
+  })
+    // Largest first, so a project at one site is drawn over one that covers every estate.
+    .sort((first, second) => extentOf(second) - extentOf(first));
   const selected = selectedProject.value;
   const highlight = open && selected ? { project: selected, places: linkedFeaturesOf(projectPropertiesOf(selected), placeIndex.value).map(({ feature }) => feature) } : null;
   return { panelOpen: open, features, highlight };

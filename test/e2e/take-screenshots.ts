@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
+import { drawProjectForScreenshot } from './project-drawing-page.ts';
 
 const dashboardUrl = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const outputDirectory = resolve(process.argv[3] ?? join(import.meta.dirname, '../../docs/screenshots'));
@@ -56,6 +57,30 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(outputDirectory, 'coverage-gaps.png') });
   console.log(`wrote ${join(outputDirectory, 'coverage-gaps.png')}`);
+
+  // The action plan's projects: the panel grouped by the six actions with the timeline, and every
+  // project on the map coloured by action.
+  await page.goto(dashboardUrl);
+  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+  await page.click('[data-testid="tab-projects"]');
+  await page.waitForSelector('[data-testid="project-row"]');
+  await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('projects'), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(outputDirectory, 'projects.png') });
+  console.log(`wrote ${join(outputDirectory, 'projects.png')}`);
+
+  // Drawing a project: a polygon drawn with clicks and selected for editing (vertices and
+  // midpoints), the form filled in, the impact beside it. Needs an editor's sign-in (the
+  // server's first admin from the environment); nothing is saved.
+  const editorName = process.env.LIFECIRCLE_ADMIN_USER;
+  const editorPassword = process.env.LIFECIRCLE_ADMIN_PASSWORD;
+  if (editorName && editorPassword) {
+    await drawProjectForScreenshot(page, editorName, editorPassword);
+    await page.screenshot({ path: join(outputDirectory, 'project-drawing.png') });
+    console.log(`wrote ${join(outputDirectory, 'project-drawing.png')}`);
+  } else {
+    console.log('skipped project-drawing.png: set LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD to sign in');
+  }
 } finally {
   await browser.close();
 }
