@@ -20,9 +20,10 @@ import './leaders-panel.css';
 /**
  * The leaders' view under the 进度总览 tab: where 综合整新 stands against covering every estate
  * by 2025, where each of the plan's projects stands, and the life-circle coverage, all for the
- * date the time slider sets. Every count is a button that lists what it counts.
+ * date the time slider sets. Every count is a button that lists what it counts. Loaded with the
+ * tab (leaders-panel.tsx), not with the first map.
  */
-export function LeadersPanel() {
+export function LeadersView() {
   useEffect(() => ensureLeadersSummary(), []);
   const summary = leadersSummary.value;
   const status = leadersStatus.value;

@@ -7,6 +7,7 @@ import { language } from '../state/dashboard-state.ts';
 import { closeReport } from '../state/leaders-actions.ts';
 import { reportMapImage } from '../state/leaders-state.ts';
 import { renderReportPdf, saveBlob } from './download-report-pdf.ts';
+import { chunk } from './paginate.ts';
 import './report.css';
 
 /**
@@ -56,13 +57,6 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
 const estateRowsPerPage = 40;
 const projectRowsPerPage = 40;
 
-/** Splits rows into pages; an empty list still gives one (empty) page, so every section is there. */
-export function chunk<T>(rows: T[], size: number): T[][] {
-  if (rows.length === 0) return [[]];
-  const pages: T[][] = [];
-  for (let index = 0; index < rows.length; index += size) pages.push(rows.slice(index, index + size));
-  return pages;
-}
 
 type Estate = LeadersSummary['renovation']['estates'][number];
 type Project = LeadersSummary['projects']['list'][number];
