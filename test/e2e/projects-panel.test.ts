@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectStateAsOf, todayInShanghai } from '../../server/contract/as-of.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { findIsolatedFeature, mapOrigin, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
@@ -194,6 +195,35 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
     await expect(page.locator('[data-testid="project-details"]').getAttribute('data-code')).resolves.toBe(listed[0]);
     await expect(page.locator('[data-testid="details-panel"]').count()).resolves.toBe(0);
     await page.click('[data-testid="project-back"]');
+  });
+
+  it('shows each project as it was on the time slider\'s date, derived from its dates, and says so', async () => {
+    const projects = await projectsNow();
+    await expect(page.locator('[data-testid="derived-note"]').count()).resolves.toBe(0);
+    await page.focus('[data-testid="as-of-range"]');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('[data-testid="derived-note"]');
+    const asOf = await page.evaluate(() => document.querySelector('[data-testid="derived-note"]')!.textContent!.match(/\d{4}-\d{2}-\d{2}/)![0]);
+    expect(asOf < todayInShanghai()).toBe(true);
+    const statuses = await page.locator('[data-testid="project-row"]').evaluateAll((rows) => rows.map((row) => ({
+      code: row.getAttribute('data-code'),
+      status: row.querySelector('[data-testid="project-status"]')!.getAttribute('data-status'),
+      derived: row.querySelector('.status-derived') !== null,
+    })));
+    expect(statuses).toHaveLength(projects.length);
+    for (const row of statuses) {
+      const project = projects.find((candidate) => candidate.id === row.code)!;
+      expect(row.status, row.code!).toBe(projectStateAsOf(project.properties, asOf).status);
+      expect(row.derived).toBe(true);
+    }
+    // The map follows: a project not started by then is drawn hollow (planned).
+    const notStarted = projects.find((project) => project.properties.start_date > asOf);
+    if (notStarted) {
+      await waitForFrames(page, 2);
+      expect((await page.evaluate(() => window.__lifecircle!.fillColours('projects')))[notStarted.id][3]).toBe(0);
+    }
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="derived-note"]'));
   });
 
   it('shows no edit controls to someone who has not signed in, and no page errors', async () => {
