@@ -144,7 +144,32 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     expect(pageErrors).toEqual([]);
   });
 
+  it('asks the life-circle coverage for the slider\'s date, and again when the slider moves', async () => {
+    const coverageRequests: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/api/coverage?')) coverageRequests.push(request.url()); });
+    await page.click('[data-testid="tab-coverage"]');
+    await page.waitForSelector('[data-testid="focus-share"]');
+    await page.waitForFunction(() => !document.querySelector('.coverage-panel')?.textContent?.includes('正在计算'));
+    expect(coverageRequests.some((url) => url.includes('asOf=2025-12-31'))).toBe(true);
+    const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+    const coverage2025 = await (await page.request.get(`${dashboardUrl}/api/coverage?asOf=2025-12-31`)).json();
+    const clinic = coverage2025.byType.find((type: { facilityType: string }) => type.facilityType === 'community_health_center');
+    await expect(page.locator('[data-testid="focus-share"]').textContent()).resolves.toBe(percent(clinic.residentsShare));
+
+    await page.locator('[data-testid="as-of-range"]').focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('[data-testid="as-of-date"]')?.textContent?.includes('2022-12-31'));
+    await expect.poll(() => coverageRequests.some((url) => url.includes('asOf=2022-12-31'))).toBe(true);
+    const coverage2022 = await (await page.request.get(`${dashboardUrl}/api/coverage?asOf=2022-12-31`)).json();
+    const clinic2022 = coverage2022.byType.find((type: { facilityType: string }) => type.facilityType === 'community_health_center');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(clinic2022.residentsShare));
+    await page.click('[data-testid="tab-leaders"]');
+    await page.waitForSelector('[data-testid="headline-renovation"]');
+  });
+
   it('draws the charts lazily, without loading ECharts before the tab is opened', async () => {
+    await page.click('[data-testid="tab-leaders"]');
+    await page.waitForSelector('[data-testid="headline-renovation"]');
     for (const chart of ['chart-renovation-by-year', 'chart-projects-by-action', 'chart-coverage-by-year']) {
       await page.waitForSelector(`[data-testid="${chart}"][data-rendered="true"] canvas`);
     }
