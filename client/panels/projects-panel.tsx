@@ -1,5 +1,6 @@
 import type { PlaceFeature } from '../api.ts';
-import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/projects.ts';
+import { todayInShanghai } from '../../server/contract/as-of.ts';
+import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/project-vocabulary.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { cssColour } from '../layers/palette.ts';
@@ -59,6 +60,24 @@ function ProgressBar({ project }: { project: ProjectProperties }) {
   );
 }
 
+const timelineStart = Date.parse(`${projectYears[0]}-01-01`);
+const timelineEnd = Date.parse(`${projectYears[projectYears.length - 1] + 1}-01-01`);
+const shareOfTimeline = (date: string) => Math.max(0, Math.min(1, (Date.parse(date) - timelineStart) / (timelineEnd - timelineStart)));
+
+/** A one-line Gantt bar: where the project's dates fall in 2022–2026, with the as-of date (or today) marked. */
+function DateBar({ project }: { project: ProjectProperties }) {
+  const left = shareOfTimeline(project.start_date);
+  const right = shareOfTimeline(project.end_date);
+  const asOf = asOfDate.value ?? todayInShanghai();
+  return (
+    <span class="date-bar" aria-hidden="true">
+      {projectYears.slice(1).map((year) => <span key={year} class="date-bar-year" style={{ left: `${shareOfTimeline(`${year}-01-01`) * 100}%` }} />)}
+      <span class="date-bar-span" style={{ left: `${left * 100}%`, width: `${Math.max(0.01, right - left) * 100}%`, background: actionColour(project.action) }} />
+      <span class="date-bar-now" style={{ left: `${shareOfTimeline(asOf) * 100}%` }} />
+    </span>
+  );
+}
+
 function ProjectRow({ feature }: { feature: PlaceFeature }) {
   const project = projectPropertiesOf(feature);
   return (
@@ -70,6 +89,7 @@ function ProjectRow({ feature }: { feature: PlaceFeature }) {
         </span>
         <span class="project-row-state"><StatusBadge project={project} /><ProgressBar project={project} /></span>
         <span class="project-row-meta">{project.start_date} — {project.end_date} · <span lang="zh-CN">{project.lead_unit}</span></span>
+        <DateBar project={project} />
       </button>
     </li>
   );
@@ -241,7 +261,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
       <p class="project-row-state"><StatusBadge project={project} /><ProgressBar project={project} /></p>
       <dl class="attribute-list">
         <Attribute label={translate('projectCode')}>{project.code}</Attribute>
-        <Attribute label={translate('dates')}>{project.start_date} — {project.end_date}</Attribute>
+        <Attribute label={translate('dates')}>{project.start_date} — {project.end_date}<DateBar project={project} /></Attribute>
         <Attribute label={translate('leadUnit')}><span lang="zh-CN">{project.lead_unit}</span></Attribute>
         {project.partner_units.length > 0 && <Attribute label={translate('partnerUnits')}><span lang="zh-CN">{project.partner_units.join('、')}</span></Attribute>}
         <Attribute label={translate('budget')}>{project.budget_ten_thousand_yuan === null ? translate('noBudget') : `${project.budget_ten_thousand_yuan.toLocaleString(language.value)} ${translate('budgetUnit')}`}</Attribute>

@@ -1,5 +1,5 @@
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { projectActions, projectItems, type ProjectActionKey } from '../../server/contract/projects.ts';
+import { projectActions, projectItems, type ProjectActionKey } from '../../server/contract/project-vocabulary.ts';
 import { projectStateAsOf, todayInShanghai, type ProjectStateAsOf } from '../../server/contract/as-of.ts';
 
 /**
