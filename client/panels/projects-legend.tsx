@@ -15,7 +15,7 @@ export function ProjectsLegend() {
           <span>{language.value === 'zh-CN' ? action.nameZh : action.nameEn}</span>
         </li>
       ))}
-      <li class="legend-note project-legend legend-status">
+      <li class="legend-row project-legend legend-status">
         <span class="status-sample sample-planned" />{translate('statusPlanned')}
         <span class="status-sample sample-in_progress" />{translate('statusInProgress')}
         <span class="status-sample sample-completed" />{translate('statusCompleted')}
