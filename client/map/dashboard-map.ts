@@ -97,6 +97,8 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   let drawingToolsRequested = false;
   const stopEffects = [
     effect(() => {
+      // terra-draw draws in the basemap's canvas, under deck.gl's: the layers fade while drawing so the shape shows.
+      container.classList.toggle('project-drawing', editingSession.value !== null);
       if (!editingSession.value || drawingToolsRequested) return;
       drawingToolsRequested = true;
       void Promise.all([import('../draw/drawing-tools.ts'), basemapLoaded]).then(([{ attachDrawingTools }]) => {

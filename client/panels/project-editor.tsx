@@ -111,6 +111,7 @@ export function ProjectEditor() {
               <button type="button" class="secondary" data-testid="use-repaired-geometry" onClick={useSuggestedGeometry}>{translate('useRepairedGeometry')}</button>
             )}
           </div>
+          <ImpactReport />
           <Field field="title_zh" label="formFieldTitle" problems={problems}>
             <input data-testid="input-title" value={form.title_zh} maxLength={220} onInput={text('title_zh')} />
           </Field>
@@ -204,7 +205,6 @@ export function ProjectEditor() {
               </div>
             )}
         </form>
-        <ImpactReport />
       </section>
       <ConflictDialog />
     </>

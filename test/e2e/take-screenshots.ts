@@ -69,6 +69,36 @@ try {
   await page.screenshot({ path: join(outputDirectory, 'projects.png') });
   console.log(`wrote ${join(outputDirectory, 'projects.png')}`);
 
+  // The leaders' view: the slider on 2025 (moved with the keyboard), estates coloured by
+  // renovation with the demonstration areas, the headline cards and the renovation chart.
+  await page.goto(dashboardUrl);
+  await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+  await page.click('[data-testid="tab-leaders"]');
+  await page.waitForSelector('[data-testid="headline-renovation"]');
+  await page.locator('[data-testid="as-of-range"]').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('[data-testid="leaders-date"]')?.textContent?.includes('2025-12-31') && !document.querySelector('.leaders-loading'));
+  await page.waitForSelector('[data-testid="chart-renovation-by-year"][data-rendered="true"]');
+  await page.evaluate(() => {
+    // The headline cards and the chart together: the panel scrolled to the renovation card.
+    const panel = document.querySelector('.leaders-panel')!;
+    const card = document.querySelector<HTMLElement>('[data-testid="headline-renovation"]')!;
+    panel.scrollTop = card.offsetTop - 8;
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(outputDirectory, 'leaders.png') });
+  console.log(`wrote ${join(outputDirectory, 'leaders.png')}`);
+
+  // The first page of the A4 report for that date.
+  await page.click('[data-testid="open-report"]');
+  await page.waitForSelector('[data-testid="report-map-image"]');
+  await page.waitForTimeout(500);
+  await page.locator('.report-page').first().screenshot({ path: join(outputDirectory, 'report.png') });
+  console.log(`wrote ${join(outputDirectory, 'report.png')}`);
+  await page.click('[data-testid="report-close"]');
+
   // Drawing a project: a polygon drawn with clicks and selected for editing (vertices and
   // midpoints), the form filled in, the impact beside it. Needs an editor's sign-in (the
   // server's first admin from the environment); nothing is saved.
