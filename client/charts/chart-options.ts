@@ -39,7 +39,8 @@ export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYea
     ...baseOption(animate),
     xAxis: { type: 'category', data: categories, axisLabel: { fontFamily: chartFontFamily } },
     yAxis: [
-      { type: 'value', name: labels.estatesUnit, minInterval: 1, nameTextStyle: { fontFamily: chartFontFamily } },
+      // Headroom above the tallest bar, so the share line's labels do not sit on it.
+      { type: 'value', name: labels.estatesUnit, minInterval: 1, max: (extent: { max: number }) => Math.max(4, Math.ceil(extent.max * 2.5)), nameTextStyle: { fontFamily: chartFontFamily } },
       { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [

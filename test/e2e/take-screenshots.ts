@@ -94,10 +94,13 @@ try {
   // The first page of the A4 report for that date.
   await page.click('[data-testid="open-report"]');
   await page.waitForSelector('[data-testid="report-map-image"]');
+  // Tall enough for a whole A4 sheet below the report's toolbar, so nothing scrolls under it.
+  await page.setViewportSize({ width: 1440, height: 1300 });
   await page.waitForTimeout(500);
   await page.locator('.report-page').first().screenshot({ path: join(outputDirectory, 'report.png') });
   console.log(`wrote ${join(outputDirectory, 'report.png')}`);
   await page.click('[data-testid="report-close"]');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Drawing a project: a polygon drawn with clicks and selected for editing (vertices and
   // midpoints), the form filled in, the impact beside it. Needs an editor's sign-in (the
