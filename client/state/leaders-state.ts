@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { LeadersSummary, RenovationRecord } from '../api.ts';
 import type { RenovationClass } from '../layers/renovation-colours.ts';
+import { asOfDate } from './as-of-state.ts';
 import { sidePanel, type AnalysisStatus } from './coverage-state.ts';
 
 /**
@@ -48,8 +49,12 @@ export const renovationClassByEstate = computed(() =>
 export const demonstrationEstateIds = computed<ReadonlySet<string>>(() =>
   new Set((leadersSummary.value?.renovation.estates ?? []).filter((estate) => estate.demonstration).map((estate) => estate.estateKey)));
 
-/** Facilities not yet open on the as-of date (by key): the map leaves them out. Null: none known. */
+/**
+ * Facilities not yet open on the as-of date (by key): the map leaves them out. Null: none known,
+ * or no date chosen (today as recorded draws every facility, as the life-circle panel counts them).
+ */
 export const facilitiesNotYetOpen = computed<ReadonlySet<string> | null>(() => {
+  if (asOfDate.value === null) return null;
   const keys = leadersSummary.value?.facilities.notOpenKeys;
   return keys && keys.length > 0 ? new Set(keys) : null;
 });

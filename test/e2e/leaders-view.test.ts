@@ -110,6 +110,22 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     expect(pageErrors).toEqual([]);
   });
 
+  it('plays through the years from 2022, and stops when asked', async () => {
+    await page.click('[data-testid="as-of-play"]');
+    await waitForDate('2022-12-31');
+    await waitForDate('2023-12-31');
+    await page.click('[data-testid="as-of-play"]');
+    await expect(page.locator('[data-testid="as-of-play"]').getAttribute('aria-pressed')).resolves.toBe('false');
+    const stoppedAt = await page.locator('[data-testid="as-of-range"]').inputValue();
+    await page.waitForTimeout(1800);
+    await expect(page.locator('[data-testid="as-of-range"]').inputValue()).resolves.toBe(stoppedAt);
+    await page.locator('[data-testid="as-of-range"]').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await waitForDate('2025-12-31');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens the list behind a number, and flies to an estate or a project from it', async () => {
     const summary = await summaryOf('2025-12-31');
     const done = summary.renovation.estates.filter((estate) => estate.status === 'done');
