@@ -25,6 +25,8 @@ export interface RenovationChartLabels {
   cumulativeShare: string;
   target: string;
   estatesUnit: string;
+  /** A row's year as the axis shows it; the server's Chinese label (2025年, 2025年以后) when not given. */
+  yearLabel?: (row: RenovationYearRow) => string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface RenovationChartLabels {
  * year, and the target (every estate, 100 %).
  */
 export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYear: number, labels: RenovationChartLabels, animate = true): ChartOption {
-  const categories = rows.map((row) => row.label);
+  const categories = rows.map((row) => labels.yearLabel?.(row) ?? row.label);
   const targetIndex = rows.findIndex((row) => row.year === targetYear);
   return {
     ...baseOption(animate),

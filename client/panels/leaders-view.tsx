@@ -14,7 +14,7 @@ import { ensureLeadersSummary, loadLeadersSummary, openDrilldown, openReport } f
 import { drilldown, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportOpen } from '../state/leaders-state.ts';
 import { DrilldownList } from './leaders-drilldown.tsx';
 import { RenovationEditorForm } from './leaders-renovation-editor.tsx';
-import { percent, projectStatusName, renovationStatusName } from './leaders-text.ts';
+import { percent, projectStatusName, renovationStatusName, yearRowLabel } from './leaders-text.ts';
 import './leaders-panel.css';
 
 /**
@@ -190,7 +190,7 @@ function RenovationByYear({ summary }: { summary: LeadersSummary }) {
   const locale = language.value;
   const option = useMemo(() => buildRenovationByYearOption(rows, summary.renovation.target.year, {
     doneInYear: translate('leadersDoneInYear'), expectedInYear: translate('leadersExpectedInYear'), cumulativeShare: translate('leadersCumulativeShare'),
-    target: translate('leadersTarget'), estatesUnit: translate('leadersEstatesUnit'),
+    target: translate('leadersTarget'), estatesUnit: translate('leadersEstatesUnit'), yearLabel: yearRowLabel,
   }), [summary, locale]);
   // The estates whose 综合整新 is recorded (done or expected) in a year; after 2025: later, or no year.
   const keysOfYear = (year: number | 'after2025') => summary.renovation.estates
@@ -210,11 +210,11 @@ function RenovationByYear({ summary }: { summary: LeadersSummary }) {
         <tbody>
           {rows.map((row) => (
             <tr key={String(row.year)} data-testid="renovation-year-row">
-              <td>{row.label}</td>
+              <td>{yearRowLabel(row)}</td>
               <td>{row.doneInYear.estates.toLocaleString(locale)}</td>
               <td>{row.expectedInYear.estates.toLocaleString(locale)}</td>
               <td>
-                <CountButton value={row.doneInYear.estates + row.expectedInYear.estates} title={`${row.label} · ${translate('leadersEstatesOfYear')}`} kind="estates" keys={keysOfYear(row.year)} testId="renovation-year-count" />
+                <CountButton value={row.doneInYear.estates + row.expectedInYear.estates} title={`${yearRowLabel(row)} · ${translate('leadersEstatesOfYear')}`} kind="estates" keys={keysOfYear(row.year)} testId="renovation-year-count" />
               </td>
               <td>{row.cumulative.estates.toLocaleString(locale)}</td>
               <td>{percent(row.cumulativeResidentsShare)}</td>

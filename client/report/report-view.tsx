@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { LeadersSummary } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
-import { percent, projectStatusName, renovationSourceName, renovationStatusName } from '../panels/leaders-text.ts';
+import { percent, projectStatusName, renovationSourceName, renovationStatusName, yearRowLabel } from '../panels/leaders-text.ts';
 import { language } from '../state/dashboard-state.ts';
 import { closeReport } from '../state/leaders-actions.ts';
 import { reportMapImage } from '../state/leaders-state.ts';
@@ -136,7 +136,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
         <tbody>
           {renovation.byYear.map((row) => (
             <tr key={String(row.year)}>
-              <td>{row.label}</td><td class="number">{row.doneInYear.estates}</td><td class="number">{row.expectedInYear.estates}</td>
+              <td>{yearRowLabel(row)}</td><td class="number">{row.doneInYear.estates}</td><td class="number">{row.expectedInYear.estates}</td>
               <td class="number">{row.cumulative.estates}</td><td class="number">{percent(row.cumulativeResidentsShare)}</td>
             </tr>
           ))}
