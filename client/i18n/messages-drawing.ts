@@ -139,12 +139,15 @@ export const drawingEnglish: Record<keyof typeof drawingChinese, string> = {
   conflictHeading: 'Someone else changed this project',
   conflictExplanation: 'While you were editing, the project was saved as a newer version. Compare the two and choose:',
   conflictMine: 'My changes',
-  conflictTheirs: 'Current editorVersion',
+  conflictTheirs: 'Current version',
   conflictField: 'Field',
   conflictKeepMine: 'Keep mine',
   conflictTakeTheirs: 'Take theirs',
   conflictDiffers: 'differs',
   geometryChanged: 'Shape',
   signInToEdit: 'Sign in with an editor account first',
-  editorVersion: 'editorVersion',
+  editorVersion: 'version',
 };
+
+/** The statuses in English (the vocabulary from the API names them in Chinese only). */
+export const statusNamesEnglish: Record<string, string> = { planned: 'Planned', in_progress: 'In progress', completed: 'Completed', on_hold: 'On hold' };

@@ -6,6 +6,7 @@ import { closeConflict, keepMyVersion, takeTheirVersion } from '../state/editing
 import { combinedGeometry, editConflict, editingSession, geometryEdited, projectForm, saving, vocabulary } from '../state/editing-state.ts';
 import { compareProjectVersions, type LinkedFeatureReference } from '../state/project-form.ts';
 import { placeNameOf } from './feature-text.ts';
+import { statusNamesEnglish } from '../i18n/messages-drawing.ts';
 
 const fieldLabels: Record<string, MessageKey> = {
   title_zh: 'formFieldTitle', action: 'formFieldAction', item: 'formFieldItem', lead_unit: 'formFieldLeadUnit', partner_units: 'formFieldPartnerUnits', status: 'formFieldStatus',
@@ -29,7 +30,11 @@ function describeValue(field: string, value: unknown): string {
     const action = vocabulary.value?.actions.find((candidate) => candidate.key === value);
     return action ? (chinese ? action.nameZh : action.nameEn) : String(value);
   }
-  if (field === 'status') return vocabulary.value?.statuses.find((status) => status.key === value)?.nameZh ?? String(value);
+  if (field === 'status') return chinese ? vocabulary.value?.statuses.find((status) => status.key === value)?.nameZh ?? String(value) : statusNamesEnglish[String(value)] ?? String(value);
+  if (field === 'item') {
+    const item = vocabulary.value?.actions.flatMap((action) => action.items).find((entry) => entry.item === value);
+    return item ? `${item.item}. ${chinese ? item.nameZh : item.nameEn}` : String(value);
+  }
   if (field === 'linked_features') {
     const links = value as LinkedFeatureReference[];
     if (links.length === 0) return '—';

@@ -1,5 +1,7 @@
+import { useEffect } from 'preact/hooks';
 import type { ProjectFieldProblem } from '../api.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { statusNamesEnglish } from '../i18n/messages-drawing.ts';
 import { translate } from '../i18n/translate.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';
 import {
@@ -16,8 +18,6 @@ import { DrawingToolbar } from './drawing-toolbar.tsx';
 import { ImpactReport } from './impact-report.tsx';
 import { layerTitleOfCollection, placeNameOf } from './feature-text.ts';
 import './project-editor.css';
-
-export const statusNamesEnglish: Record<string, string> = { planned: 'Planned', in_progress: 'In progress', completed: 'Completed', on_hold: 'On hold' };
 
 function FieldProblems({ problems }: { problems: ProjectFieldProblem[] | undefined }) {
   if (!problems || problems.length === 0) return null;
@@ -84,9 +84,14 @@ function PartnerUnits({ form }: { form: ProjectFormValues }) {
 export function ProjectEditor() {
   const session = editingSession.value;
   const form = projectForm.value;
+  const problemList = fieldProblems.value;
+  // After a refused save, the first field with a problem comes into view.
+  useEffect(() => {
+    if (problemList.length > 0) document.querySelector('.project-editor .has-problem')?.scrollIntoView({ block: 'nearest' });
+  }, [problemList]);
   if (!session || !form) return null;
   const chinese = language.value === 'zh-CN';
-  const problems = problemsByField(fieldProblems.value);
+  const problems = problemsByField(problemList);
   const actions = vocabulary.value?.actions ?? [];
   const items = actions.find((action) => action.key === form.action)?.items ?? [];
   const shapes = drawnGeometries.value.length;

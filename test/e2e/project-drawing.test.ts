@@ -87,7 +87,8 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
     await page.click('[data-testid="save-project"]');
 
     const problem = page.locator('[data-testid="field-progress_percent"] .field-problems');
-    await problem.waitFor();
+    await page.waitForSelector('[data-testid="field-progress_percent"] .field-problems, [data-testid="save-failure"]');
+    await expect(page.locator('[data-testid="save-failure"]').textContent()).resolves.not.toMatch(/登录|403|401/);
     await expect(problem.textContent()).resolves.toBe('不能大于 100');
     await expect(page.locator('[data-testid="field-title_zh"] .field-problems').count()).resolves.toBe(0);
     expect(await findProjectsTitled(page, title)).toEqual([]);
@@ -139,6 +140,30 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
     const onMap = await page.evaluate((code) => window.__lifecircle!.featuresOnScreen('projects').some((feature) => feature.id === code), stored.id);
     expect(onMap).toBe(true);
     expect(await page.evaluate(() => window.__lifecircle!.layerIds())).toContain('projects');
+  });
+
+  it('explains a crossing outline at the shape and offers the server\'s repair', async () => {
+    await page.click('[data-testid="new-project"]');
+    await page.waitForSelector('[data-testid="project-editor"]');
+    await page.click('[data-testid="draw-polygon"]');
+    // A bow tie: the second edge crosses the fourth.
+    const bowTie = [corners[0], corners[2], corners[1], corners[3]];
+    for (const corner of bowTie) await clickAt(page, await pagePointOf(page, ...corner));
+    await clickAt(page, await pagePointOf(page, ...bowTie[0]));
+    await page.waitForFunction(() => document.querySelector('[data-testid="geometry-summary"]')?.textContent?.startsWith('Polygon'));
+    await page.fill('[data-testid="input-title"]', `${title}-自相交`);
+    await page.fill('[data-testid="input-lead-unit"]', '管理办');
+    await page.click('[data-testid="save-project"]');
+    const problem = page.locator('[data-testid="field-geometry"] .field-problems');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain('边线自相交');
+    await page.click('[data-testid="use-repaired-geometry"]');
+    // PostGIS's repair of a bow tie is its two triangles.
+    await page.waitForFunction(() => document.querySelector('[data-testid="geometry-summary"]')?.textContent?.startsWith('MultiPolygon · 2'));
+    await expect(page.locator('[data-testid="field-geometry"] .field-problems').count()).resolves.toBe(0);
+    await page.click('[data-testid="cancel-editing"]');
+    await page.waitForSelector('[data-testid="project-editor"]', { state: 'detached' });
+    expect(await findProjectsTitled(page, `${title}-自相交`)).toEqual([]);
   });
 
   it('shows a viewer no drawing controls', async () => {
