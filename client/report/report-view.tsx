@@ -1,3 +1,4 @@
+import { createPortal } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { LeadersSummary } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
@@ -33,7 +34,8 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
   const estateChunks = chunk(sortedEstates(summary), estateRowsPerPage);
   const projectChunks = chunk(projectRows(summary), projectRowsPerPage);
   const generated = new Date().toLocaleString(language.value === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
-  return (
+  // Straight under <body>: out of the side panel's scrolling box, so printing can show it alone.
+  return createPortal(
     <div class="report-overlay" data-testid="report-overlay" role="dialog" aria-label={translate('reportTitle')}>
       <div class="report-toolbar">
         <button type="button" data-testid="report-print" onClick={() => window.print()}>{translate('reportPrint')}</button>
@@ -49,7 +51,8 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
         {projectChunks.map((rows, index) => <ProjectsPage key={`projects-${index}`} summary={summary} rows={rows} page={2 + estateChunks.length + index} continued={index > 0} />)}
         <CoveragePage summary={summary} page={2 + estateChunks.length + projectChunks.length} />
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

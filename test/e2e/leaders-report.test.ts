@@ -97,11 +97,20 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     // Printing shows the report alone, on A4.
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
-      topBar: getComputedStyle(document.querySelector('.top-bar')!).visibility,
-      report: getComputedStyle(document.querySelector('.report-page')!).visibility,
+      dashboard: getComputedStyle(document.querySelector('#app')!).display,
       toolbar: getComputedStyle(document.querySelector('.report-toolbar')!).display,
+      // Every sheet is laid out whole, one after another, from the top of the printed page.
+      sheets: [...document.querySelectorAll('.report-page')].map((sheet) => Math.round(sheet.getBoundingClientRect().height)),
+      firstTop: Math.round(document.querySelector('.report-page')!.getBoundingClientRect().top),
+      documentHeight: document.documentElement.scrollHeight,
     }));
-    expect(printed).toEqual({ topBar: 'hidden', report: 'visible', toolbar: 'none' });
+    expect(printed.dashboard).toBe('none');
+    expect(printed.toolbar).toBe('none');
+    expect(printed.firstTop).toBe(0);
+    expect(printed.documentHeight).toBeGreaterThanOrEqual(printed.sheets.reduce((total, height) => total + height, 0) - 2);
+    // A real print to PDF through Chromium's own printing: one A4 page per sheet.
+    const printedPdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect(printedPdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(printed.sheets.length);
     await page.emulateMedia({ media: 'screen' });
     expect(pageErrors).toEqual([]);
   });
