@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { LeadersSummary } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
@@ -10,13 +11,19 @@ import { projectStatusName, renovationStatusName } from './leaders-text.ts';
 /** The list behind a clicked number: estates or projects; a click flies the map to one. */
 export function DrilldownList({ summary }: { summary: LeadersSummary }) {
   const list = drilldown.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new list takes the focus, so a keyboard user who pressed a number reads what it counts next.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, [list]);
   if (!list) return null;
   const locale = language.value;
   const keys = new Set(list.keys);
   return (
     <div class="drilldown" data-testid="drilldown" role="region" aria-label={list.title}>
       <div class="drilldown-head">
-        <h3>{list.title} <span class="drilldown-count" data-testid="drilldown-count">{list.keys.length}</span></h3>
+        <h3 ref={heading} tabIndex={-1}>{list.title} <span class="drilldown-count" data-testid="drilldown-count">{list.keys.length}</span></h3>
         <button type="button" class="link-button" data-testid="drilldown-close" onClick={closeDrilldown}>{translate('leadersListClose')}</button>
       </div>
       {list.keys.length === 0 ? <p class="panel-note">{translate('leadersListEmpty')}</p> : <p class="panel-note">{translate('leadersListHint')}</p>}

@@ -1,5 +1,5 @@
 import { createPortal } from 'preact/compat';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadersSummary } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
@@ -18,6 +18,14 @@ import './report.css';
  */
 export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
   const [pdfStatus, setPdfStatus] = useState<'idle' | 'working' | 'failed'>('idle');
+  const printButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // Keyboard users land on the report's buttons, and Escape goes back to the dashboard.
+    printButton.current?.focus();
+    const closeOnEscape = (event: KeyboardEvent) => { if (event.key === 'Escape') closeReport(); };
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, []);
   const [pdfFailure, setPdfFailure] = useState<string | null>(null);
   const downloadPdf = async () => {
     setPdfStatus('working');
@@ -38,7 +46,7 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
   return createPortal(
     <div class="report-overlay" data-testid="report-overlay" role="dialog" aria-label={translate('reportTitle')}>
       <div class="report-toolbar">
-        <button type="button" data-testid="report-print" onClick={() => window.print()}>{translate('reportPrint')}</button>
+        <button type="button" ref={printButton} data-testid="report-print" onClick={() => window.print()}>{translate('reportPrint')}</button>
         <button type="button" data-testid="report-download-pdf" disabled={pdfStatus === 'working'} onClick={() => void downloadPdf()}>
           {pdfStatus === 'working' ? translate('reportPreparingPdf') : translate('reportDownloadPdf')}
         </button>
