@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { LeadersSummary } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
-import { language } from '../state/dashboard-state.ts';
-import { closeDrilldown, showEstate, showProject, startEditingRenovation } from '../state/leaders-actions.ts';
+import { featuresByCollection, language } from '../state/dashboard-state.ts';
+import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
+import { closeDrilldown, showEstate, showFacility, showProject, startEditingRenovation } from '../state/leaders-actions.ts';
 import { drilldown } from '../state/leaders-state.ts';
 import { canEdit } from '../state/session-state.ts';
 import { projectStatusName, renovationStatusName } from './leaders-text.ts';
@@ -20,6 +21,11 @@ export function DrilldownList({ summary }: { summary: LeadersSummary }) {
   if (!list) return null;
   const locale = language.value;
   const keys = new Set(list.keys);
+  // The project that opens a facility, and when, as the summary knows them.
+  const opening = new Map(summary.facilities.projectFacilities.map((facility) => [
+    facility.facilityKey,
+    [facility.projectCode, facility.openedDate ?? (facility.open ? '' : translate('leadersFacilityNotYetOpen'))].filter(Boolean).join(' · '),
+  ]));
   return (
     <div class="drilldown" data-testid="drilldown" role="region" aria-label={list.title}>
       <div class="drilldown-head">
@@ -41,6 +47,18 @@ export function DrilldownList({ summary }: { summary: LeadersSummary }) {
               {canEdit.value && (
                 <button type="button" class="link-button" data-testid="renovation-edit" onClick={() => void startEditingRenovation(estate.estateKey)}>{translate('leadersEdit')}</button>
               )}
+            </li>
+          ))
+          : list.kind === 'facilities'
+          ? (featuresByCollection.value.facilities?.features ?? []).filter((feature) => keys.has(String(feature.id))).map((feature) => (
+            <li key={String(feature.id)} data-testid="drilldown-item" data-key={String(feature.id)}>
+              <button type="button" class="drilldown-item" onClick={() => showFacility(String(feature.id))}>
+                <span class="drilldown-name">{String(feature.properties?.name ?? feature.id)}</span>
+                <span class="drilldown-figures">
+                  {nameOfValue(facilityTypes, String(feature.properties?.facility_type ?? ''), locale)}
+                  {opening.get(String(feature.id)) ? ` · ${opening.get(String(feature.id))}` : ''}
+                </span>
+              </button>
             </li>
           ))
           : summary.projects.list.filter((project) => keys.has(project.code)).map((project) => (

@@ -9,9 +9,9 @@ import { renovationClasses, renovationColours, unknownRenovationColour } from '.
 import { ReportOverlay } from '../report/report-view.tsx';
 import { asOfDate } from '../state/as-of-state.ts';
 import { shownDate } from '../state/as-of-years.ts';
-import { language } from '../state/dashboard-state.ts';
-import { ensureLeadersSummary, loadLeadersSummary, openDrilldown, openReport } from '../state/leaders-actions.ts';
-import { drilldown, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportOpen } from '../state/leaders-state.ts';
+import { featuresByCollection, language } from '../state/dashboard-state.ts';
+import { ensureLeadersSummary, loadLeadersSummary, openCoverageGapList, openDrilldown, openReport } from '../state/leaders-actions.ts';
+import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportOpen, type Drilldown } from '../state/leaders-state.ts';
 import { DrilldownList } from './leaders-drilldown.tsx';
 import { RenovationEditorForm } from './leaders-renovation-editor.tsx';
 import { percent, projectStatusName, renovationStatusName, yearRowLabel } from './leaders-text.ts';
@@ -85,7 +85,7 @@ function RenovationLegend() {
 
 /** A number that opens the list of what it counts. */
 export function CountButton({ value, title, kind, keys, testId, children }: {
-  value: number; title: string; kind: 'estates' | 'projects'; keys: string[]; testId?: string; children?: preact.ComponentChildren;
+  value: number; title: string; kind: Drilldown['kind']; keys: string[]; testId?: string; children?: preact.ComponentChildren;
 }) {
   return (
     <button
@@ -99,6 +99,12 @@ export function CountButton({ value, title, kind, keys, testId, children }: {
       {children ?? value.toLocaleString(language.value)}
     </button>
   );
+}
+
+/** Facilities open on the date: every facility of the map's data not among those not yet open. */
+function openFacilityKeys(summary: LeadersSummary): string[] {
+  const notOpen = new Set(summary.facilities.notOpenKeys);
+  return (featuresByCollection.value.facilities?.features ?? []).map((feature) => String(feature.id)).filter((key) => !notOpen.has(key));
 }
 
 const estateKeysWithStatus = (summary: LeadersSummary, statuses: string[], committee?: string) =>
@@ -168,17 +174,29 @@ function HeadlineCards({ summary }: { summary: LeadersSummary }) {
       <div class="headline-card" data-testid="headline-coverage">
         <h3>{translate('leadersCoverageCard')}</h3>
         <div class="coverage-shares">
-          {summary.coverage.groups.map((group) => (
-            <span key={group.key} class="coverage-share" data-testid={`headline-coverage-${group.key}`} data-value={group.residentsShare}>
-              {locale === 'zh-CN' ? group.nameZh : group.nameEn} <strong>{percent(group.residentsShare)}</strong>
+          {[
+            ...summary.coverage.groups.map((group) => ({ key: group.key, name: locale === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare })),
+            { key: 'all', name: translate('leadersAllEssentials'), share: summary.coverage.allEssentials.residentsShare },
+          ].map((group) => (
+            <span key={group.key} class="coverage-share">
+              {group.name}{' '}
+              {/* The share opens the estates the group does not reach on that date. */}
+              <button
+                type="button" class="count-button" data-testid={`headline-coverage-${group.key}`} data-value={group.share}
+                title={translate('leadersCoverageGapTitle').replace('{group}', group.name)}
+                onClick={() => void openCoverageGapList(group.key, translate('leadersCoverageGapTitle').replace('{group}', group.name))}
+              >
+                {percent(group.share)}
+              </button>
             </span>
           ))}
-          <span class="coverage-share" data-testid="headline-coverage-all" data-value={summary.coverage.allEssentials.residentsShare}>
-            {translate('leadersAllEssentials')} <strong>{percent(summary.coverage.allEssentials.residentsShare)}</strong>
-          </span>
         </div>
+        {drilldownFailure.value && <p class="panel-error" role="alert">{drilldownFailure.value}</p>}
         <p class="panel-note" data-testid="headline-facilities-open">
-          {translate('leadersFacilitiesOpen').replace('{open}', String(summary.facilities.openCount)).replace('{total}', String(summary.facilities.total))}
+          {translate('leadersFacilitiesOpenLabel')}{' '}
+          <CountButton value={summary.facilities.openCount} title={translate('leadersFacilitiesOpenTitle')} kind="facilities" keys={openFacilityKeys(summary)} testId="headline-facilities-open-count" />
+          {' / '}{summary.facilities.total} · {translate('leadersFacilitiesNotOpen')}{' '}
+          <CountButton value={summary.facilities.notOpenKeys.length} title={translate('leadersFacilitiesNotOpen')} kind="facilities" keys={summary.facilities.notOpenKeys} testId="headline-facilities-not-open" />
         </p>
       </div>
     </div>

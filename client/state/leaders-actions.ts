@@ -1,14 +1,15 @@
 import { batch } from '@preact/signals';
-import { fetchLeadersSummary, fetchRenovationRecord, patchRenovationRecord, RenovationWriteFailure, type RenovationPatch } from '../api.ts';
+import { fetchCoverage, fetchLeadersSummary, fetchRenovationRecord, patchRenovationRecord, RenovationWriteFailure, type RenovationPatch } from '../api.ts';
 import { snapshotMap } from '../map/map-snapshot.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { asOfDateOfYear } from './as-of-years.ts';
 import { flyToEstate, runCoverage } from './coverage-actions.ts';
-import { coverageStatus } from './coverage-state.ts';
+import { estatesOutsideGroup, estatesWithoutAllEssentials } from './coverage-gaps-of-group.ts';
+import { coverageStatus, standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
-import { drilldown, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
+import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
 import { session } from './session-state.ts';
 
 /** The only functions that change the leaders' view and the dashboard's as-of date. */
@@ -67,7 +68,33 @@ export function openDrilldown(list: Drilldown): void {
 }
 
 export function closeDrilldown(): void {
-  drilldown.value = null;
+  batch(() => {
+    drilldown.value = null;
+    drilldownFailure.value = null;
+  });
+}
+
+/**
+ * Opens the estates behind a coverage share: those the group (or, for 'all', every essential
+ * group) does not reach on the as-of date, under the standard question the summary uses
+ * (1.0 m/s on the walking network, placeholders left out).
+ */
+export async function openCoverageGapList(groupKey: string | 'all', title: string): Promise<void> {
+  drilldownFailure.value = null;
+  try {
+    const answer = await fetchCoverage({ speedMetresPerSecond: standardSpeedMetresPerSecond, mode: 'network', includePlaceholders: false }, leadersSummary.peek()?.asOf ?? asOfDate.peek());
+    const keys = groupKey === 'all' ? estatesWithoutAllEssentials(answer) : estatesOutsideGroup(answer, groupKey);
+    drilldown.value = { kind: 'estates', title, keys };
+  } catch (error) {
+    drilldownFailure.value = describeFailure(error);
+  }
+}
+
+/** Flies the map to a facility of a list and selects it. */
+export function showFacility(facilityKey: string): void {
+  const feature = featuresByCollection.value.facilities?.features.find((candidate) => String(candidate.id) === facilityKey);
+  const bounds = feature ? boundsOfGeometry(feature.geometry) : null;
+  if (feature && bounds) flyToPlace({ collectionId: 'facilities', name: String(feature.properties?.name ?? facilityKey), feature, bounds });
 }
 
 /** Flies the map to an estate of a list and selects it. */

@@ -13,13 +13,15 @@ export const leadersSummary = signal<LeadersSummary | null>(null);
 export const leadersStatus = signal<AnalysisStatus>('idle');
 export const leadersFailure = signal<string | null>(null);
 
-/** The list behind a clicked number: estates or projects, by key, with what was counted. */
+/** The list behind a clicked number: estates, projects or facilities, by key, with what was counted. */
 export interface Drilldown {
-  kind: 'estates' | 'projects';
+  kind: 'estates' | 'projects' | 'facilities';
   title: string;
   keys: string[];
 }
 export const drilldown = signal<Drilldown | null>(null);
+/** Why the list behind a number could not be read (e.g. the coverage for it). */
+export const drilldownFailure = signal<string | null>(null);
 
 /** The renovation record an editor has open in the form, with what the server said about it. */
 export interface RenovationEditor {

@@ -155,6 +155,23 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     const row2025 = summary.renovation.byYear.find((row) => row.year === 2025)!;
     await page.locator('[data-testid="renovation-year-count"]').nth(summary.renovation.byYear.indexOf(row2025)).click();
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="drilldown-item"]').length === count, row2025.doneInYear.estates + row2025.expectedInYear.estates);
+
+    // A coverage share lists the estates its group does not reach on that date, as /api/coverage says.
+    const coverage = await (await page.request.get(`${dashboardUrl}/api/coverage?asOf=2025-12-31`)).json();
+    const health = coverage.byGroup.find((group: { key: string }) => group.key === 'health');
+    const outside = coverage.byUnit
+      .filter((unit: { gaps: string[] }) => health.facilityTypes.every((type: string) => unit.gaps.includes(type)))
+      .map((unit: { id: string }) => unit.id).sort();
+    expect(outside.length).toBeGreaterThan(0);
+    await page.click('[data-testid="headline-coverage-health"]');
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="drilldown-item"]').length === count
+      && document.querySelector('[data-testid="drilldown"]')?.textContent?.includes('卫生'), outside.length);
+    expect((await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')))).sort()).toEqual(outside);
+
+    // The facilities not yet open on that date.
+    await page.click('[data-testid="headline-facilities-not-open"]');
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="drilldown-item"]').length === count, summary.facilities.notOpenKeys.length);
+    expect((await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')))).sort()).toEqual([...summary.facilities.notOpenKeys].sort());
     await page.click('[data-testid="drilldown-close"]');
     await expect(page.locator('[data-testid="drilldown"]').count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
