@@ -9,7 +9,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featuresByCollection } from '../state/dashboard-state.ts';
 import { recordDrawnGeometries, recordUndoAvailable } from '../state/editing-actions.ts';
-import { drawingCommand, drawingMode, editingSession } from '../state/editing-state.ts';
+import { drawingCommand, drawingMode, editingSession, pickingLinks } from '../state/editing-state.ts';
 import { splitGeometry } from '../state/project-form.ts';
 import { buildVertexIndex, findNearestVertex, type VertexIndex } from './snap-to-places.ts';
 
@@ -146,7 +146,7 @@ export function attachDrawingTools(map: maplibregl.Map): DrawingToolsHandle {
     draw.clearUndoRedoHistory();
     loading = false;
     if (editingSession.peek()) {
-      draw.setMode(drawingMode.peek());
+      draw.setMode(pickingLinks.peek() ? 'static' : drawingMode.peek());
       recordDrawnGeometries(finishedGeometries(), true);
     }
     recordUndoAvailable(false);
@@ -172,8 +172,10 @@ export function attachDrawingTools(map: maplibregl.Map): DrawingToolsHandle {
     effect(() => {
       const mode = drawingMode.value;
       const open = editingSession.value !== null;
+      // While places are picked for linking, a click on the map must not also add a vertex.
+      const picking = pickingLinks.value;
       if (loading) return;
-      draw.setMode(open ? mode : 'static');
+      draw.setMode(open && !picking ? mode : 'static');
     }),
   ];
 

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { deleteSelectedShape, setDrawingMode, undoDrawing } from '../state/editing-actions.ts';
-import { canUndoDrawing, drawingMode, type DrawingMode } from '../state/editing-state.ts';
+import { canUndoDrawing, drawingMode, pickingLinks, type DrawingMode } from '../state/editing-state.ts';
 
 const tools: { mode: DrawingMode; label: MessageKey; hint: MessageKey }[] = [
   { mode: 'polygon', label: 'drawPolygon', hint: 'drawHintPolygon' },
@@ -18,7 +18,7 @@ export function DrawingToolbar() {
     <div class="drawing-toolbar" role="toolbar" aria-label={translate('drawingToolbarLabel')} data-testid="drawing-toolbar">
       <div class="drawing-tools">
         {tools.map((tool) => (
-          <button key={tool.mode} type="button" aria-pressed={drawingMode.value === tool.mode} data-testid={`draw-${tool.mode}`} onClick={() => setDrawingMode(tool.mode)}>
+          <button key={tool.mode} type="button" aria-pressed={!pickingLinks.value && drawingMode.value === tool.mode} data-testid={`draw-${tool.mode}`} onClick={() => setDrawingMode(tool.mode)}>
             {translate(tool.label)}
           </button>
         ))}

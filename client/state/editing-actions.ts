@@ -84,7 +84,11 @@ export function startEditingProject(code: string): void {
 }
 
 export function setDrawingMode(mode: DrawingMode): void {
-  drawingMode.value = mode;
+  batch(() => {
+    drawingMode.value = mode;
+    // Choosing a drawing tool ends picking places to link.
+    pickingLinks.value = false;
+  });
 }
 
 /** The drawing tools' finished shapes after every change (a vertex placed, dragged, undone, a shape removed). */

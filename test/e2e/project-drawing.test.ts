@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { waitForDashboardReady } from './dashboard-page.ts';
+import { mapOrigin, waitForDashboardReady } from './dashboard-page.ts';
 import { clickAt, openSignedInPage, pagePointOf, waitForDrawingTools } from './project-drawing-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
@@ -70,7 +70,23 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
     await expect(page.locator('[data-testid="impact-estates"]').textContent()).resolves.toMatch(/^[1-9]\d* · /);
     await expect(page.locator('[data-testid="impact-walk"]').textContent()).resolves.toMatch(/5 分钟: [\d,]+ · 10 分钟: [\d,]+ · 15 分钟: [\d,]+/);
     (globalThis as { shownArea?: string }).shownArea = shownArea!;
-  });
+
+    // Linking a place by clicking it on the map: the click links, and adds no vertex or shape.
+    await page.click('[data-testid="pick-links"]');
+    await expect(page.locator('[data-testid="draw-polygon"]').getAttribute('aria-pressed')).resolves.toBe('false');
+    // An estate in the open part of the map: clear of the toolbar (top left), the form (right) and the drawn square.
+    const origin = await mapOrigin(page);
+    const square = await pagePointOf(page, centre[0], centre[1]);
+    const estate = await page.evaluate(({ width, height, squareX, squareY }) => window.__lifecircle!.featuresOnScreen('neighbourhoods').find((feature) =>
+      feature.name !== '' && feature.x > 60 && feature.x < width - 500 && feature.y > 140 && feature.y < height - 60
+      && Math.hypot(feature.x - squareX, feature.y - squareY) > 150), { width: origin.width, height: origin.height, squareX: square.x - origin.x, squareY: square.y - origin.y });
+    expect(estate).toBeDefined();
+    await clickAt(page, { x: origin.x + estate!.x, y: origin.y + estate!.y });
+    await page.waitForSelector('[data-testid="linked-features"] .chip');
+    await expect(page.locator('[data-testid="linked-features"] .chip').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="geometry-summary"]').textContent()).resolves.toBe('Polygon · 1 个图形');
+    await page.click('[data-testid="pick-links"]');
+  }, 150_000);
 
   it('shows the server\'s message at the field for an invalid value, and stores nothing', async () => {
     await page.fill('[data-testid="input-title"]', title);
@@ -107,6 +123,9 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
       budget_ten_thousand_yuan: 35.5, description: '浏览器测试绘制的项目', version: 1,
     });
     expect(stored.geometry.type).toBe('Polygon');
+    // The place clicked while picking is linked (an estate, or a building or facility drawn over it).
+    expect(stored.properties.linked_features).toHaveLength(1);
+    expect(['neighbourhoods', 'buildings', 'facilities', 'roads']).toContain((stored.properties.linked_features as { collection_id: string }[])[0].collection_id);
     const ring = stored.geometry.coordinates[0];
     expect(ring).toHaveLength(5);
     // Each stored vertex is where a corner was clicked (snapping moves a vertex by at most 10 pixels); the undone one is gone.
