@@ -1,8 +1,8 @@
-import type { RenovationPatch } from '../api.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationClasses } from '../layers/renovation-colours.ts';
 import { saveRenovation, stopEditingRenovation } from '../state/leaders-actions.ts';
 import { renovationEditor } from '../state/leaders-state.ts';
+import { changedFields } from '../state/renovation-patch.ts';
 import { renovationStatusName } from './leaders-text.ts';
 
 /** A whole number from a form field, null when left empty (the server checks the range). */
@@ -22,16 +22,15 @@ export function RenovationEditorForm() {
   const problem = (field: string) => editor.problems[field] ? <span class="field-problem" data-testid={`problem-${field}`}>{editor.problems[field]}</span> : null;
   const submit = (event: Event) => {
     event.preventDefault();
+    if (!record) return;
     const form = event.currentTarget as HTMLFormElement;
-    const patch: RenovationPatch = {
-      comprehensiveRenovation: {
-        status: (form.elements.namedItem('status') as HTMLSelectElement).value as (typeof renovationClasses)[number],
-        startYear: numberOrNull(form, 'startYear'),
-        year: numberOrNull(form, 'year'),
-      },
-      lifts: { installed: numberOrNull(form, 'liftsInstalled'), planned: numberOrNull(form, 'liftsPlanned') },
-    };
-    void saveRenovation(patch);
+    void saveRenovation(changedFields(record, {
+      status: (form.elements.namedItem('status') as HTMLSelectElement).value as (typeof renovationClasses)[number],
+      startYear: numberOrNull(form, 'startYear'),
+      year: numberOrNull(form, 'year'),
+      liftsInstalled: numberOrNull(form, 'liftsInstalled'),
+      liftsPlanned: numberOrNull(form, 'liftsPlanned'),
+    }));
   };
   return (
     <div class="renovation-editor" role="dialog" aria-modal="false" data-testid="renovation-editor" aria-label={translate('leadersEditHeading').replace('{name}', record?.estateName ?? editor.estateKey)}>
@@ -40,6 +39,12 @@ export function RenovationEditorForm() {
       {editor.conflict && <p class="panel-warning" role="alert" data-testid="renovation-conflict">{translate('leadersEditConflict')}</p>}
       {editor.failure && !editor.conflict && <p class="panel-error" role="alert" data-testid="renovation-failure">{editor.failure}</p>}
       {editor.saved && <p class="panel-note" data-testid="renovation-saved">{translate('leadersEditSaved')}</p>}
+      {record && (
+        <p class="panel-note" data-testid="renovation-version">
+          {translate('leadersEditVersion').replace('{version}', String(record.version)).replace('{time}', record.updatedAt.slice(0, 16).replace('T', ' '))}
+          {record.assumptions.length > 0 ? ` · ${translate('leadersEditAssumed').replace('{count}', String(record.assumptions.length))}` : ''}
+        </p>
+      )}
       {record && (
         // Keyed by version: after a conflict the fields show the record as it is now.
         <form key={record.version} onSubmit={submit} class="renovation-form">

@@ -141,6 +141,11 @@ export async function saveRenovation(patch: RenovationPatch): Promise<void> {
     renovationEditor.value = { ...editor, failure: language.peek() === 'zh-CN' ? '请先登录' : 'Please sign in first' };
     return;
   }
+  // Nothing changed: nothing to send (an empty patch would only make a new version).
+  if (Object.keys(patch).length === 0) {
+    renovationEditor.value = { ...editor, failure: null, problems: {}, conflict: false, saved: true };
+    return;
+  }
   renovationEditor.value = { ...editor, saving: true, failure: null, problems: {}, conflict: false, saved: false };
   try {
     const { record, etag } = await patchRenovationRecord(editor.estateKey, patch, editor.etag, csrfToken);

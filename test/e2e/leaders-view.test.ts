@@ -255,6 +255,11 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     expect(saved.comprehensiveRenovation).toMatchObject({ status: 'done', startYear: 2023, year: 2024 });
     expect(saved.lifts.installed).toBe(3);
     expect(saved.version).toBeGreaterThan(original.version);
+    // Only the changed fields were sent: they are known now, the fields not touched stay assumed.
+    expect(saved.assumptions).not.toContain('comprehensiveRenovation.year');
+    for (const untouched of original.assumptions.filter((field: string) => !field.startsWith('comprehensiveRenovation.') && !field.startsWith('lifts.'))) {
+      expect(saved.assumptions).toContain(untouched);
+    }
 
     // Someone else edits meanwhile: saving answers 412, the form says so and shows their version.
     const current = await page.request.get(`${dashboardUrl}/api/renovation/${estateKey}`);
