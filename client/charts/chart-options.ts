@@ -72,13 +72,17 @@ export interface CoverageChartLabels {
   language: 'zh-CN' | 'en';
 }
 
-/** The tooltip text of one year: each group's share and the projects that opened facilities then. */
+// ECharts puts a tooltip formatter's answer in as HTML; project titles are typed by editors.
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character]);
+
+/** The tooltip text of one year (HTML, every datum escaped): each group's share and the projects that opened facilities then. */
 export function describeCoverageYear(year: CoverageYear, labels: CoverageChartLabels): string {
-  const groups = year.groups.map((group) => `${labels.language === 'zh-CN' ? group.nameZh : group.nameEn}: ${percentOf(group.residentsShare)}%`);
+  const groups = year.groups.map((group) => `${escapeHtml(labels.language === 'zh-CN' ? group.nameZh : group.nameEn)}: ${percentOf(group.residentsShare)}%`);
   const projects = year.openedProjects.length === 0
-    ? [labels.noneOpened]
-    : [`${labels.openedProjects}:`, ...year.openedProjects.map((project) => `· ${project.code} ${project.titleZh}`)];
-  return [`${year.year} (${year.date})`, ...groups, ...projects].join('<br/>');
+    ? [escapeHtml(labels.noneOpened)]
+    : [`${escapeHtml(labels.openedProjects)}:`, ...year.openedProjects.map((project) => `· ${escapeHtml(project.code)} ${escapeHtml(project.titleZh)}`)];
+  return [`${year.year} (${escapeHtml(year.date)})`, ...groups, ...projects].join('<br/>');
 }
 
 /**

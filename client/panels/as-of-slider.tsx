@@ -57,7 +57,7 @@ export function AsOfSlider() {
       </datalist>
       <span class="as-of-year">{year}</span>
       <span class="as-of-date" data-testid="as-of-date">{translate('asOfDate').replace('{date}', shownDate(asOf))}</span>
-      <button type="button" class="as-of-play" data-testid="as-of-play" aria-pressed={playing} title={playing ? translate('asOfStop') : translate('asOfPlay')} onClick={play}>
+      <button type="button" class="as-of-play" data-testid="as-of-play" aria-pressed={playing} title={playing ? translate('asOfStop') : translate('asOfPlay')} aria-label={playing ? translate('asOfStop') : translate('asOfPlay')} onClick={play}>
         {playing ? '⏸' : '▶'}
       </button>
     </div>

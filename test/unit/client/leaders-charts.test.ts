@@ -50,6 +50,9 @@ describe('the leaders\' chart options', () => {
     const labels = { language: 'zh-CN' as const, openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施' };
     expect(describeCoverageYear(coverageYears[1], labels)).toBe('2023 (2023-12-31)<br/>卫生: 55%<br/>公园: 20%<br/>当年开放设施的项目:<br/>· P09-01 养老院改造');
     expect(describeCoverageYear(coverageYears[0], labels)).toContain('当年无新开放设施');
+    const typed = { ...coverageYears[1], openedProjects: [{ code: 'P99-01', titleZh: '<img src=x onerror=alert(1)>', facilityKeys: [] }] };
+    expect(describeCoverageYear(typed, labels)).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(describeCoverageYear(typed, labels)).not.toContain('<img');
     const option = buildCoverageByYearOption(coverageYears, labels);
     const formatter = (option.tooltip as { formatter: (points: Array<{ dataIndex: number }>) => string }).formatter;
     expect(formatter([{ dataIndex: 1 }])).toContain('P09-01');
