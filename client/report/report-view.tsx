@@ -238,7 +238,7 @@ function CoveragePage({ summary, page }: { summary: LeadersSummary; page: number
         <thead>
           <tr>
             <th>{translate('reportCoverageGroup')}</th>
-            <th>{summary.asOf}</th>
+            <th>{translate('reportSelectedDate')}<br />{summary.asOf}</th>
             {years.map((year) => <th key={year.year}>{year.year}</th>)}
           </tr>
         </thead>
