@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { translate } from '../i18n/translate.ts';
 import { asOfDate } from '../state/as-of-state.ts';
 import { firstSliderYear, lastSliderYear, shownDate, sliderYearOfDate } from '../state/as-of-years.ts';
-import { setAsOfYear } from '../state/leaders-actions.ts';
+import { followAddress, setAsOfYear } from '../state/leaders-actions.ts';
 import './as-of-slider.css';
 
 // How long each year stays on screen while the slider plays through the years.
@@ -17,6 +17,9 @@ export function AsOfSlider() {
   const asOf = asOfDate.value;
   const year = sliderYearOfDate(asOf);
   const [playing, setPlaying] = useState(false);
+
+  // The slider is always on the page: it reads the address once (?asOf=…, ?report=1).
+  useEffect(() => followAddress(), []);
 
   useEffect(() => {
     if (!playing) return;

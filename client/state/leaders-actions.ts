@@ -6,6 +6,7 @@ import { asOfDate } from './as-of-state.ts';
 import { asOfDateOfYear } from './as-of-years.ts';
 import { flyToEstate, runCoverage } from './coverage-actions.ts';
 import { estatesOutsideGroup, estatesWithoutAllEssentials } from './coverage-gaps-of-group.ts';
+import { openSidePanel } from './coverage-actions.ts';
 import { coverageStatus, standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
@@ -183,4 +184,34 @@ export function openReport(): void {
 
 export function closeReport(): void {
   reportOpen.value = false;
+}
+
+// ---- The address: ?asOf=YYYY-MM-DD and ?report=1 ----
+
+const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// How long ?report=1 waits for the map's first complete frame before giving up on opening the report.
+const reportWaitMilliseconds = 60_000;
+
+/**
+ * Follows a link such as /?asOf=2024-12-31&report=1 (a report to bookmark or send): sets the
+ * date, opens the leaders' view and, once the map has drawn and the figures are in, the report.
+ */
+export function followAddress(search: string = location.search): void {
+  const parameters = new URLSearchParams(search);
+  const asOf = parameters.get('asOf');
+  if (asOf && isoDate.test(asOf)) setAsOfDate(asOf);
+  if (parameters.get('report') !== '1') return;
+  openSidePanel('leaders');
+  const started = Date.now();
+  const openWhenReady = () => {
+    // The map marks its first complete frame (data drawn, basemap idle); the report's image needs it.
+    const mapDrawn = performance.getEntriesByName('lifecircle:map-ready').length > 0;
+    if (mapDrawn && leadersSummary.peek() && leadersStatus.peek() === 'ready') {
+      // One more frame, so the renovation colours of the leaders' view are in the picture.
+      requestAnimationFrame(() => requestAnimationFrame(openReport));
+      return;
+    }
+    if (Date.now() - started < reportWaitMilliseconds) setTimeout(openWhenReady, 250);
+  };
+  openWhenReady();
 }

@@ -164,6 +164,35 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     }
   });
 
+  it('opens the report for a date from a link (?asOf=…&report=1), with the map drawn in it', async () => {
+    const linked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    linked.on('pageerror', (error) => errors.push(error.message));
+    await linked.goto(`${dashboardUrl}/?asOf=2023-12-31&report=1`);
+    await linked.waitForSelector('[data-testid="report-map-image"]', { timeout: 60_000 });
+    await expect(linked.locator('[data-testid="report-date"]').textContent()).resolves.toContain('2023-12-31');
+    await expect(linked.locator('[data-testid="as-of-date"]').textContent()).resolves.toContain('2023-12-31');
+    const summary2023: LeadersSummary = await (await linked.request.get(`${dashboardUrl}/api/leaders/summary?asOf=2023-12-31`)).json();
+    await expect(linked.locator('[data-testid="report-renovated-estates"]').textContent()).resolves.toBe(String(summary2023.renovation.target.met.estates));
+    // The picture was taken after the map had drawn: many colours, not an empty canvas.
+    const colours = await linked.locator('[data-testid="report-map-image"]').evaluate(async (element) => {
+      const picture = element as HTMLImageElement;
+      await picture.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = picture.naturalWidth;
+      canvas.height = picture.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(picture, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<number>();
+      for (let index = 0; index < data.length; index += 16) seen.add(((data[index] >> 4) << 8) | ((data[index + 1] >> 4) << 4) | (data[index + 2] >> 4));
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+    await linked.close();
+  });
+
   it('exports an empty selection as a valid empty file', async () => {
     const csv = await page.request.get(`${dashboardUrl}/api/exports/estates.csv?asOf=${asOf}&committee=${encodeURIComponent('没有这个居委会')}`);
     expect(csv.status()).toBe(200);
