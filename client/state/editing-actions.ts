@@ -362,3 +362,8 @@ effect(() => {
   const geometry = combinedGeometry.value.geometry;
   requestImpact(open ? geometry : null);
 });
+
+// Signing out (or a session that lapses into a viewer's) closes an open editor: its save could only be refused.
+effect(() => {
+  if (!canEdit.value && editingSession.peek()) cancelEditing();
+});
