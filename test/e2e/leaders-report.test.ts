@@ -55,19 +55,7 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     await expect(page.locator('.report-header h1').textContent()).resolves.toMatch(chineseCharacter);
 
     // The map image: the basemap and deck.gl canvases composited, not a blank picture.
-    const image = await page.locator('[data-testid="report-map-image"]').evaluate(async (element) => {
-      const picture = element as HTMLImageElement;
-      await picture.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = picture.naturalWidth;
-      canvas.height = picture.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(picture, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      const colours = new Set<number>();
-      for (let index = 0; index < data.length; index += 16) colours.add(((data[index] >> 4) << 8) | ((data[index + 1] >> 4) << 4) | (data[index + 2] >> 4));
-      return { width: canvas.width, height: canvas.height, colours: colours.size };
-    });
+    const image = await summariseReportMapImage(page);
     expect(image.width).toBeGreaterThan(300);
     expect(image.height).toBeGreaterThan(300);
     expect(image.colours).toBeGreaterThan(20);
@@ -175,19 +163,7 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     const summary2023: LeadersSummary = await (await linked.request.get(`${dashboardUrl}/api/leaders/summary?asOf=2023-12-31`)).json();
     await expect(linked.locator('[data-testid="report-renovated-estates"]').textContent()).resolves.toBe(String(summary2023.renovation.target.met.estates));
     // The picture was taken after the map had drawn: many colours, not an empty canvas.
-    const colours = await linked.locator('[data-testid="report-map-image"]').evaluate(async (element) => {
-      const picture = element as HTMLImageElement;
-      await picture.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = picture.naturalWidth;
-      canvas.height = picture.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(picture, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      const seen = new Set<number>();
-      for (let index = 0; index < data.length; index += 16) seen.add(((data[index] >> 4) << 8) | ((data[index + 1] >> 4) << 4) | (data[index + 2] >> 4));
-      return seen.size;
-    });
+    const { colours } = await summariseReportMapImage(linked);
     expect(colours).toBeGreaterThan(20);
     expect(errors).toEqual([]);
     await linked.close();
@@ -205,3 +181,20 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     expect(body).toMatchObject({ type: 'FeatureCollection', features: [] });
   });
 });
+
+/** The report's map picture: its size, and its distinct colours (channels rounded to 16 levels): a blank picture has one or two. */
+function summariseReportMapImage(page: Page): Promise<{ width: number; height: number; colours: number }> {
+  return page.locator('[data-testid="report-map-image"]').evaluate(async (element) => {
+    const picture = element as HTMLImageElement;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = picture.naturalWidth;
+    canvas.height = picture.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(picture, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let index = 0; index < data.length; index += 16) colours.add(((data[index] >> 4) << 8) | ((data[index + 1] >> 4) << 4) | (data[index + 2] >> 4));
+    return { width: canvas.width, height: canvas.height, colours: colours.size };
+  });
+}
