@@ -50,7 +50,8 @@ export function invalidProject(problems: FieldProblem[], suggestedGeometry?: Geo
 }
 
 /** Reads a request body as JSON: 400 for anything that is not a JSON object. */
-export function parseJsonObject(text: string): Record<string, unknown> {
+/** `expected` names the object the route takes, in English and Chinese, for the message. */
+export function parseJsonObject(text: string, expected: { en: string; zh: string } = { en: 'a GeoJSON Feature', zh: 'GeoJSON Feature' }): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -58,7 +59,7 @@ export function parseJsonObject(text: string): Record<string, unknown> {
     throw new ProjectRequestError(400, 'MalformedJson', `The request body is not valid JSON (${(error as Error).message})`, '请求内容不是有效的 JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProjectRequestError(400, 'MalformedJson', 'The request body must be a JSON object (a GeoJSON Feature)', '请求内容必须是 JSON 对象（GeoJSON Feature）');
+    throw new ProjectRequestError(400, 'MalformedJson', `The request body must be a JSON object (${expected.en})`, `请求内容必须是 JSON 对象（${expected.zh}）`);
   }
   return value as Record<string, unknown>;
 }

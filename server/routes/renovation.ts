@@ -95,7 +95,7 @@ export function createRenovationRoutes(database: Database) {
     const current = await requireRecord(estateKey);
     if (!ifMatchAccepts(ifMatch, renovationEtag(current))) throw new RenovationPreconditionFailed(current.record);
 
-    const patch = parseJsonObject(await context.req.text());
+    const patch = parseJsonObject(await context.req.text(), { en: 'the fields of a renovation record to change', zh: '要修改的小区改造字段' });
     const unknown = findUnknownFields(patch);
     if (unknown.length > 0) throw invalidRenovation(unknown);
     const merged = mergeRenovationPatch(editableValue(current.record), patch);

@@ -125,7 +125,9 @@ describe.each(serversUnderTest())('renovation records on the $database database'
   it('refuses a body that is not a JSON object with 400', async () => {
     const { etag } = await read(server);
     expect((await patch(server, editor, 'not json', { 'if-match': etag })).status).toBe(400);
-    expect((await patch(server, editor, '[1,2]', { 'if-match': etag })).status).toBe(400);
+    const array = await patch(server, editor, '[1,2]', { 'if-match': etag });
+    expect(array.status).toBe(400);
+    expect(array.body.message).toMatch(/must be a JSON object \(the fields of a renovation record to change\)/);
   });
 
   it('stores an edit as a new version with an audit row (who, when, before, after), and the edited fields are no longer assumptions', async () => {
