@@ -97,18 +97,22 @@ export interface PointWalkAnswer {
 const questionParameters = (question: CoverageQuestion) =>
   `speed=${question.speedMetresPerSecond}&mode=${question.mode}&placeholders=${question.includePlaceholders ? 'include' : 'exclude'}`;
 
-/** `asOf` (YYYY-MM-DD): the coverage with the facilities open on that date; null for today. */
+/** `&asOf=…` for a date; nothing for null, which the server takes as today in Shanghai. */
+const asOfParameter = (asOf: string | null) => (asOf === null ? '' : `&asOf=${encodeURIComponent(asOf)}`);
+
+/** `asOf` (YYYY-MM-DD): the coverage with the facilities open on that date; null for today (the facilities open today). */
 export function fetchCoverage(question: CoverageQuestion, asOf: string | null = null): Promise<CoverageAnswer> {
-  return readJson(fetch(`${apiRoot}/coverage?${questionParameters(question)}${asOf === null ? '' : `&asOf=${encodeURIComponent(asOf)}`}`));
+  return readJson(fetch(`${apiRoot}/coverage?${questionParameters(question)}${asOfParameter(asOf)}`));
 }
 
-/** Reachable areas within 5, 10 and 15 minutes of every facility of a type, largest first. */
-export function fetchTypeIsochrones(facilityType: string, question: CoverageQuestion): Promise<PlaceCollection> {
-  return readJson(fetch(`${apiRoot}/isochrones?type=${encodeURIComponent(facilityType)}&minutes=5,10,15&${questionParameters(question)}`));
+/** Reachable areas within 5, 10 and 15 minutes of every facility of a type open on `asOf` (null: today), largest first. */
+export function fetchTypeIsochrones(facilityType: string, question: CoverageQuestion, asOf: string | null = null): Promise<PlaceCollection> {
+  return readJson(fetch(`${apiRoot}/isochrones?type=${encodeURIComponent(facilityType)}&minutes=5,10,15&${questionParameters(question)}${asOfParameter(asOf)}`));
 }
 
-export function fetchWalkFromPoint(longitude: number, latitude: number, question: CoverageQuestion): Promise<PointWalkAnswer> {
-  return readJson(fetch(`${apiRoot}/coverage/point?longitude=${longitude}&latitude=${latitude}&${questionParameters(question)}`));
+/** The walk from a point to the nearest facility of each type open on `asOf` (null: today). */
+export function fetchWalkFromPoint(longitude: number, latitude: number, question: CoverageQuestion, asOf: string | null = null): Promise<PointWalkAnswer> {
+  return readJson(fetch(`${apiRoot}/coverage/point?longitude=${longitude}&latitude=${latitude}&${questionParameters(question)}${asOfParameter(asOf)}`));
 }
 
 /**

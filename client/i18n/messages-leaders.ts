@@ -27,6 +27,8 @@ export const leadersChinese = {
   leadersProjectsCard: '行动计划项目',
   leadersProjectsTotal: '项目总数',
   leadersOverdue: '逾期',
+  leadersUnverified: '待核实',
+  leadersUnverifiedNote: '状态或完成日期为假设、尚无人登记的项目：不计入逾期。',
   leadersAverageProgress: '平均进度',
   leadersCoverageCard: '15分钟生活圈覆盖（居民占比）',
   leadersAllEssentials: '基本设施齐全',
@@ -127,6 +129,7 @@ export const leadersChinese = {
   sourcePlan: '行动计划',
   reportContinued: '（续）',
   reportOverdueMark: '逾期',
+  reportUnverifiedMark: '状态待核实',
 } as const;
 
 export const leadersEnglish: Record<keyof typeof leadersChinese, string> = {
@@ -157,6 +160,8 @@ export const leadersEnglish: Record<keyof typeof leadersChinese, string> = {
   leadersProjectsCard: 'Plan projects',
   leadersProjectsTotal: 'Projects',
   leadersOverdue: 'Overdue',
+  leadersUnverified: 'Not verified',
+  leadersUnverifiedNote: 'Projects whose status or end date is an assumption nobody has recorded yet: not counted as overdue.',
   leadersAverageProgress: 'Average progress',
   leadersCoverageCard: '15-minute life circle (share of residents)',
   leadersAllEssentials: 'All essentials',
@@ -257,4 +262,5 @@ export const leadersEnglish: Record<keyof typeof leadersChinese, string> = {
   sourcePlan: 'action plan',
   reportContinued: ' (continued)',
   reportOverdueMark: 'overdue',
+  reportUnverifiedMark: 'status not verified',
 };

@@ -68,6 +68,7 @@ export function DrilldownList({ summary }: { summary: LeadersSummary }) {
                 <span class="drilldown-figures">
                   {projectStatusName(project.status)} · {Math.round(project.progressPercent)}% · {project.leadUnit} · {project.startDate} – {project.endDate}
                   {project.overdue ? ` · ${translate('leadersOverdue')}` : ''}
+                  {project.statusUnverified ? ` · ${translate('leadersUnverified')}` : ''}
                 </span>
               </button>
             </li>

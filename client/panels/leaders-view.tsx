@@ -168,6 +168,9 @@ function HeadlineCards({ summary }: { summary: LeadersSummary }) {
           <span class="status-chip overdue">
             {translate('leadersOverdue')} <CountButton value={projects.overdue.count} title={`${translate('leadersProjectsCard')} · ${translate('leadersOverdue')}`} kind="projects" keys={projects.overdue.codes} testId="headline-projects-overdue" />
           </span>
+          <span class="status-chip unverified" title={translate('leadersUnverifiedNote')}>
+            {translate('leadersUnverified')} <CountButton value={projects.unverified.count} title={`${translate('leadersProjectsCard')} · ${translate('leadersUnverified')}`} kind="projects" keys={projects.unverified.codes} testId="headline-projects-unverified" />
+          </span>
         </div>
         <p class="panel-note">{translate('leadersAverageProgress')} <strong data-testid="headline-projects-progress">{Math.round(projects.averageProgressPercent)}%</strong></p>
       </div>
@@ -318,6 +321,7 @@ function FigureCells({ figures, title }: { figures: ProjectFigures; title: strin
         <td key={status}><CountButton value={figures.byStatus[status].count} title={`${title} · ${projectStatusName(status)}`} kind="projects" keys={figures.byStatus[status].codes} /></td>
       ))}
       <td class={figures.overdue.count > 0 ? 'overdue' : ''}><CountButton value={figures.overdue.count} title={`${title} · ${translate('leadersOverdue')}`} kind="projects" keys={figures.overdue.codes} /></td>
+      <td class={figures.unverified.count > 0 ? 'unverified' : ''}><CountButton value={figures.unverified.count} title={`${title} · ${translate('leadersUnverified')}`} kind="projects" keys={figures.unverified.codes} /></td>
       <td>{Math.round(figures.averageProgressPercent)}%</td>
     </>
   );
@@ -329,7 +333,7 @@ function FigureHeader({ first }: { first: string }) {
       <tr>
         <th>{first}</th><th>{translate('leadersTotal')}</th>
         {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => <th key={status}>{projectStatusName(status)}</th>)}
-        <th>{translate('leadersOverdue')}</th><th>{translate('leadersProgress')}</th>
+        <th>{translate('leadersOverdue')}</th><th title={translate('leadersUnverifiedNote')}>{translate('leadersUnverified')}</th><th>{translate('leadersProgress')}</th>
       </tr>
     </thead>
   );

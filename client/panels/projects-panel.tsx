@@ -11,7 +11,7 @@ import { language, loadStatus } from '../state/dashboard-state.ts';
 import { startEditingProject, startNewProject } from '../state/editing-actions.ts';
 import {
   countProjectsByYear, groupProjectsByAction, isProjectFilterEmpty, leadUnitsOf, linkedFeaturesOf, linkedPlaceNames, projectPropertiesOf, projectStateOn,
-  projectYears, type ProjectProperties, type ProjectStatus,
+  projectYears, unverifiedStatusFilter, type ProjectProperties, type ProjectStatus, type ProjectStatusFilter,
 } from '../state/filter-projects.ts';
 import { boundsOfGeometry } from '../state/geometry-bounds.ts';
 import { changeProjectFilter, clearProjectFilter, selectProject, toggleProjectYear } from '../state/project-actions.ts';
@@ -38,13 +38,17 @@ const actionName = (action: (typeof projectActions)[number]) => (language.value 
 const itemName = (item: number) => (language.value === 'zh-CN' ? projectItems[item]?.nameZh : projectItems[item]?.nameEn) ?? '';
 const actionColour = (action: string) => cssColour(projectActionColours[action as keyof typeof projectActionColours] ?? [150, 150, 150]);
 
-/** The status on the as-of date, with 逾期 and a mark when it was derived from the dates. */
+/**
+ * The status on the as-of date, with 逾期 (overdue) or, where the status or end date is only an
+ * assumption, 状态待核实 instead (overdue is not known then), and a mark when derived from the dates.
+ */
 export function StatusBadge({ project }: { project: ProjectProperties }) {
   const state = projectStateOn(project, asOfDate.value);
   return (
     <span class="status-line">
       <span class={`status-badge status-${state.status}`} data-testid="project-status" data-status={state.status}>{translate(statusMessageKeys[state.status])}</span>
-      {state.overdue && <span class="status-badge status-overdue">{translate('overdue')}</span>}
+      {state.overdue && <span class="status-badge status-overdue" data-testid="project-overdue">{translate('overdue')}</span>}
+      {state.statusUnverified && <span class="status-badge status-unverified" data-testid="project-unverified" title={translate('statusUnverifiedNote')}>{translate('statusUnverified')}</span>}
       {state.derived && <span class="status-derived" title={fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}>{translate('derivedStatus')}</span>}
     </span>
   );
@@ -156,9 +160,10 @@ function Filters() {
       <div class="filter-grid">
         <label>
           {translate('filterStatus')}
-          <select data-testid="filter-status" value={filter.status ?? ''} onChange={(event) => changeProjectFilter({ status: (value(event) || null) as ProjectStatus | null })}>
+          <select data-testid="filter-status" value={filter.status ?? ''} onChange={(event) => changeProjectFilter({ status: (value(event) || null) as ProjectStatusFilter | null })}>
             <option value="">{translate('filterAll')}</option>
             {projectStatuses.map((status) => <option key={status} value={status}>{translate(statusMessageKeys[status])}</option>)}
+            <option value={unverifiedStatusFilter}>{translate('filterStatusUnverified')}</option>
           </select>
         </label>
         <label>

@@ -128,7 +128,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
         <div>
           <strong>{projects.total}</strong> {translate('leadersProjectsTotal')}
           <span>
-            {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => `${projectStatusName(status)} ${projects.byStatus[status].count}`).join(' · ')} · {translate('leadersOverdue')} {projects.overdue.count}
+            {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => `${projectStatusName(status)} ${projects.byStatus[status].count}`).join(' · ')} · {translate('leadersOverdue')} {projects.overdue.count} · {translate('leadersUnverified')} {projects.unverified.count}
           </span>
         </div>
         <div>
@@ -208,7 +208,7 @@ function ProjectsPage({ summary, rows, page, continued }: { summary: LeadersSumm
           {rows.map((row) => row.kind === 'action'
             ? (
               <tr key={row.action.action} class="report-group-row">
-                <td colSpan={6}>{locale === 'zh-CN' ? row.action.nameZh : row.action.nameEn} · {row.action.total} · {translate('leadersOverdue')} {row.action.overdue.count}</td>
+                <td colSpan={6}>{locale === 'zh-CN' ? row.action.nameZh : row.action.nameEn} · {row.action.total} · {translate('leadersOverdue')} {row.action.overdue.count} · {translate('leadersUnverified')} {row.action.unverified.count}</td>
               </tr>
             )
             : (
@@ -216,7 +216,7 @@ function ProjectsPage({ summary, rows, page, continued }: { summary: LeadersSumm
                 <td>{row.project.code}</td>
                 <td>{row.project.titleZh}</td>
                 <td>{row.project.leadUnit}</td>
-                <td>{projectStatusName(row.project.status)}{row.project.overdue ? ` · ${translate('reportOverdueMark')}` : ''}</td>
+                <td>{projectStatusName(row.project.status)}{row.project.overdue ? ` · ${translate('reportOverdueMark')}` : ''}{row.project.statusUnverified ? ` · ${translate('reportUnverifiedMark')}` : ''}</td>
                 <td class="number">{Math.round(row.project.progressPercent)}%</td>
                 <td>{row.project.startDate} – {row.project.endDate}</td>
               </tr>

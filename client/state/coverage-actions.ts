@@ -54,7 +54,7 @@ async function loadIsochrones(): Promise<void> {
     return;
   }
   try {
-    const answer = await fetchTypeIsochrones(focusFacilityType.value, coverageQuestion.value);
+    const answer = await fetchTypeIsochrones(focusFacilityType.value, coverageQuestion.value, asOfDate.value);
     if (request === isochroneRequest) isochrones.value = answer;
   } catch {
     // A type with no counted facility has no isochrone; the panel says so from the coverage.
@@ -66,6 +66,13 @@ export function changeCoverageQuestion(change: Partial<CoverageQuestion>): void 
   coverageQuestion.value = { ...coverageQuestion.value, ...change };
   void runCoverage();
   const point = pointWalk.value;
+  if (point) void walkFromPoint(point.longitude, point.latitude);
+}
+
+/** The dashboard's date changed: the coverage, the isochrones and a point's walk are asked again for it (only if asked at all). */
+export function followAsOfDate(): void {
+  if (coverageStatus.peek() !== 'idle') void runCoverage();
+  const point = pointWalk.peek();
   if (point) void walkFromPoint(point.longitude, point.latitude);
 }
 
@@ -84,7 +91,7 @@ export async function walkFromPoint(longitude: number, latitude: number): Promis
   const request = ++pointWalkRequest;
   pointWalkFailure.value = null;
   try {
-    const answer = await fetchWalkFromPoint(longitude, latitude, coverageQuestion.value);
+    const answer = await fetchWalkFromPoint(longitude, latitude, coverageQuestion.value, asOfDate.value);
     if (request === pointWalkRequest) pointWalk.value = answer;
   } catch (error) {
     if (request !== pointWalkRequest) return;

@@ -42,8 +42,15 @@ export function projectPropertiesOf(feature: PlaceFeature): ProjectProperties {
 /** The years of the plan (2022–2025) and the year after, when late projects finish. */
 export const projectYears = [2022, 2023, 2024, 2025, 2026] as const;
 
+/**
+ * The status filter: a status on the date, or `unverified` for the projects whose status (or
+ * end date) is still an assumption (状态待核实: shown instead of 逾期).
+ */
+export type ProjectStatusFilter = ProjectStatus | 'unverified';
+export const unverifiedStatusFilter = 'unverified' as const;
+
 export interface ProjectFilter {
-  status: ProjectStatus | null;
+  status: ProjectStatusFilter | null;
   /** Projects running at some time in that year. */
   year: number | null;
   leadUnit: string | null;
@@ -63,7 +70,10 @@ export function isActiveInYear(project: Pick<ProjectProperties, 'start_date' | '
   return project.start_date <= `${year}-12-31` && project.end_date >= `${year}-01-01`;
 }
 
-/** A project's status, progress and overdue flag on `asOf` (null: as recorded), and whether they were derived from its dates. */
+/**
+ * A project's status, progress, overdue and unverified flags on `asOf` (null: as recorded), and
+ * whether they were derived from its dates.
+ */
 export function projectStateOn(project: ProjectProperties, asOf: string | null, today: string = todayInShanghai()): ProjectStateAsOf & { derived: boolean } {
   return { ...projectStateAsOf(project, asOf, today), derived: asOf !== null && asOf < today };
 }
@@ -112,19 +122,24 @@ function matchesText(project: ProjectProperties, needle: string, placeNames: str
 
 /**
  * The projects that pass every filter. Status is the status on `asOf` (derived from the dates
- * for a past date), so "completed" on the time slider's 2023 means completed by then.
+ * for a past date), so "completed" on the time slider's 2023 means completed by then;
+ * `unverified` keeps the projects whose status is an assumption.
  */
 export function filterProjects(projects: PlaceFeature[], filter: ProjectFilter, asOf: string | null, index: FeatureIndex, today: string = todayInShanghai()): PlaceFeature[] {
   const needle = filter.text.trim().toLowerCase();
   return projects.filter((feature) => {
     const project = projectPropertiesOf(feature);
-    if (filter.status !== null && projectStateOn(project, asOf, today).status !== filter.status) return false;
+    if (filter.status !== null && !matchesStatus(projectStateOn(project, asOf, today), filter.status)) return false;
     if (filter.year !== null && !isActiveInYear(project, filter.year)) return false;
     if (filter.leadUnit !== null && project.lead_unit !== filter.leadUnit) return false;
     const placeNames = filter.place !== null || needle !== '' ? linkedPlaceNamesOf(project, index) : [];
     if (filter.place !== null && !placeNames.includes(filter.place)) return false;
     return matchesText(project, needle, placeNames);
   });
+}
+
+function matchesStatus(state: ProjectStateAsOf, wanted: ProjectStatusFilter): boolean {
+  return wanted === unverifiedStatusFilter ? state.statusUnverified : state.status === wanted;
 }
 
 export interface ProjectGroup {

@@ -4,10 +4,10 @@ import { snapshotMap } from '../map/map-snapshot.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { asOfDateOfYear } from './as-of-years.ts';
-import { flyToEstate, runCoverage } from './coverage-actions.ts';
+import { flyToEstate, followAsOfDate } from './coverage-actions.ts';
 import { estatesOutsideGroup, estatesWithoutAllEssentials } from './coverage-gaps-of-group.ts';
 import { openSidePanel } from './coverage-actions.ts';
-import { coverageStatus, standardSpeedMetresPerSecond } from './coverage-state.ts';
+import { standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
 import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
@@ -31,8 +31,8 @@ export function setAsOfDate(date: string | null): void {
   asOfDate.value = date;
   // Which facilities are open follows the date everywhere, so the summary is read for any date.
   void loadLeadersSummary();
-  // The life-circle answer on screen is for the old date: asked again only if it was asked at all.
-  if (coverageStatus.peek() !== 'idle') void runCoverage();
+  // The life-circle answers on screen are for the old date: asked again only if asked at all.
+  followAsOfDate();
 }
 
 /** Reads the leaders' summary for the dashboard's as-of date. */

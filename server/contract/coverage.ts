@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { AsOfDate } from './leaders.ts';
 import { decimalNumber } from './ogc.ts';
 
 /** Requests of the life-circle coverage routes. Speeds are in metres per second. */
@@ -44,7 +45,8 @@ export const EstateParameters = z.object({
   estateId: z.string().max(200).openapi({ param: { name: 'estateId', in: 'path' } }),
 });
 
-export const PointQuery = z.object({ longitude: Longitude, latitude: Latitude, speed: Speed, placeholders: Placeholders });
+/** asOf (YYYY-MM-DD, default today in Shanghai): only the facilities open on that date count, as in GET /api/coverage. */
+export const PointQuery = z.object({ longitude: Longitude, latitude: Latitude, speed: Speed, placeholders: Placeholders, asOf: AsOfDate });
 
 const MinuteList = z
   .string()
@@ -74,6 +76,7 @@ export const IsochroneQuery = z
     minutes: MinuteList,
     speed: Speed,
     placeholders: Placeholders,
+    asOf: AsOfDate,
   })
   .refine((query) => [query.facility, query.type, query.point].filter((value) => value !== undefined).length === 1, {
     message: 'give exactly one of facility, type or point',

@@ -272,7 +272,10 @@ export const ProjectFigures = z.object({
   }),
   /** Mean progress on the date, 0…100 (0 when there are no projects). */
   averageProgressPercent: z.number(),
+  /** Past the end date and not completed, among the projects whose status is recorded (not assumed). */
   overdue: z.object({ count: z.number(), codes: z.array(z.string()) }),
+  /** Status or end date still an assumption (状态待核实): never counted overdue. */
+  unverified: z.object({ count: z.number(), codes: z.array(z.string()) }),
 });
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
 
@@ -289,7 +292,10 @@ export const ProjectStateRow = z.object({
   /** On the date. */
   status: z.enum(projectStatusKeys),
   progressPercent: z.number(),
+  /** Never true while the status is unverified. */
   overdue: z.boolean(),
+  /** The status or the end date is an assumption (from `assumptions`): 状态待核实. */
+  statusUnverified: z.boolean(),
   /** Which fields of the project are assumptions (from the registry). */
   assumptions: z.array(z.string()),
 });

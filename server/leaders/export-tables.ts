@@ -97,6 +97,7 @@ export function projectColumns(asOf: string): Column<ProjectExportRow>[] {
     { zh: '状态', key: 'status', value: (row) => projectStatusNamesZh[row.project.status] },
     { zh: '进度（%）', key: 'progress_percent', value: (row) => row.project.progressPercent },
     { zh: '是否逾期', key: 'overdue', value: (row) => row.project.overdue },
+    { zh: '状态待核实', key: 'status_unverified', value: (row) => row.project.statusUnverified },
     { zh: '假设字段', key: 'assumptions', value: (row) => row.project.assumptions.join(' ') },
     { zh: '统计日期', key: 'as_of', value: () => asOf },
   ];

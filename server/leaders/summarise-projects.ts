@@ -20,18 +20,23 @@ export function listProjectStates(projects: ProjectInput[], asOf: string, today:
       return {
         code: project.code, titleZh: project.title_zh, action: project.action, item: project.item, leadUnit: project.lead_unit,
         startDate: project.start_date, endDate: project.end_date, recordedStatus: project.status,
-        status: state.status, progressPercent: state.progressPercent, overdue: state.overdue, assumptions: project.assumptions,
+        status: state.status, progressPercent: state.progressPercent, overdue: state.overdue, statusUnverified: state.statusUnverified,
+        assumptions: project.assumptions,
       };
     });
 }
 
-/** Counts by status, mean progress and overdue, with the codes behind each number. Pure. */
+/**
+ * Counts by status, mean progress, overdue and unverified (status or end date assumed: not
+ * counted overdue, since nobody recorded how it stands), with the codes behind each number. Pure.
+ */
 export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures {
   const byStatus = {
     planned: { count: 0, codes: [] as string[] }, in_progress: { count: 0, codes: [] as string[] },
     completed: { count: 0, codes: [] as string[] }, on_hold: { count: 0, codes: [] as string[] },
   };
   const overdue = { count: 0, codes: [] as string[] };
+  const unverified = { count: 0, codes: [] as string[] };
   let progress = 0;
   for (const row of rows) {
     byStatus[row.status].count += 1;
@@ -39,6 +44,10 @@ export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures 
     if (row.overdue) {
       overdue.count += 1;
       overdue.codes.push(row.code);
+    }
+    if (row.statusUnverified) {
+      unverified.count += 1;
+      unverified.codes.push(row.code);
     }
     progress += row.progressPercent;
   }
@@ -48,6 +57,7 @@ export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures 
     byStatus,
     averageProgressPercent: rows.length > 0 ? Math.round((progress / rows.length) * 10) / 10 : 0,
     overdue,
+    unverified,
   };
 }
 

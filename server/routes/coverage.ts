@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '../db/database.ts';
 import { CoverageQuery as BaseCoverageQuery, EstateParameters, IsochroneQuery, PointQuery, StandardParameters, StandardUpdate } from '../contract/coverage.ts';
+import { todayInShanghai } from '../contract/as-of.ts';
 import { AsOfDate } from '../contract/leaders.ts';
 import { readFacilitiesNotOpen } from '../leaders/compute-leaders-summary.ts';
 import { requireRole } from '../auth/sign-in.ts';
@@ -12,8 +13,17 @@ import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 import { createRouter } from './router.ts';
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
-/** asOf: only the facilities open on that date count (the leaders' view); without it, every facility. */
+/**
+ * asOf: only the facilities open on that date count. Without it, today in Shanghai: the
+ * facilities open today, so the life-circle panel, the isochrones, the walk from a point and the
+ * leaders' view all count the same facilities for the current date.
+ */
 const CoverageQuery = BaseCoverageQuery.extend({ asOf: AsOfDate });
+/** The facilities to leave out on `asOf` (default today): those not open then. */
+const facilitiesNotOpenOn = async (database: Database, asOf: string | undefined) => {
+  const date = asOf ?? todayInShanghai();
+  return { date, excludedFacilityKeys: await readFacilitiesNotOpen(database, date) };
+};
 const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
 const signInErrors = { 401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } }, 403: { description: 'Not an editor, or no valid X-CSRF-Token', content: { 'application/json': { schema: ErrorBody } } } };
 
@@ -31,9 +41,9 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
       async (context) => {
         const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
-        const excludedFacilityKeys = asOf ? await readFacilitiesNotOpen(database, asOf) : [];
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
         const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
-        return context.json({ ...coverage, asOf: asOf ?? null, facilitiesNotOpen: excludedFacilityKeys } as never, 200);
+        return context.json({ ...coverage, asOf: date, facilitiesNotOpen: excludedFacilityKeys } as never, 200);
       },
     )
     .openapi(
@@ -41,26 +51,29 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       async (context) => {
         const { estateId } = context.req.valid('param');
         const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
-        const excludedFacilityKeys = asOf ? await readFacilitiesNotOpen(database, asOf) : [];
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
         const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
         const estate = coverage.byUnit.find((unit) => unit.id === estateId);
         if (!estate) throw notFound(`Estate "${estateId}"`, `小区“${estateId}”`);
         const standards = coverage.byType.map(({ facilityType, nameZh, walkMetres, basis }) => ({ facilityType, nameZh, walkMetres, basis }));
-        return context.json({ estate, standards, mode, speedMetresPerSecond: speed } as never, 200);
+        return context.json({ estate, standards, mode, speedMetresPerSecond: speed, asOf: date } as never, 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/coverage/point', summary: 'Walking time from any point to the nearest facility of each type', request: { query: PointQuery }, responses: { 200: json('Walking times'), ...errors } }),
       async (context) => {
-        const { longitude, latitude, speed, placeholders } = context.req.valid('query');
-        return context.json({ longitude, latitude, speedMetresPerSecond: speed, ...(await analysis.walkFromPoint(longitude, latitude, speed, placeholders === 'include')) } as never, 200);
+        const { longitude, latitude, speed, placeholders, asOf } = context.req.valid('query');
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const walk = await analysis.walkFromPoint(longitude, latitude, speed, placeholders === 'include', excludedFacilityKeys);
+        return context.json({ longitude, latitude, speedMetresPerSecond: speed, asOf: date, ...walk } as never, 200);
       },
     )
     .openapi(
       createRoute({ method: 'get', path: '/isochrones', summary: 'Areas reachable on foot within 5/10/15 minutes from a facility, a type or a point', request: { query: IsochroneQuery }, responses: { 200: json('GeoJSON FeatureCollection, largest band first'), ...errors } }),
       async (context) => {
-        const { facility, type, point, minutes, speed, placeholders } = context.req.valid('query');
-        const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed, placeholders === 'include');
+        const { facility, type, point, minutes, speed, placeholders, asOf } = context.req.valid('query');
+        const { excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed, placeholders === 'include', excludedFacilityKeys);
         return context.body(JSON.stringify(result), 200, { 'content-type': 'application/geo+json' }) as never;
       },
     )

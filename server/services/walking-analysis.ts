@@ -115,14 +115,19 @@ export function createWalkingAnalysis(database: Database) {
       return { network: loaded.network, estates: loaded.attachedEstates };
     },
 
-    /** Walking distance and minutes from a point to the nearest facility of every type. */
-    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number, includePlaceholders = false) {
+    /**
+     * Walking distance and minutes from a point to the nearest facility of every type, leaving out
+     * the facilities not open on the date asked for (`excludedFacilityKeys`).
+     */
+    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []) {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       const start = attachOrRefuse(loaded, longitude, latitude);
       const walk = walkFromSources(graph, [start]);
       const nearest = new Map<string, { distanceMetres: number; facility: FacilityRow }>();
+      const excluded = new Set(excludedFacilityKeys);
       for (const facility of facilitiesToCount(loaded, includePlaceholders)) {
+        if (excluded.has(facility.id)) continue;
         const door = attachPoint(graph, index, graph.projection.toX(facility.longitude), graph.projection.toY(facility.latitude), maximumAccessMetres);
         if (!door) continue;
         const { distanceMetres } = measureWalkTo(graph, walk, door);
@@ -148,9 +153,11 @@ export function createWalkingAnalysis(database: Database) {
 
     /**
      * Areas reachable within each of `minutes` from the sources (a facility, every facility of a
-     * type, or a point), built from the reached stretches of street, partial edges included.
+     * type, or a point), built from the reached stretches of street, partial edges included. A
+     * type's sources leave out the facilities not open on the date (`excludedFacilityKeys`); a
+     * facility named by id is walked from as asked.
      */
-    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number, includePlaceholders = false) {
+    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []) {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       let origins: { longitude: number; latitude: number }[];
@@ -161,7 +168,8 @@ export function createWalkingAnalysis(database: Database) {
         origins = [facility];
       } else {
         thresholdsFor(loaded.thresholds, [from.facilityType!]);
-        origins = facilitiesToCount(loaded, includePlaceholders).filter((facility) => facility.facilityType === from.facilityType);
+        const excluded = new Set(excludedFacilityKeys);
+        origins = facilitiesToCount(loaded, includePlaceholders).filter((facility) => facility.facilityType === from.facilityType && !excluded.has(facility.id));
       }
       const sources = from.point
         ? [attachOrRefuse(loaded, from.point[0], from.point[1])]

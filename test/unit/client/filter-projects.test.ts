@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlaceCollection, PlaceFeature } from '../../../client/api.ts';
 import {
   countProjectsByYear, emptyProjectFilter, filterProjects, groupProjectsByAction, indexFeatures, isActiveInYear, isProjectFilterEmpty, leadUnitsOf,
-  linkedPlaceNames, linkedPlaceNamesOf, projectPropertiesOf, projectsLinkedTo, projectStateOn,
+  linkedPlaceNames, linkedPlaceNamesOf, projectPropertiesOf, projectsLinkedTo, projectStateOn, unverifiedStatusFilter,
 } from '../../../client/state/filter-projects.ts';
 
 const point = { type: 'Point' as const, coordinates: [121.52, 31.22] };
@@ -111,10 +111,25 @@ describe('linked places', () => {
   });
 });
 
+describe('projects whose status is an assumption', () => {
+  const seeded = project('P09-9', { status: 'in_progress', progress_percent: 0, start_date: '2023-01-29', end_date: '2025-12-31', assumptions: ['status', 'start_date', 'end_date'] });
+  const recorded = project('P09-8', { status: 'in_progress', progress_percent: 0, start_date: '2023-01-29', end_date: '2025-12-31', assumptions: ['start_date'] });
+  it('shows them unverified, not overdue, and the unverified filter keeps exactly them', () => {
+    expect(projectStateOn(projectPropertiesOf(seeded), null, today)).toMatchObject({ status: 'in_progress', overdue: false, statusUnverified: true });
+    expect(projectStateOn(projectPropertiesOf(recorded), null, today)).toMatchObject({ overdue: true, statusUnverified: false });
+    const all = [...projects, seeded, recorded];
+    expect(codes(filterProjects(all, { ...emptyProjectFilter, status: unverifiedStatusFilter }, null, index, today))).toEqual(['P09-9']);
+    // Its status still filters as its status.
+    expect(codes(filterProjects(all, { ...emptyProjectFilter, status: 'in_progress' }, null, index, today))).toContain('P09-9');
+    // On a past date too: unverified does not depend on the date.
+    expect(codes(filterProjects(all, { ...emptyProjectFilter, status: unverifiedStatusFilter }, '2024-06-30', index, today))).toEqual(['P09-9']);
+  });
+});
+
 describe('projectStateOn', () => {
   it('says when a status was derived from dates', () => {
     const properties = projectPropertiesOf(projects[0]);
-    expect(projectStateOn(properties, null, today)).toMatchObject({ status: 'in_progress', progressPercent: 40, derived: false, overdue: true });
+    expect(projectStateOn(properties, null, today)).toMatchObject({ status: 'in_progress', progressPercent: 40, derived: false, overdue: true, statusUnverified: false });
     expect(projectStateOn(properties, '2022-06-01', today)).toMatchObject({ status: 'planned', derived: true });
     expect(projectStateOn(properties, '2027-01-01', today).derived).toBe(false);
   });

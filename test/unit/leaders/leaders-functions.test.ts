@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectDates } from '../../../server/contract/as-of.ts';
+import { projectStateAsOf, type ProjectDates } from '../../../server/contract/as-of.ts';
 import { isValidIsoDate, yearStepDate, type RenovationRecord } from '../../../server/contract/leaders.ts';
 import { decideFacilityOpen, findFacilitiesNotOpen, type FacilityOpeningInput } from '../../../server/leaders/facilities-open-as-of.ts';
 import { renovationStatusAsOf } from '../../../server/leaders/renovation-state-as-of.ts';
@@ -100,6 +100,54 @@ describe('summariseProjects', () => {
     const before = summariseProjects(projects, '2022-12-31', today);
     expect(before.all.byStatus.planned.count).toBe(3);
     expect(before.all.averageProgressPercent).toBe(0);
+  });
+  it('counts a project whose status or end date is assumed as unverified, never overdue, until both are recorded', () => {
+    const projects = [
+      project('P06-01', { assumptions: ['status', 'start_date', 'end_date', 'progress_percent'] }),
+      project('P06-02', { assumptions: ['end_date'] }),
+      project('P06-03', { assumptions: ['start_date', 'progress_percent'] }),
+      project('P13-01', { action: 'safety', item: 13, lead_unit: '平安办', assumptions: ['status'] }),
+    ];
+    const summary = summariseProjects(projects, '2026-01-31', today);
+    expect(summary.all.overdue.codes).toEqual(['P06-03']);
+    expect(summary.all.unverified).toEqual({ count: 3, codes: ['P06-01', 'P06-02', 'P13-01'] });
+    const builtForm = summary.byAction.find((action) => action.action === 'built_form')!;
+    expect(builtForm.unverified.codes).toEqual(['P06-01', 'P06-02']);
+    expect(builtForm.items.find((item) => item.item === 6)!.unverified.count).toBe(2);
+    expect(summary.byLeadUnit.find((unit) => unit.leadUnit === '平安办')!.unverified.codes).toEqual(['P13-01']);
+    expect(summary.list.find((row) => row.code === 'P06-01')).toMatchObject({ overdue: false, statusUnverified: true, status: 'in_progress' });
+    // The status recorded (taken out of the assumptions) but the end date still assumed: still unverified.
+    const statusOnly = summariseProjects([project('P06-01', { assumptions: ['end_date', 'progress_percent'] })], '2026-01-31', today);
+    expect(statusOnly.all.unverified.count).toBe(1);
+    expect(statusOnly.all.overdue.count).toBe(0);
+    // Both recorded: overdue as before.
+    const recorded = summariseProjects([project('P06-01', { assumptions: ['progress_percent'] })], '2026-01-31', today);
+    expect(recorded.all.unverified.count).toBe(0);
+    expect(recorded.all.overdue.codes).toEqual(['P06-01']);
+  });
+});
+
+describe('projectStateAsOf with assumed facts', () => {
+  const assumed: ProjectDates = { status: 'in_progress', start_date: '2023-01-29', end_date: '2025-12-31', progress_percent: 0, assumptions: ['status', 'end_date'] };
+  it('marks the status unverified and never overdue, on every date, while status or end date is assumed', () => {
+    for (const date of [null, '2022-06-30', '2024-06-30', '2026-01-31', '2027-12-31']) {
+      expect(projectStateAsOf(assumed, date, today), String(date)).toMatchObject({ statusUnverified: true, overdue: false });
+    }
+    expect(projectStateAsOf({ ...assumed, assumptions: ['status'] }, null, today)).toMatchObject({ statusUnverified: true, overdue: false });
+    expect(projectStateAsOf({ ...assumed, assumptions: ['end_date'] }, null, today)).toMatchObject({ statusUnverified: true, overdue: false });
+  });
+  it('judges overdue as before once neither is assumed (or the list is absent)', () => {
+    expect(projectStateAsOf({ ...assumed, assumptions: ['budget_ten_thousand_yuan'] }, null, today)).toEqual({ status: 'in_progress', progressPercent: 0, overdue: true, statusUnverified: false });
+    const { assumptions: _dropped, ...withoutList } = assumed;
+    expect(projectStateAsOf(withoutList, '2026-01-31', today)).toMatchObject({ overdue: true, statusUnverified: false });
+    expect(projectStateAsOf({ ...withoutList, status: 'completed' }, null, today)).toMatchObject({ overdue: false, statusUnverified: false });
+  });
+  it('does not change the status, progress or which facilities open', () => {
+    const recorded = { ...assumed, assumptions: [] };
+    for (const date of [null, '2022-06-30', '2024-06-30', '2026-01-31']) {
+      const { status, progressPercent } = projectStateAsOf(recorded, date, today);
+      expect(projectStateAsOf(assumed, date, today), String(date)).toMatchObject({ status, progressPercent });
+    }
   });
 });
 
