@@ -3,11 +3,9 @@ import { fitToSubdistrict, setLanguage, toggleThreeDimensional } from './state/a
 import { language, threeDimensional } from './state/dashboard-state.ts';
 import { DetailsPanel } from './panels/details-panel.tsx';
 import { HoverTooltip } from './panels/hover-tooltip.tsx';
-import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
 import { LeadersPanel } from './panels/leaders-panel.tsx';
-import { ProjectsPanel } from './panels/projects-panel.tsx';
-import { ProjectEditor } from './panels/project-editor.tsx';
+import { CoveragePanel, ProjectEditor, ProjectsPanel } from './panels/lazy-panels.tsx';
 import { AsOfSlider } from './panels/as-of-slider.tsx';
 import { openSidePanel } from './state/coverage-actions.ts';
 import { sidePanel } from './state/coverage-state.ts';

@@ -1,4 +1,5 @@
 import type { Layer } from '@deck.gl/core';
+import type { PathStyleExtension } from '@deck.gl/extensions';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { createBoundaryLayer } from './boundary-layer.ts';
 import { createBuildingsLayer } from './buildings-layer.ts';
@@ -30,6 +31,8 @@ export interface LayerInputs {
   coverage: CoverageOverlay | null;
   /** The action plan's projects (filtered, with their status on the as-of date) and the selected one's highlight. */
   projects?: ProjectOverlay | null;
+  /** The extension dashing planned projects (loadProjectDashes); the projects layer stays hidden until it is there. */
+  projectDashes?: PathStyleExtension | null;
   /** The renovation choropleth drawn over the estates while the leaders' view is open; null otherwise. */
   renovation?: RenovationOverlay | null;
   /** Facilities (by feature id) not yet open on the dashboard's as-of date: not drawn. */
@@ -59,7 +62,7 @@ const factories: Record<string, Factory | undefined> = {
   'residents-committees': (collection, _inputs, visible) => createResidentsCommitteesLayer(collection, { visible }),
   facilities: (collection, inputs, visible) => createFacilitiesLayer(collection, { visible, notYetOpen: inputs.facilitiesNotYetOpen ?? null }),
   'metro-stations': (collection, _inputs, visible) => createMetroStationsLayer(collection, { visible }),
-  projects: (collection, inputs, visible) => createProjectsLayer(inputs.projects?.features ?? collection.features, { visible: visible || Boolean(inputs.projects?.panelOpen) }),
+  projects: (collection, inputs, visible) => createProjectsLayer(inputs.projects?.features ?? collection.features, { visible: visible || Boolean(inputs.projects?.panelOpen), dashes: inputs.projectDashes ?? null }),
 };
 
 // Labels take names from several collections, so they are built from all the data, not one

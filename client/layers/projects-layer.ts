@@ -1,4 +1,4 @@
-import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
+import type { PathStyleExtension, PathStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceFeature } from '../api.ts';
 import type { LayerOptions } from './layer-options.ts';
@@ -15,19 +15,24 @@ export interface ProjectOverlay {
 
 const statusOf = (feature: PlaceFeature) => String(feature.properties?.status_as_of ?? feature.properties?.status ?? 'in_progress');
 const actionOf = (feature: PlaceFeature) => String(feature.properties?.action ?? '');
-const dashExtension = new PathStyleExtension({ dash: true });
+
+// The dashes' extension and its shaders are a chunk of their own, fetched the first time projects
+// show (the layer is off at start), so the first map's code does not carry them.
+let dashExtension: Promise<PathStyleExtension> | null = null;
+/** The extension that dashes planned and on-hold projects; the same one on every call. */
+export const loadProjectDashes = () => (dashExtension ??= import('@deck.gl/extensions').then(({ PathStyleExtension }) => new PathStyleExtension({ dash: true })));
 
 /**
  * The action plan's projects: colour by action (six colours), style by status on the as-of date
  * (planned hollow and dashed, in progress light, completed solid and darker, on hold grey and
  * dashed). Only outlines, lines and points are pickable: the inside of a project area stays
- * clickable for the estates and buildings under it.
+ * clickable for the estates and buildings under it. Hidden until `dashes` (loadProjectDashes) is there.
  */
-export function createProjectsLayer(features: PlaceFeature[], { visible }: LayerOptions) {
+export function createProjectsLayer(features: PlaceFeature[], { visible, dashes }: LayerOptions & { dashes: PathStyleExtension | null }) {
   return new GeoJsonLayer<PlaceFeature['properties'], PathStyleExtensionProps<PlaceFeature>>({
     id: 'projects',
     data: features as never,
-    visible,
+    visible: visible && dashes !== null,
     filled: true,
     stroked: true,
     getFillColor: (feature) => projectFillColour(actionOf(feature as PlaceFeature), statusOf(feature as PlaceFeature)),
@@ -38,7 +43,7 @@ export function createProjectsLayer(features: PlaceFeature[], { visible }: Layer
     pointType: 'circle',
     getPointRadius: 7,
     pointRadiusUnits: 'pixels',
-    extensions: [dashExtension],
+    extensions: dashes ? [dashes] : [],
     getDashArray: (feature: PlaceFeature) => (projectStatusStyles[statusOf(feature) as keyof typeof projectStatusStyles]?.dashed ? [4, 3] : [0, 0]),
     dashJustified: true,
     pickable: true,

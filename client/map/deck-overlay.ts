@@ -1,12 +1,13 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import type { PathStyleExtension } from '@deck.gl/extensions';
 import type * as maplibregl from 'maplibre-gl';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { buildLayers } from '../layers/build-layers.ts';
+import { loadProjectDashes } from '../layers/projects-layer.ts';
 import { collectionIdOfLayer } from '../layers/catalogue.ts';
 import { hoverFeature, selectFeature } from '../state/actions.ts';
-import { toggleLinkedFeature } from '../state/editing-actions.ts';
 import { editingSession, pickingLinks } from '../state/editing-state.ts';
 import { walkFromPoint } from '../state/coverage-actions.ts';
 import { selectProject } from '../state/project-actions.ts';
@@ -44,7 +45,11 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       const reference = referenceOf(info);
       // While a project is drawn or edited the clicks belong to the drawing tools, or link places to it.
       if (editingSession.value) {
-        if (pickingLinks.value && reference && reference.feature.id !== undefined) toggleLinkedFeature(reference.collectionId, String(reference.feature.id));
+        // The editor has loaded the editing actions by now; importing them here lazily keeps them out of the first map's code.
+        if (pickingLinks.value && reference && reference.feature.id !== undefined) {
+          const featureKey = String(reference.feature.id);
+          void import('../state/editing-actions.ts').then(({ toggleLinkedFeature }) => toggleLinkedFeature(reference.collectionId, featureKey));
+        }
         return;
       }
       // A project picked on the map opens in the projects panel instead of the place details.
@@ -66,7 +71,12 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
   });
   map.addControl(overlay);
 
+  // Fetched the first time the projects show (switched on, or their panel open); the layers are built again then.
+  const projectDashes = signal<PathStyleExtension | null>(null);
   const stopLayers = effect(() => {
+    if (!projectDashes.value && (visibleLayerIds.value.has('projects') || projectLayerInput.value?.panelOpen)) {
+      void loadProjectDashes().then((extension) => { projectDashes.value = extension; });
+    }
     const layers = buildLayers({
       featuresByCollection: featuresByCollection.value,
       visibleLayerIds: visibleLayerIds.value,
@@ -92,6 +102,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
         : null,
       facilitiesNotYetOpen: facilitiesNotYetOpen.value,
       projects: projectLayerInput.value,
+      projectDashes: projectDashes.value,
     });
     overlay.setProps({ layers });
     drawnLayers = layers;

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { EstateWalkingTimes } from './estate-walking-times.tsx';
-import { ProjectsOfPlace } from './projects-of-place.tsx';
+import { ProjectsOfPlace } from './lazy-panels.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { translate } from '../i18n/translate.ts';
-import { describeFailure } from '../state/actions.ts';
 import { session } from '../state/session-state.ts';
-import { clearSignInFailure, loadSession, signIn, signInFailure, signInPending, signOut } from '../state/session-actions.ts';
+import { clearSignInFailure, loadSession, signOut } from '../state/session-actions.ts';
+import { SignInForm } from './lazy-panels.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import './sign-in.css';
 
@@ -14,13 +14,9 @@ const roleNames: Record<string, MessageKey> = { viewer: 'roleViewer', editor: 'r
  */
 export function SignIn() {
   const [open, setOpen] = useState(false);
-  const userNameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void loadSession();
   }, []);
-  useEffect(() => {
-    if (open) userNameInput.current?.focus();
-  }, [open]);
   const current = session.value;
   if (current) {
     return (
@@ -33,13 +29,6 @@ export function SignIn() {
       </div>
     );
   }
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
-    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    if (await signIn(username, password)) setOpen(false);
-  };
   const close = () => {
     setOpen(false);
     clearSignInFailure();
@@ -47,24 +36,7 @@ export function SignIn() {
   return (
     <div class="sign-in">
       <button type="button" data-testid="sign-in-open" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>{translate('signIn')}</button>
-      {open && (
-        <form class="sign-in-form" data-testid="sign-in-form" onSubmit={(event) => void submit(event)} onKeyDown={(event) => event.key === 'Escape' && close()}>
-          <label>
-            {translate('userName')}
-            <input ref={userNameInput} name="username" autoComplete="username" required maxLength={40} />
-          </label>
-          <label>
-            {translate('password')}
-            <input name="password" type="password" autoComplete="current-password" required maxLength={200} />
-          </label>
-          {signInFailure.value !== null && <p class="panel-error" role="alert" data-testid="sign-in-error">{describeFailure(signInFailure.value)}</p>}
-          <div class="sign-in-buttons">
-            <button type="submit" class="sign-in-submit" data-testid="sign-in-submit" disabled={signInPending.value}>{signInPending.value ? translate('signingIn') : translate('signIn')}</button>
-            <button type="button" onClick={close}>{translate('signInCancel')}</button>
-          </div>
-          <p class="panel-note">{translate('signInNote')}</p>
-        </form>
-      )}
+      {open && <SignInForm onClose={close} />}
     </div>
   );
 }

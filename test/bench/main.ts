@@ -43,6 +43,8 @@ if (wants('foundation')) {
       print(`page load to rendered map, headless Chromium (median of ${firstMap.seconds.length})`, median(firstMap.seconds), 's', 3);
       const bundle = measureClientBundle('dist/client', firstMap.assetPaths);
       print('client code loaded before the first map (gzipped)', bundle.firstMapKilobytes, 'kB', 700);
+      // Hashes dropped: the names say which module a chunk is named after (Vite names it after its entry).
+      console.log(`    of which: ${bundle.firstMapFiles.map(({ file, kilobytes }) => `${file.replace(/^assets\//, '').replace(/-[\w-]{8}(?=\.\w+$)/, '')} ${kilobytes.toFixed(1)}`).join(', ')}`);
       console.log(`    all client code, including chunks loaded later: ${bundle.totalKilobytes.toFixed(0)} kB gzipped`);
     } else {
       console.log('page load to rendered map and first-map bundle: SKIPPED, /usr/bin/chromium is not installed (apt-get install chromium)');

@@ -1,0 +1,31 @@
+import { translate } from '../i18n/translate.ts';
+import { editingSession } from '../state/editing-state.ts';
+import { loadOnFirstUse } from './load-on-first-use.tsx';
+
+// The panels the first map does not need, each fetched as a chunk of its own the first time it
+// shows. app.tsx imports them from here, never from their modules (test/unit/first-map-imports.test.ts).
+
+function PanelLoading() {
+  return <section class="panel-body"><p class="panel-note">{translate('panelLoading')}</p></section>;
+}
+
+/** 生活圈分析: closed at start. */
+export const CoveragePanel = loadOnFirstUse(() => import('./coverage-panel.tsx').then((module) => module.CoveragePanel), PanelLoading);
+
+/** 项目: closed at start. */
+export const ProjectsPanel = loadOnFirstUse(() => import('./projects-panel.tsx').then((module) => module.ProjectsPanel), PanelLoading);
+
+// The editor, with its drawing toolbar, conflict dialog and impact report, is fetched when an
+// editor starts drawing or editing a project (the drawing tools themselves load from client/map/).
+const LoadedProjectEditor = loadOnFirstUse(() => import('./project-editor.tsx').then((module) => module.ProjectEditor));
+
+/** The project editor, once a project is being drawn or edited. */
+export function ProjectEditor() {
+  return editingSession.value ? <LoadedProjectEditor /> : null;
+}
+
+/** A place's linked projects in its details (its module brings the projects panel's status badge). */
+export const ProjectsOfPlace = loadOnFirstUse(() => import('./projects-of-place.tsx').then((module) => module.ProjectsOfPlace));
+
+/** The top bar's sign-in form, once 登录 is pressed. */
+export const SignInForm = loadOnFirstUse(() => import('./sign-in-form.tsx').then((module) => module.SignInForm));
