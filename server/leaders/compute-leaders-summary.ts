@@ -23,10 +23,15 @@ const coverageQuestion = { mode: 'network' as const, speedMetresPerSecond: 1.0, 
 
 const projectMap = (projects: ProjectInput[]) => new Map<string, ProjectDates>(projects.map((project) => [project.code, project]));
 
-/** The facility keys not open on `asOf`, from what the database knows now. */
-export async function readFacilitiesNotOpen(database: Database, asOf: string, today = todayInShanghai()): Promise<string[]> {
+/**
+ * The facility keys not open on `asOf`, from what the database knows now. `keepPlaceholders`:
+ * placeholder sites are never left out (asked with placeholders=include, a what-if that counts
+ * the stand-in sites of the plan whether or not their project has completed).
+ */
+export async function readFacilitiesNotOpen(database: Database, asOf: string, today = todayInShanghai(), keepPlaceholders = false): Promise<string[]> {
   const [facilities, projects] = await Promise.all([readFacilityInputs(database), readProjectInputs(database)]);
-  return findFacilitiesNotOpen(facilities, projectMap(projects), asOf, today);
+  const candidates = keepPlaceholders ? facilities.filter((facility) => !facility.placeholder) : facilities;
+  return findFacilitiesNotOpen(candidates, projectMap(projects), asOf, today);
 }
 
 async function coverageHeadline(analysis: WalkingAnalysis, excludedFacilityKeys: string[]): Promise<CoverageHeadline> {

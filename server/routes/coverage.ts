@@ -19,10 +19,14 @@ const json = (description: string) => ({ description, content: { 'application/js
  * leaders' view all count the same facilities for the current date.
  */
 const CoverageQuery = BaseCoverageQuery.extend({ asOf: AsOfDate });
-/** The facilities to leave out on `asOf` (default today): those not open then. */
-const facilitiesNotOpenOn = async (database: Database, asOf: string | undefined) => {
+/**
+ * The facilities to leave out on `asOf` (default today): those not open then. With
+ * placeholders=include the stand-in sites all count, as before dates existed: that answer is the
+ * what-if of the plan's sites, not a finding about a date.
+ */
+const facilitiesNotOpenOn = async (database: Database, asOf: string | undefined, placeholders: string) => {
   const date = asOf ?? todayInShanghai();
-  return { date, excludedFacilityKeys: await readFacilitiesNotOpen(database, date) };
+  return { date, excludedFacilityKeys: await readFacilitiesNotOpen(database, date, todayInShanghai(), placeholders === 'include') };
 };
 const errors = { 400: { description: 'Bad request', content: { 'application/json': { schema: ErrorBody } } }, 404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } } };
 const signInErrors = { 401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } }, 403: { description: 'Not an editor, or no valid X-CSRF-Token', content: { 'application/json': { schema: ErrorBody } } } };
@@ -41,7 +45,7 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       createRoute({ method: 'get', path: '/coverage', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery }, responses: { 200: json('Coverage'), ...errors } }),
       async (context) => {
         const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
-        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf, placeholders);
         const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
         return context.json({ ...coverage, asOf: date, facilitiesNotOpen: excludedFacilityKeys } as never, 200);
       },
@@ -51,7 +55,7 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       async (context) => {
         const { estateId } = context.req.valid('param');
         const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
-        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf, placeholders);
         const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
         const estate = coverage.byUnit.find((unit) => unit.id === estateId);
         if (!estate) throw notFound(`Estate "${estateId}"`, `小区“${estateId}”`);
@@ -63,7 +67,7 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       createRoute({ method: 'get', path: '/coverage/point', summary: 'Walking time from any point to the nearest facility of each type', request: { query: PointQuery }, responses: { 200: json('Walking times'), ...errors } }),
       async (context) => {
         const { longitude, latitude, speed, placeholders, asOf } = context.req.valid('query');
-        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const { date, excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf, placeholders);
         const walk = await analysis.walkFromPoint(longitude, latitude, speed, placeholders === 'include', excludedFacilityKeys);
         return context.json({ longitude, latitude, speedMetresPerSecond: speed, asOf: date, ...walk } as never, 200);
       },
@@ -72,7 +76,7 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
       createRoute({ method: 'get', path: '/isochrones', summary: 'Areas reachable on foot within 5/10/15 minutes from a facility, a type or a point', request: { query: IsochroneQuery }, responses: { 200: json('GeoJSON FeatureCollection, largest band first'), ...errors } }),
       async (context) => {
         const { facility, type, point, minutes, speed, placeholders, asOf } = context.req.valid('query');
-        const { excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf);
+        const { excludedFacilityKeys } = await facilitiesNotOpenOn(database, asOf, placeholders);
         const result = await analysis.isochrones({ facilityId: facility, facilityType: type, point }, minutes, speed, placeholders === 'include', excludedFacilityKeys);
         return context.body(JSON.stringify(result), 200, { 'content-type': 'application/geo+json' }) as never;
       },

@@ -33,15 +33,19 @@ describe.each(serversUnderTest())('15-minute life-circle coverage on the $databa
   });
 
   it('leaves placeholder facilities out unless asked, and says how many it left out', async () => {
+    const [excluded, included] = await Promise.all([getJson(server, '/api/coverage'), getJson(server, '/api/coverage?placeholders=include')]);
+    // Without asOf: today. Real sites a plan project adds are left out until it completes; placeholders
+    // are left out by default, and with placeholders=include every one counts (the what-if of the plan's sites).
+    const notOpenToday = new Set<string>(excluded.body.facilitiesNotOpen);
+    expect(included.body.facilitiesNotOpen.every((key: string) => notOpenToday.has(key))).toBe(true);
     const counts = new Map<string, { real: number; placeholder: number }>();
     for (const facility of facilities) {
       const type = String(facility.properties?.facility_type);
       const count = counts.get(type) ?? { real: 0, placeholder: 0 };
       if (facility.properties?.placeholder === true) count.placeholder += 1;
-      else count.real += 1;
+      else if (!notOpenToday.has(String(facility.id))) count.real += 1;
       counts.set(type, count);
     }
-    const [excluded, included] = await Promise.all([getJson(server, '/api/coverage'), getJson(server, '/api/coverage?placeholders=include')]);
     expect(excluded.body.includePlaceholders).toBe(false);
     for (const type of excluded.body.byType) {
       const count = counts.get(type.facilityType) ?? { real: 0, placeholder: 0 };
@@ -96,6 +100,31 @@ describe.each(serversUnderTest())('15-minute life-circle coverage on the $databa
     expect(slow.walkMetres[health]).toBe(reachable.walkMetres[health]);
     expect(slow.walkMinutes[health]).toBeCloseTo(reachable.walkMetres[health] / 54, 0);
     expect(elderly.body.byType[0].residentsShareWithinMinutes['5']).toBeLessThanOrEqual(normal.body.byType[0].residentsShareWithinMinutes['5']);
+  });
+
+  it('without asOf counts the facilities open today, as ?asOf=<today> does, and takes asOf on every route', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const [plain, dated, early] = await Promise.all([getJson(server, '/api/coverage'), getJson(server, `/api/coverage?asOf=${today}`), getJson(server, '/api/coverage?asOf=2022-01-01')]);
+    expect(plain.body.asOf).toBe(today);
+    expect(plain.body.byType).toEqual(dated.body.byType);
+    expect(plain.body.facilitiesNotOpen).toEqual(dated.body.facilitiesNotOpen);
+    // The plan adds facilities not open today (its projects are not recorded completed): fewer than all count.
+    expect(plain.body.facilitiesNotOpen.length).toBeGreaterThan(0);
+    const counted = plain.body.byType.reduce((sum: number, type: any) => sum + type.facilityCount, 0);
+    const placeholders = facilities.filter((facility) => facility.properties?.placeholder === true).map((facility) => String(facility.id));
+    const realNotOpen = plain.body.facilitiesNotOpen.filter((key: string) => !placeholders.includes(key));
+    const typesCounted = new Set(plain.body.byType.map((type: any) => type.facilityType));
+    const realWithDistance = facilities.filter((facility) => facility.properties?.placeholder !== true && typesCounted.has(facility.properties?.facility_type));
+    expect(counted).toBe(realWithDistance.length - realNotOpen.filter((key: string) => realWithDistance.some((facility) => String(facility.id) === key)).length);
+    expect(early.body.facilitiesNotOpen.length).toBeGreaterThanOrEqual(plain.body.facilitiesNotOpen.length);
+    for (const path of ['/api/coverage/point?longitude=121.52&latitude=31.225&asOf=2024-02-30', '/api/isochrones?type=park_10min&asOf=tomorrow', `/api/coverage/estates/x?asOf=2024-13-01`]) {
+      const answer = await getJson(server, path);
+      expect(answer.status, path).toBe(400);
+    }
+    const estate = plain.body.byUnit[0];
+    const estateToday = await getJson(server, `/api/coverage/estates/${encodeURIComponent(estate.id)}`);
+    expect(estateToday.body.asOf).toBe(today);
+    expect(estateToday.body.estate).toEqual(estate);
   });
 
   it('gives one estate\'s walking minutes and gap list, the same as the whole coverage', async () => {

@@ -72,6 +72,40 @@ describe.each(serversUnderTest())('the leaders\' summary on the $database databa
     expect(year2023.groups).toEqual(summary.coverage.groups);
   });
 
+  it('counts the seeded projects, whose status and end date are assumed, as unverified and none as overdue', async () => {
+    const [summary, projects] = await Promise.all([summaryOf(server), getJson(server, '/api/collections/projects/items?limit=1000')]);
+    const assumed = projects.body.features.filter((feature: any) => feature.properties.assumptions.some((field: string) => field === 'status' || field === 'end_date'));
+    const assumedCodes = assumed.map((feature: any) => feature.properties.code).sort();
+    expect(summary.projects.all.unverified.codes).toEqual(assumedCodes);
+    for (const code of assumedCodes) expect(summary.projects.all.overdue.codes, code).not.toContain(code);
+    for (const row of summary.projects.list) expect(row.statusUnverified, row.code).toBe(assumedCodes.includes(row.code));
+    expect(summary.projects.byAction.reduce((sum: number, action: any) => sum + action.unverified.count, 0)).toBe(summary.projects.all.unverified.count);
+    expect(summary.projects.byLeadUnit.reduce((sum: number, unit: any) => sum + unit.unverified.count, 0)).toBe(summary.projects.all.unverified.count);
+  });
+
+  it('counts today\'s facilities the same everywhere: /api/coverage without asOf, with today\'s date, and the summary for today', async () => {
+    const today = todayInShanghai();
+    const [summary, plain, dated, estate] = await Promise.all([
+      summaryOf(server), getJson(server, '/api/coverage'), getJson(server, `/api/coverage?asOf=${today}`), getJson(server, '/api/coverage?types=park_10min'),
+    ]);
+    expect(plain.body.asOf).toBe(today);
+    expect(plain.body.facilitiesNotOpen).toEqual(summary.facilities.notOpenKeys);
+    expect(dated.body.facilitiesNotOpen).toEqual(summary.facilities.notOpenKeys);
+    expect(plain.body.byGroup).toEqual(dated.body.byGroup);
+    expect(plain.body.byType).toEqual(dated.body.byType);
+    for (const group of plain.body.byGroup) expect(share(summary, group.key), group.key).toBe(group.residentsShare);
+    expect(summary.coverage.allEssentials.residentsShare).toBe(plain.body.allEssentials.residentsShare);
+    const counted = plain.body.byType.reduce((sum: number, type: any) => sum + type.facilityCount, 0);
+    expect(summary.coverage.facilitiesCounted).toBe(counted);
+    // The riverside parks the plan adds are not open today (their project is not recorded completed).
+    expect(summary.facilities.notOpenKeys).toContain('facility-green-zhangjiabang-park-east');
+    expect(estate.body.facilitiesNotOpen).toContain('facility-green-zhangjiabang-park-east');
+    // The care home is renovated while open: never left out.
+    for (const date of ['2022-06-30', '2024-06-30', today]) {
+      expect((await summaryOf(server, date)).facilities.notOpenKeys, date).not.toContain('facility-nursing-home');
+    }
+  });
+
   it('agrees with a direct SQL count over the tables (real PostgreSQL)', async () => {
     if (!server.databaseUrl) return;
     const client = new pg.Client({ connectionString: server.databaseUrl });
@@ -94,10 +128,21 @@ describe.each(serversUnderTest())('the leaders\' summary on the $database databa
           [asOf],
         );
         expect(summary.renovation.byStatus.in_progress.estates, asOf).toBe(inProgress.rows[0].count);
-        const overdue = await client.query(`select coalesce(array_agg(code order by code), '{}') as codes from project where status <> 'completed' and end_date < $1::date`, [asOf]);
+        // Overdue only where status and end date are recorded (neither is an assumption); the others are unverified.
+        const overdue = await client.query(
+          `select coalesce(array_agg(code order by code), '{}') as codes from project
+            where status <> 'completed' and end_date < $1::date and not (assumptions && array['status', 'end_date'])`,
+          [asOf],
+        );
         expect(summary.projects.all.overdue.codes, asOf).toEqual(overdue.rows[0].codes);
+        const unverified = await client.query(`select coalesce(array_agg(code order by code), '{}') as codes from project where assumptions && array['status', 'end_date']`);
+        expect(summary.projects.all.unverified.codes, asOf).toEqual(unverified.rows[0].codes);
+        const unverifiedByAction = await client.query(`select action, count(*)::int as count from project where assumptions && array['status', 'end_date'] group by action`);
+        for (const row of unverifiedByAction.rows) expect(summary.projects.byAction.find((action: any) => action.action === row.action).unverified.count, row.action).toBe(row.count);
         const byUnit = await client.query(`select lead_unit, count(*)::int as count from project group by lead_unit order by lead_unit`);
         for (const row of byUnit.rows) expect(summary.projects.byLeadUnit.find((unit: any) => unit.leadUnit === row.lead_unit).total).toBe(row.count);
+        const unverifiedByUnit = await client.query(`select lead_unit, count(*)::int as count from project where assumptions && array['status', 'end_date'] group by lead_unit`);
+        for (const row of unverifiedByUnit.rows) expect(summary.projects.byLeadUnit.find((unit: any) => unit.leadUnit === row.lead_unit).unverified.count).toBe(row.count);
       }
       const facilities = await client.query(`select count(*)::int as count from feature where collection_id = 'facilities'`);
       expect((await summaryOf(server, '2024-12-31')).facilities.total).toBe(facilities.rows[0].count);
@@ -116,31 +161,91 @@ describe.each(serversUnderTest())('coverage grows when a project that adds a fac
     await server?.stop();
   });
 
-  it('opens the care home of P09-01 on its end date once the project is completed, and elderly coverage rises from then on', async () => {
-    const before = await summaryOf(server, '2026-06-30');
-    expect(before.facilities.notOpenKeys).toContain('facility-nursing-home');
-
-    const editor = await signInAs(server, 'editor', 'editor-leaders');
-    const project = await fetch(`${server.url}/api/collections/projects/items/P09-01`);
-    const completed = await fetch(`${server.url}/api/collections/projects/items/P09-01`, {
+  const parks = ['facility-green-zhangjiabang-park-east', 'facility-green-zhangjiabang-park-west'];
+  let signedIn: Awaited<ReturnType<typeof signInAs>> | null = null;
+  const patchProject = async (code: string, properties: Record<string, unknown>) => {
+    signedIn ??= await signInAs(server, 'editor', 'editor-leaders');
+    const editor = signedIn;
+    const current = await fetch(`${server.url}/api/collections/projects/items/${code}`);
+    const answer = await fetch(`${server.url}/api/collections/projects/items/${code}`, {
       method: 'PATCH',
-      body: JSON.stringify({ properties: { status: 'completed', progress_percent: 100, end_date: '2025-12-31' } }),
-      headers: { 'content-type': 'application/merge-patch+json', 'if-match': project.headers.get('etag')!, ...editor.headers },
+      body: JSON.stringify({ properties }),
+      headers: { 'content-type': 'application/merge-patch+json', 'if-match': current.headers.get('etag')!, ...editor.headers },
     });
-    expect(completed.status, await completed.clone().text()).toBe(200);
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    return answer.json();
+  };
+
+  it('opens the 张家浜 riverside parks of P07-06 on its end date once the project is completed, and park coverage rises from then on', async () => {
+    const before = await summaryOf(server, '2026-06-30');
+    for (const park of parks) expect(before.facilities.notOpenKeys).toContain(park);
+    const parkEast = [121.5268, 31.222118];
+    const walkBefore = await getJson(server, `/api/coverage/point?longitude=${parkEast[0]}&latitude=${parkEast[1]}&asOf=2026-06-30`);
+    expect(walkBefore.body.byType.find((type: any) => type.facilityType === 'park_10min').facility?.id).not.toBe(parks[0]);
+
+    await patchProject('P07-06', { status: 'completed', progress_percent: 100, end_date: '2025-12-31' });
 
     const [midway, after] = await Promise.all([summaryOf(server, '2025-06-30'), summaryOf(server, '2026-06-30')]);
-    expect(midway.facilities.notOpenKeys).toContain('facility-nursing-home');
-    expect(after.facilities.notOpenKeys).not.toContain('facility-nursing-home');
-    expect(share(after, 'elderly')).toBeGreaterThan(share(midway, 'elderly'));
-    expect(share(after, 'elderly')).toBeGreaterThan(share(before, 'elderly'));
+    for (const park of parks) {
+      expect(midway.facilities.notOpenKeys).toContain(park);
+      expect(after.facilities.notOpenKeys).not.toContain(park);
+    }
+    expect(share(after, 'park')).toBeGreaterThan(share(midway, 'park'));
+    expect(share(after, 'park')).toBeGreaterThan(share(before, 'park'));
     const year2025 = after.coverageByYear.find((year: any) => year.year === 2025);
-    expect(year2025.openedProjects).toEqual([{ code: 'P09-01', titleZh: '潍坊新村街道养老院改造', facilityKeys: ['facility-nursing-home'] }]);
-    const elderly = (year: any) => year.groups.find((group: any) => group.key === 'elderly').residentsShare;
-    expect(elderly(year2025)).toBeGreaterThan(elderly(after.coverageByYear.find((year: any) => year.year === 2024)));
+    expect(year2025.openedProjects).toEqual([{ code: 'P07-06', titleZh: expect.any(String), facilityKeys: parks }]);
+    const park = (year: any) => year.groups.find((group: any) => group.key === 'park').residentsShare;
+    expect(park(year2025)).toBeGreaterThan(park(after.coverageByYear.find((year: any) => year.year === 2024)));
 
-    const [coverageMidway, coverageAfter] = await Promise.all([getJson(server, '/api/coverage?asOf=2025-06-30'), getJson(server, '/api/coverage?asOf=2026-06-30')]);
-    const elderlyShare = (coverage: any) => coverage.body.byGroup.find((group: any) => group.key === 'elderly').residentsShare;
-    expect(elderlyShare(coverageAfter)).toBeGreaterThan(elderlyShare(coverageMidway));
+    const [coverageMidway, coverageAfter, coverageToday] = await Promise.all([
+      getJson(server, '/api/coverage?asOf=2025-06-30'), getJson(server, '/api/coverage?asOf=2026-06-30'), getJson(server, '/api/coverage'),
+    ]);
+    const parkShare = (coverage: any) => coverage.body.byGroup.find((group: any) => group.key === 'park').residentsShare;
+    expect(parkShare(coverageAfter)).toBeGreaterThan(parkShare(coverageMidway));
+    // Today is after its end date: the parks count in the life-circle panel's answer for today as well.
+    expect(coverageToday.body.facilitiesNotOpen).not.toContain(parks[0]);
+    expect(parkShare(coverageToday)).toBe(share(await summaryOf(server), 'park'));
+
+    // The walk from a clicked point and the isochrones follow the date too.
+    const [walkMidway, walkAfter] = await Promise.all([
+      getJson(server, `/api/coverage/point?longitude=${parkEast[0]}&latitude=${parkEast[1]}&asOf=2025-06-30`),
+      getJson(server, `/api/coverage/point?longitude=${parkEast[0]}&latitude=${parkEast[1]}`),
+    ]);
+    expect(walkMidway.body.byType.find((type: any) => type.facilityType === 'park_10min').facility?.id).not.toBe(parks[0]);
+    expect(walkAfter.body.asOf).toBe(todayInShanghai());
+    expect(walkAfter.body.byType.find((type: any) => type.facilityType === 'park_10min').facility.id).toBe(parks[0]);
+    const [isochronesMidway, isochronesAfter] = await Promise.all([
+      getJson(server, '/api/isochrones?type=park_10min&minutes=5&asOf=2025-06-30'), getJson(server, '/api/isochrones?type=park_10min&minutes=5'),
+    ]);
+    expect(isochronesAfter.body.features[0].properties.sources).toBe(isochronesMidway.body.features[0].properties.sources + 1);
+  });
+
+  it('counts a project overdue once a person records its status and end date, and not while either is assumed', async () => {
+    const code = 'P06-04';
+    const initially = await summaryOf(server);
+    expect(initially.projects.all.unverified.codes).toContain(code);
+    expect(initially.projects.all.overdue.codes).not.toContain(code);
+
+    // The status recorded, the end date still the seed's assumption: still unverified.
+    const statusOnly = await patchProject(code, { status: 'in_progress', progress_percent: 60 });
+    expect(statusOnly.properties.assumptions).not.toContain('status');
+    expect(statusOnly.properties.assumptions).toContain('end_date');
+    const middle = await summaryOf(server);
+    expect(middle.projects.all.unverified.codes).toContain(code);
+    expect(middle.projects.all.overdue.codes).not.toContain(code);
+
+    // The end date recorded too, in the past: overdue, in every figure that holds it.
+    const recorded = await patchProject(code, { end_date: '2025-06-30' });
+    expect(recorded.properties.assumptions).not.toContain('end_date');
+    const after = await summaryOf(server);
+    expect(after.projects.all.overdue.codes).toContain(code);
+    expect(after.projects.all.unverified.codes).not.toContain(code);
+    expect(after.projects.all.unverified.count).toBe(initially.projects.all.unverified.count - 1);
+    const row = after.projects.list.find((project: any) => project.code === code);
+    expect(row).toMatchObject({ status: 'in_progress', overdue: true, statusUnverified: false });
+    expect(after.projects.byAction.find((action: any) => action.action === row.action).overdue.codes).toContain(code);
+    expect(after.projects.byLeadUnit.find((unit: any) => unit.leadUnit === row.leadUnit).overdue.codes).toContain(code);
+    // Before its end date it was running, not overdue.
+    expect((await summaryOf(server, '2025-03-31')).projects.all.overdue.codes).not.toContain(code);
   });
 });
