@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectStateAsOf, todayInShanghai } from '../../server/contract/as-of.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { addUser } from '../helpers/e2e-users.ts';
 import { findIsolatedFeature, mapOrigin, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
@@ -224,6 +225,87 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
     }
     await page.keyboard.press('End');
     await page.waitForFunction(() => !document.querySelector('[data-testid="derived-note"]'));
+  });
+
+  it('shows 状态待核实, not 逾期, where the status is assumed, filters by it, and 逾期 once a person records status and end date', async () => {
+    const isAssumed = (project: any) => project.properties.assumptions.some((field: string) => field === 'status' || field === 'end_date');
+    const badges = () => page.locator('[data-testid="project-row"]').evaluateAll((rows) => rows.map((row) => ({
+      code: row.getAttribute('data-code'),
+      unverified: row.querySelector('[data-testid="project-unverified"]') !== null,
+      overdue: row.querySelector('[data-testid="project-overdue"]') !== null,
+      note: row.querySelector('[data-testid="project-unverified"]')?.getAttribute('title') ?? null,
+    })));
+    const projects = await projectsNow();
+    const assumedCodes = projects.filter(isAssumed).map((project) => project.id).sort();
+    expect(assumedCodes.length).toBeGreaterThan(0);
+    for (const row of await badges()) {
+      const project = projects.find((candidate) => candidate.id === row.code)!;
+      expect(row.unverified, row.code!).toBe(isAssumed(project));
+      if (row.unverified) {
+        expect(row.overdue, row.code!).toBe(false);
+        expect(row.note).toContain('假设');
+      } else {
+        expect(row.overdue, row.code!).toBe(projectStateAsOf(project.properties, null).overdue);
+      }
+    }
+    await expect(page.locator('[data-testid="project-unverified"]').first().textContent()).resolves.toBe('状态待核实');
+    await page.selectOption('[data-testid="filter-status"]', 'unverified');
+    expect((await shownCodes()).sort()).toEqual(assumedCodes);
+    await page.click('[data-testid="clear-project-filters"]');
+
+    // A project of this test's own, its status and end date assumptions, past its end date.
+    const code = 'E2E-UNVERIFIED-1';
+    const password = await addUser(dashboardUrl, 'e2e-unverified-editor', 'editor');
+    const signIn = await fetch(`${dashboardUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'e2e-unverified-editor', password }) });
+    expect(signIn.status).toBe(200);
+    const headers = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
+    const item = `${dashboardUrl}/api/collections/projects/items/${code}`;
+    const existing = await fetch(item);
+    if (existing.status === 200) await fetch(item, { method: 'DELETE', headers: { ...headers, 'if-match': existing.headers.get('etag')! } });
+    const created = await fetch(`${dashboardUrl}/api/collections/projects/items`, {
+      method: 'POST', headers: { ...headers, 'content-type': 'application/geo+json' },
+      body: JSON.stringify({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [121.523, 31.226] },
+        properties: {
+          code, title_zh: '浏览器测试：状态待核实', action: 'built_form', item: 6, lead_unit: '城建中心（房管办）', partner_units: [], status: 'in_progress',
+          start_date: '2024-01-01', end_date: '2025-06-30', progress_percent: 30, budget_ten_thousand_yuan: null, description: '', linked_features: [],
+          assumptions: ['status', 'end_date'],
+        },
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    try {
+      const rowOf = async () => (await badges()).find((row) => row.code === code);
+      await page.reload();
+      await waitForDashboardReady(page);
+      await page.click('[data-testid="tab-projects"]');
+      await page.waitForSelector(`[data-testid="project-row"][data-code="${code}"]`);
+      expect(await rowOf()).toMatchObject({ unverified: true, overdue: false });
+      const summaryBefore = await api('/api/leaders/summary');
+      expect(summaryBefore.projects.all.unverified.codes).toContain(code);
+      expect(summaryBefore.projects.all.overdue.codes).not.toContain(code);
+
+      // An editor records the status and the end date: both leave the assumptions, and it is overdue.
+      const current = await fetch(item);
+      const patched = await fetch(item, {
+        method: 'PATCH', headers: { ...headers, 'content-type': 'application/merge-patch+json', 'if-match': current.headers.get('etag')! },
+        body: JSON.stringify({ properties: { status: 'in_progress', end_date: '2025-06-30' } }),
+      });
+      expect(patched.status, await patched.clone().text()).toBe(200);
+      expect(((await patched.json()) as any).properties.assumptions).toEqual([]);
+      await page.reload();
+      await waitForDashboardReady(page);
+      await page.click('[data-testid="tab-projects"]');
+      await page.waitForSelector(`[data-testid="project-row"][data-code="${code}"]`);
+      expect(await rowOf()).toMatchObject({ unverified: false, overdue: true });
+      await expect(page.locator(`[data-testid="project-row"][data-code="${code}"] [data-testid="project-overdue"]`).textContent()).resolves.toBe('逾期');
+      const summaryAfter = await api('/api/leaders/summary');
+      expect(summaryAfter.projects.all.overdue.codes).toContain(code);
+      expect(summaryAfter.projects.all.unverified.codes).not.toContain(code);
+    } finally {
+      const current = await fetch(item);
+      if (current.status === 200) await fetch(item, { method: 'DELETE', headers: { ...headers, 'if-match': current.headers.get('etag')! } });
+    }
   });
 
   it('shows no edit controls to someone who has not signed in, and no page errors', async () => {
