@@ -40,6 +40,11 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await expect(page.locator('[data-testid="target-card-all"] .card-figure').textContent()).resolves.toBe(percent(coverage.allEssentials.residentsShare));
     const clinic = coverage.byType.find((type: any) => type.facilityType === 'community_health_center');
     await expect(page.locator('[data-testid="focus-share"]').textContent()).resolves.toBe(percent(clinic.residentsShare));
+    // Today is one date everywhere: the panel's figures are the leaders' headline for today (the same facilities open).
+    const summary = await api('/api/leaders/summary');
+    expect(coverage.facilitiesNotOpen).toEqual(summary.facilities.notOpenKeys);
+    expect(summary.coverage.groups.find((group: any) => group.key === 'health').residentsShare).toBe(health.residentsShare);
+    expect(summary.coverage.allEssentials.residentsShare).toBe(coverage.allEssentials.residentsShare);
     // The estates are now filled by walking time: the deck.gl canvas has other colours than before.
     const after = await summariseCanvasPixels(page, 'deck');
     expect(after.distinctColours).not.toBe(before.distinctColours);

@@ -188,7 +188,11 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
 
   it('asks the life-circle coverage for the slider\'s date, and again when the slider moves', async () => {
     const coverageRequests: string[] = [];
-    page.on('request', (request) => { if (request.url().includes('/api/coverage?')) coverageRequests.push(request.url()); });
+    const isochroneRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/coverage?')) coverageRequests.push(request.url());
+      if (request.url().includes('/api/isochrones?')) isochroneRequests.push(request.url());
+    });
     await page.click('[data-testid="tab-coverage"]');
     await page.waitForSelector('[data-testid="focus-share"]');
     await page.waitForFunction(() => !document.querySelector('.coverage-panel')?.textContent?.includes('正在计算'));
@@ -202,6 +206,8 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     await page.keyboard.press('Home');
     await page.waitForFunction(() => document.querySelector('[data-testid="as-of-date"]')?.textContent?.includes('2022-12-31'));
     await expect.poll(() => coverageRequests.some((url) => url.includes('asOf=2022-12-31'))).toBe(true);
+    // The isochrones are drawn from the facilities open on that date too.
+    await expect.poll(() => isochroneRequests.some((url) => url.includes('asOf=2022-12-31'))).toBe(true);
     const coverage2022 = await (await page.request.get(`${dashboardUrl}/api/coverage?asOf=2022-12-31`)).json();
     const clinic2022 = coverage2022.byType.find((type: { facilityType: string }) => type.facilityType === 'community_health_center');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(clinic2022.residentsShare));
