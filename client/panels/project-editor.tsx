@@ -3,13 +3,14 @@ import type { ProjectFieldProblem } from '../api.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { statusNamesEnglish } from '../i18n/messages-drawing.ts';
 import { translate } from '../i18n/translate.ts';
+import { isStatusUnverified } from '../../server/contract/as-of.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';
 import {
-  askToDelete, cancelDelete, cancelEditing, deleteEditedProject, linkImpactPlaces, saveProject, toggleLinkedFeature, togglePickingLinks,
-  updateFormField, useSuggestedGeometry,
+  askToDelete, cancelDelete, cancelEditing, deleteEditedProject, linkImpactPlaces, saveProject, setConfirmStatusAndEndDate, toggleLinkedFeature,
+  togglePickingLinks, updateFormField, useSuggestedGeometry,
 } from '../state/editing-actions.ts';
 import {
-  combinedGeometry, confirmingDelete, drawnGeometries, editingSession, fieldProblems, impact, pickingLinks, projectForm, saveFailure, saving,
+  combinedGeometry, confirmingDelete, confirmStatusAndEndDate, drawnGeometries, editingSession, fieldProblems, impact, pickingLinks, projectForm, saveFailure, saving,
   suggestedGeometry, vocabulary,
 } from '../state/editing-state.ts';
 import { problemsByField, type ProjectFormValues } from '../state/project-form.ts';
@@ -159,6 +160,13 @@ export function ProjectEditor() {
               <input data-testid="input-end-date" type="date" value={form.end_date} onInput={text('end_date')} />
             </Field>
           </div>
+          {isStatusUnverified({ assumptions: (session?.base?.properties?.assumptions as string[] | undefined) ?? [] }) && (
+            // An assumed status shows as 状态待核实; an unchanged field is not sent, so the editor says it is right.
+            <label class="confirm-status" data-testid="confirm-status">
+              <input type="checkbox" checked={confirmStatusAndEndDate.value} onChange={(event) => setConfirmStatusAndEndDate((event.currentTarget as HTMLInputElement).checked)} />
+              {translate('confirmStatusAndEndDate')}
+            </label>
+          )}
           <Field field="budget_ten_thousand_yuan" label="formFieldBudget" problems={problems}>
             <input data-testid="input-budget" type="number" min={0} step="any" value={form.budget_ten_thousand_yuan} onInput={text('budget_ten_thousand_yuan')} />
           </Field>
@@ -191,7 +199,8 @@ export function ProjectEditor() {
             <FieldProblems problems={problems.linked_features} />
           </div>
           <FieldProblems problems={problems.general} />
-          {saveFailure.value && <p class="save-failure" role="alert" data-testid="save-failure">{saveFailure.value}</p>}
+          {/* The server's summary repeats the field problems shown above, by its own field paths: a pointer to them reads better. */}
+          {saveFailure.value && <p class="save-failure" role="alert" data-testid="save-failure">{problemList.length > 0 ? translate('saveRefusedSeeFields') : saveFailure.value}</p>}
           {confirmingDelete.value
             ? (
               <div class="delete-confirmation" role="alertdialog" data-testid="delete-confirmation">

@@ -6,7 +6,7 @@ import {
 import { describeFailure } from './actions.ts';
 import { language, selectedFeature } from './dashboard-state.ts';
 import {
-  canUndoDrawing, combinedGeometry, confirmingDelete, drawingCommand, drawingMode, drawnGeometries, editConflict, editingSession, fieldProblems,
+  canUndoDrawing, combinedGeometry, confirmingDelete, confirmStatusAndEndDate, drawingCommand, drawingMode, drawnGeometries, editConflict, editingSession, fieldProblems,
   geometryEdited, impact, impactFailure, impactStatus, pickingLinks, projectForm, saveFailure, saving, suggestedGeometry, vocabulary,
   type DrawingCommand, type DrawingMode,
 } from './editing-state.ts';
@@ -48,6 +48,7 @@ function openSession(code: string | null, etag: string | null, base: PlaceFeatur
   batch(() => {
     clearAnswers();
     editingSession.value = { sessionNumber: ++sessionNumber, code, etag, base };
+    confirmStatusAndEndDate.value = false;
     projectForm.value = form;
     drawingMode.value = mode;
     drawnGeometries.value = [];
@@ -163,6 +164,11 @@ export function linkImpactPlaces(): void {
   updateFormField('linked_features', [...form.linked_features, ...fresh]);
 }
 
+/** Ticked: the save sends the status and end date even if unchanged, recording them (no longer assumed). */
+export function setConfirmStatusAndEndDate(confirmed: boolean): void {
+  confirmStatusAndEndDate.value = confirmed;
+}
+
 export function cancelEditing(): void {
   batch(() => {
     clearAnswers();
@@ -213,7 +219,12 @@ export async function saveProject(): Promise<void> {
   try {
     const saved = currentSession.code === null || !currentSession.base || !currentSession.etag
       ? await createProject({ type: 'Feature', geometry, properties: propertiesFromForm(form) }, credentials)
-      : await patchProject(currentSession.code, buildPatchBody({ properties: currentSession.base.properties ?? {}, geometry: currentSession.base.geometry }, form, geometry), currentSession.etag, credentials);
+      : await patchProject(
+        currentSession.code,
+        buildPatchBody({ properties: currentSession.base.properties ?? {}, geometry: currentSession.base.geometry }, form, geometry, confirmStatusAndEndDate.value ? ['status', 'end_date'] : []),
+        currentSession.etag,
+        credentials,
+      );
     await finishAfterWrite(saved.feature);
   } catch (error) {
     await showWriteFailure(error, currentSession.code);

@@ -25,6 +25,12 @@ export interface EditingSession {
 }
 
 export const editingSession = signal<EditingSession | null>(null);
+/**
+ * The editor confirms that the status and end date shown are right, though unchanged: a save
+ * then sends them, which takes them out of the assumptions (状态待核实 ends). Without this an
+ * unchanged assumed value is not sent and stays an assumption.
+ */
+export const confirmStatusAndEndDate = signal(false);
 export const drawingMode = signal<DrawingMode>('polygon');
 
 /** The finished shapes on the map (terra-draw's store without the one still being drawn). */

@@ -109,14 +109,20 @@ function canonicalJson(value: unknown): string {
 /**
  * The body of a PATCH that turns `against` (a project as the server holds it) into the form's
  * values and `geometry`: only the members that differ, so that an unchanged field stays as it is
- * (and stays marked as an assumption). Against the version the form was opened from this is a
- * normal save; against the current version after a conflict it is "keep mine".
+ * (and stays marked as an assumption), plus the `confirmed` fields even if unchanged (the editor
+ * confirmed them, so they are recorded, no longer assumed). Against the version the form was
+ * opened from this is a normal save; against the current version after a conflict it is "keep mine".
  */
-export function buildPatchBody(against: { properties: Record<string, unknown>; geometry: Geometry | null }, form: ProjectFormValues, geometry: Geometry | null): { properties: Record<string, unknown>; geometry?: Geometry } {
+export function buildPatchBody(
+  against: { properties: Record<string, unknown>; geometry: Geometry | null },
+  form: ProjectFormValues,
+  geometry: Geometry | null,
+  confirmed: readonly ProjectFormField[] = [],
+): { properties: Record<string, unknown>; geometry?: Geometry } {
   const wanted = propertiesFromForm(form);
   const properties: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (!sameValue(value, against.properties[key] ?? (key === 'partner_units' || key === 'linked_features' ? [] : key === 'description' ? '' : null))) {
+    if ((confirmed as readonly string[]).includes(key) || !sameValue(value, against.properties[key] ?? (key === 'partner_units' || key === 'linked_features' ? [] : key === 'description' ? '' : null))) {
       properties[key] = value;
     }
   }

@@ -285,14 +285,26 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
       expect(summaryBefore.projects.all.unverified.codes).toContain(code);
       expect(summaryBefore.projects.all.overdue.codes).not.toContain(code);
 
-      // An editor records the status and the end date: both leave the assumptions, and it is overdue.
-      const current = await fetch(item);
-      const patched = await fetch(item, {
-        method: 'PATCH', headers: { ...headers, 'content-type': 'application/merge-patch+json', 'if-match': current.headers.get('etag')! },
-        body: JSON.stringify({ properties: { status: 'in_progress', end_date: '2025-06-30' } }),
-      });
-      expect(patched.status, await patched.clone().text()).toBe(200);
-      expect(((await patched.json()) as any).properties.assumptions).toEqual([]);
+      // An editor opens it, ticks 状态与完成日期已核实 without changing either, and saves: both are
+      // recorded (no longer assumptions), and past its end date it is overdue.
+      const cookie = headers.cookie.split('=');
+      await page.context().addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: `${dashboardUrl}/api/`, secure: true, httpOnly: true, sameSite: 'Strict' }]);
+      await page.reload();
+      await waitForDashboardReady(page);
+      await page.click('[data-testid="tab-projects"]');
+      await page.click(`[data-testid="project-row"][data-code="${code}"]`);
+      await page.click('[data-testid="edit-project"]');
+      await page.waitForSelector('[data-testid="project-editor"]');
+      await page.waitForFunction(() => (document.querySelector('[data-testid="input-title"]') as HTMLInputElement | null)?.value !== '');
+      await page.check('[data-testid="confirm-status"] input');
+      await page.click('[data-testid="save-project"]');
+      await page.waitForSelector('[data-testid="project-editor"]', { state: 'detached' });
+      const saved = await (await fetch(item)).json() as any;
+      expect(saved.properties.assumptions).toEqual([]);
+      expect(saved.properties).toMatchObject({ status: 'in_progress', end_date: '2025-06-30', progress_percent: 30 });
+      await page.waitForSelector(`[data-testid="project-details"][data-code="${code}"] [data-testid="project-overdue"]`);
+      await expect(page.locator(`[data-testid="project-details"] [data-testid="project-unverified"]`).count()).resolves.toBe(0);
+      await page.context().clearCookies();
       await page.reload();
       await waitForDashboardReady(page);
       await page.click('[data-testid="tab-projects"]');
@@ -303,6 +315,7 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
       expect(summaryAfter.projects.all.overdue.codes).toContain(code);
       expect(summaryAfter.projects.all.unverified.codes).not.toContain(code);
     } finally {
+      await page.context().clearCookies();
       const current = await fetch(item);
       if (current.status === 200) await fetch(item, { method: 'DELETE', headers: { ...headers, 'if-match': current.headers.get('etag')! } });
     }

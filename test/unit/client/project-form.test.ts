@@ -53,6 +53,16 @@ describe('the PATCH body', () => {
     expect(buildPatchBody({ properties: stored, geometry: square }, formFromProperties(stored), square)).toEqual({ properties: {} });
   });
 
+  it('carries confirmed fields even when unchanged, so that they are recorded and no longer assumed', () => {
+    const unchanged = formFromProperties(stored);
+    expect(buildPatchBody({ properties: stored, geometry: square }, unchanged, square, ['status', 'end_date'])).toEqual({
+      properties: { status: stored.status, end_date: stored.end_date },
+    });
+    expect(buildPatchBody({ properties: stored, geometry: square }, { ...unchanged, progress_percent: '55' }, square, ['status'])).toEqual({
+      properties: { status: stored.status, progress_percent: 55 },
+    });
+  });
+
   it('against a newer version ("keep mine") carries every field where mine differs from it', () => {
     const mine = { ...formFromProperties(stored), title_zh: '我的名称' };
     const theirs = { ...stored, status: 'on_hold', description: '他们的说明', budget_ten_thousand_yuan: 120 };
