@@ -99,7 +99,7 @@ const chinese = {
 export type MessageKey = keyof typeof chinese;
 
 const english: Record<MessageKey, string> = {
-  appTitle: 'Weifang Xincun Subdistrict · 15-minute community life circle',
+  appTitle: 'Weifang Xincun · 15-minute life circle',
   appSubtitle: 'Spatial planning dashboard',
   languageSwitch: '中文',
   languageSwitchTitle: '切换为中文界面',
@@ -124,7 +124,7 @@ const english: Record<MessageKey, string> = {
   generatedLineWarning: 'Generated illustrative link, not survey data',
   placeholderFacilities: 'Hollow: illustrative position',
   estimatedWarning: 'Estimated, for reference only',
-  fitSubdistrict: 'Back to the subdistrict',
+  fitSubdistrict: 'Whole subdistrict',
   generatedBuildings: '{count} of them are generated illustrative footprints, not survey data',
   yes: 'Yes',
   no: 'No',

@@ -21,8 +21,8 @@ export function SignIn() {
   if (current) {
     return (
       <div class="sign-in" data-testid="signed-in">
-        <span class="signed-in-user" data-testid="signed-in-user" title={translate('signedInAs')}>
-          {current.username}
+        <span class="signed-in-user" data-testid="signed-in-user" title={`${translate('signedInAs')} ${current.username}`}>
+          <span class="signed-in-name">{current.username}</span>
           <span class={`role-badge role-${current.role}`} data-testid="signed-in-role">{translate(roleNames[current.role] ?? 'roleViewer')}</span>
         </span>
         <button type="button" data-testid="sign-out" onClick={() => void signOut()}>{translate('signOut')}</button>
