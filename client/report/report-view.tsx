@@ -216,7 +216,7 @@ function ProjectsPage({ summary, rows, page, continued }: { summary: LeadersSumm
                 <td>{row.project.code}</td>
                 <td>{row.project.titleZh}</td>
                 <td>{row.project.leadUnit}</td>
-                <td>{projectStatusName(row.project.status)}{row.project.overdue ? ` · ${translate('reportOverdueMark')}` : ''}{row.project.statusUnverified ? ` · ${translate('reportUnverifiedMark')}` : ''}</td>
+                <td>{projectStatusName(row.project.status)}{row.project.overdue ? ` · ${translate('reportOverdueMark')}` : ''}{row.project.statusUnverified ? <span class="report-unverified" title={translate('reportUnverifiedMark')}>*</span> : ''}</td>
                 <td class="number">{Math.round(row.project.progressPercent)}%</td>
                 <td>{row.project.startDate} – {row.project.endDate}</td>
               </tr>

@@ -46,8 +46,8 @@ async function coverageHeadline(analysis: WalkingAnalysis, excludedFacilityKeys:
 export const leadersAssumptions = [
   { zh: '小区改造记录（综合整新、雨污分流、成套改造、加装电梯）没有调查数据：状态与年份按行动计划文本和项目登记假设，标为“假设”，请以房管办台账替换。', en: 'No survey of renovation exists: statuses and years are assumed from the action plan text and the project registry, marked "assumed"; replace with the housing office\'s records.' },
   { zh: '某日的状态由年份推断：记为某年完成的，视为当年12月31日完成、开工年1月1日起实施；今天及以后按登记状态。', en: 'States on a date are inferred from years: works done in year Y count as done from 31 December Y and in progress from 1 January of the start year; from today on the recorded status holds.' },
-  { zh: '项目某日的状态由其起止日期与登记状态推断（projectStateAsOf）；种子项目的状态、日期、进度均为假设。', en: 'A project\'s state on a date is inferred from its dates and recorded status (projectStateAsOf); the seed projects\' statuses, dates and progress are assumptions.' },
-  { zh: '未列出开放日期的设施假设在2022年前已存在；行动计划新增的设施（社会餐桌、充电点、文明实践点、沿岸公园等）在其项目完成时开放。', en: 'Facilities without an opening date are assumed to have existed before 2022; facilities the plan adds open when their project completes.' },
+  { zh: '项目某日的状态由其起止日期与登记状态推断（projectStateAsOf）；种子项目的状态、日期、进度均为假设。状态或完成日期为假设的项目标为“状态待核实”（报告中以 * 标注），不计为逾期，直到有人登记。', en: 'A project\'s state on a date is inferred from its dates and recorded status (projectStateAsOf); the seed projects\' statuses, dates and progress are assumptions. A project whose status or end date is assumed is marked "status not verified" (* in the report) and not counted overdue until someone records them.' },
+  { zh: '未列出开放日期的设施假设在2022年前已存在，改造中的既有设施（如养老院）假设照常开放；行动计划新增的设施（社会餐桌、充电点、文明实践点、沿岸公园等）在其项目完成时开放。不指定日期时，各页面均按今天开放的设施计算。', en: 'Facilities without an opening date are assumed to have existed before 2022, and existing ones under renovation (the care home) to stay open; facilities the plan adds open when their project completes. Without a date, every screen counts the facilities open today.' },
   { zh: '生活圈覆盖按步行网络、1.0米/秒计算，不计示意设施，与“生活圈”面板一致。', en: 'Coverage walks the network at 1.0 m/s without placeholder facilities, as the life-circle panel does.' },
 ];
 
