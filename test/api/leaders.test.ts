@@ -85,7 +85,7 @@ describe.each(serversUnderTest())('the leaders\' summary on the $database databa
 
   it('counts today\'s facilities the same everywhere: /api/coverage without asOf, with today\'s date, and the summary for today', async () => {
     const today = todayInShanghai();
-    const [summary, plain, dated, estate] = await Promise.all([
+    const [summary, plain, dated, parksOnly] = await Promise.all([
       summaryOf(server), getJson(server, '/api/coverage'), getJson(server, `/api/coverage?asOf=${today}`), getJson(server, '/api/coverage?types=park_10min'),
     ]);
     expect(plain.body.asOf).toBe(today);
@@ -99,7 +99,7 @@ describe.each(serversUnderTest())('the leaders\' summary on the $database databa
     expect(summary.coverage.facilitiesCounted).toBe(counted);
     // The riverside parks the plan adds are not open today (their project is not recorded completed).
     expect(summary.facilities.notOpenKeys).toContain('facility-green-zhangjiabang-park-east');
-    expect(estate.body.facilitiesNotOpen).toContain('facility-green-zhangjiabang-park-east');
+    expect(parksOnly.body.facilitiesNotOpen).toContain('facility-green-zhangjiabang-park-east');
     // The care home is renovated while open: never left out.
     for (const date of ['2022-06-30', '2024-06-30', today]) {
       expect((await summaryOf(server, date)).facilities.notOpenKeys, date).not.toContain('facility-nursing-home');
