@@ -5,8 +5,8 @@ import { startServerProcess } from '../helpers/server-process.ts';
  * Time from navigation to the first frame in which the map and the deck.gl layers have drawn
  * the data, as the client's test hook reports it, in headless Chromium (SwiftShader WebGL).
  */
-export async function measureFirstMapLoad(dataDirectory: string, runs: number): Promise<{ seconds: number[]; assetPaths: string[] }> {
-  const server = await startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDirectory });
+export async function measureFirstMapLoad(dataDirectory: string, runs: number, clientDirectory: string): Promise<{ seconds: number[]; assetPaths: string[] }> {
+  const server = await startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDirectory, CLIENT_DIR: clientDirectory });
   const browser = await launchBrowser();
   const seconds: number[] = [];
   const assetPaths = new Set<string>();
