@@ -137,7 +137,8 @@ export const leadersEnglish: Record<keyof typeof leadersChinese, string> = {
   asOfDate: 'as of {date}',
   asOfPlay: 'Play through 2022–2026',
   asOfStop: 'Stop',
-  demonstrationArea: 'demonstration area',
+  // Short: two demonstration estates lie side by side, and a longer label overlaps its neighbour's on the map.
+  demonstrationArea: 'pilot',
   leadersHeading: 'Progress of the upgrading plan',
   leadersLoading: 'Summarising…',
   leadersInferred: 'The date is before today: states are inferred from years and dates, not recorded at the time.',
