@@ -25,7 +25,7 @@ export function AsOfSlider() {
     if (!playing) return;
     const timer = setInterval(() => {
       const current = sliderYearOfDate(asOfDate.peek());
-      if (current >= lastSliderYear) {
+      if (current >= lastSliderYear()) {
         setPlaying(false);
         return;
       }
@@ -47,7 +47,7 @@ export function AsOfSlider() {
         id="as-of-year"
         type="range"
         min={firstSliderYear}
-        max={lastSliderYear}
+        max={lastSliderYear()}
         step={1}
         value={year}
         list="as-of-years"
@@ -56,7 +56,7 @@ export function AsOfSlider() {
         onInput={(event) => setAsOfYear(Number(event.currentTarget.value))}
       />
       <datalist id="as-of-years">
-        {Array.from({ length: lastSliderYear - firstSliderYear + 1 }, (_, index) => <option key={index} value={firstSliderYear + index} label={String(firstSliderYear + index)} />)}
+        {Array.from({ length: lastSliderYear() - firstSliderYear + 1 }, (_, index) => <option key={index} value={firstSliderYear + index} label={String(firstSliderYear + index)} />)}
       </datalist>
       <span class="as-of-year">{year}</span>
       <span class="as-of-date" data-testid="as-of-date">{translate('asOfDate').replace('{date}', shownDate(asOf))}</span>

@@ -1,4 +1,6 @@
-import { todayInShanghai } from '../../server/contract/as-of.ts';
+import { firstSliderYear, lastSliderYear, todayInShanghai } from '../../server/contract/as-of.ts';
+
+export { firstSliderYear, lastSliderYear };
 
 /**
  * The time slider's years and the date each one means. Pure, so the unit tests can check it.
@@ -6,11 +8,8 @@ import { todayInShanghai } from '../../server/contract/as-of.ts';
  * today, as recorded; a later year means the end of that year, as planned.
  */
 
-export const firstSliderYear = 2022;
-export const lastSliderYear = 2026;
-
-export function sliderYears(): number[] {
-  return Array.from({ length: lastSliderYear - firstSliderYear + 1 }, (_, index) => firstSliderYear + index);
+export function sliderYears(today: string = todayInShanghai()): number[] {
+  return Array.from({ length: lastSliderYear(today) - firstSliderYear + 1 }, (_, index) => firstSliderYear + index);
 }
 
 /** The as-of date a slider year stands for: null for the current year (today, as recorded). */
@@ -28,10 +27,23 @@ export function shownDate(asOf: string | null, today: string = todayInShanghai()
 /** The slider year of an as-of date (its calendar year), kept within the slider's range. */
 export function sliderYearOfDate(asOf: string | null, today: string = todayInShanghai()): number {
   const year = Number((asOf ?? today).slice(0, 4));
-  return Math.min(lastSliderYear, Math.max(firstSliderYear, year));
+  return Math.min(lastSliderYear(today), Math.max(firstSliderYear, year));
 }
 
 /** The query string part for an as-of date ('' for today, so cached answers for today stay shared). */
 export function asOfParameter(asOf: string | null, separator: '?' | '&' = '&'): string {
   return asOf === null ? '' : `${separator}asOf=${encodeURIComponent(asOf)}`;
+}
+
+/**
+ * Whether an address's ?asOf= is a date the server accepts: a real calendar day YYYY-MM-DD from
+ * 2000-01-01 to 2100-12-31 (as server/contract/leaders.ts checks it, which the client cannot
+ * import because it is built on zod). Anything else is ignored rather than opening on a 400.
+ */
+export function isAcceptedAsOfDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -10,6 +10,9 @@ import {
   geometryEdited, impact, impactFailure, impactStatus, pickingLinks, projectForm, saveFailure, saving, suggestedGeometry, vocabulary,
   type DrawingCommand, type DrawingMode,
 } from './editing-state.ts';
+import { followAsOfDate } from './coverage-actions.ts';
+import { loadLeadersSummary } from './leaders-actions.ts';
+import { leadersStatus } from './leaders-state.ts';
 import { reloadProjects, selectProject } from './project-actions.ts';
 import { buildPatchBody, emptyProjectForm, formFromProperties, propertiesFromForm, sameValue, type ProjectFormValues } from './project-form.ts';
 import { canEdit, session } from './session-state.ts';
@@ -22,6 +25,7 @@ import { canEdit, session } from './session-state.ts';
 
 let sessionNumber = 0;
 let commandSequence = 0;
+let openRequest = 0;
 
 function sendDrawingCommand(command: Omit<DrawingCommand, 'sequence'> & { geometry?: Geometry | null }): void {
   drawingCommand.value = { ...command, sequence: ++commandSequence } as DrawingCommand;
@@ -66,6 +70,8 @@ function openSession(code: string | null, etag: string | null, base: PlaceFeatur
 /** Opens drawing of a new project area and its attribute form. Viewers get nothing: they cannot write. */
 export function startNewProject(): void {
   if (!canEdit.value) return;
+  // A project still being read for editing must not replace the new drawing when it arrives.
+  openRequest += 1;
   void ensureVocabulary();
   openSession(null, null, null, emptyProjectForm(), 'polygon');
 }
@@ -73,12 +79,17 @@ export function startNewProject(): void {
 /** Opens the project `code` for editing: its geometry in the drawing tools, its attributes in the form. */
 export function startEditingProject(code: string): void {
   if (!canEdit.value) return;
+  // Two quick clicks on different projects: only the latest one opens, whichever read ends last.
+  const request = ++openRequest;
   void ensureVocabulary();
   void (async () => {
     try {
       const { feature, etag } = await fetchProject(code);
+      // Signed out meanwhile (or another project asked for): the editor stays closed.
+      if (request !== openRequest || !canEdit.peek()) return;
       openSession(code, etag, feature, formFromProperties(feature.properties ?? {}), 'select');
     } catch (error) {
+      if (request !== openRequest) return;
       saveFailure.value = describeFailure(error);
     }
   })();
@@ -235,6 +246,10 @@ export async function saveProject(): Promise<void> {
 
 async function finishAfterWrite(saved: PlaceFeature | null): Promise<void> {
   cancelEditing();
+  // A project's status, dates and the facility it adds change the leaders' counts (待核实, overdue,
+  // facilities open) and the coverage: both are read again, if they were read at all.
+  if (leadersStatus.peek() !== 'idle') void loadLeadersSummary();
+  followAsOfDate();
   await reloadProjects().catch(() => undefined);
   // The saved project is selected (the panel opens on its details, the map highlights it); after a delete, the list.
   selectProject(saved ? String(saved.id) : null, { fly: false });

@@ -1,9 +1,9 @@
-import { batch } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import { fetchCoverage, fetchLeadersSummary, fetchRenovationRecord, patchRenovationRecord, RenovationWriteFailure, type RenovationPatch } from '../api.ts';
 import { snapshotMap } from '../map/map-snapshot.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
-import { asOfDateOfYear } from './as-of-years.ts';
+import { asOfDateOfYear, isAcceptedAsOfDate } from './as-of-years.ts';
 import { flyToEstate, followAsOfDate } from './coverage-actions.ts';
 import { estatesOutsideGroup, estatesWithoutAllEssentials } from './coverage-gaps-of-group.ts';
 import { openSidePanel } from './coverage-actions.ts';
@@ -11,12 +11,13 @@ import { standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import { boundsOfGeometry } from './geometry-bounds.ts';
 import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
-import { session } from './session-state.ts';
+import { canEdit, session } from './session-state.ts';
 
 /** The only functions that change the leaders' view and the dashboard's as-of date. */
 
 // Moving the slider quickly sends several requests; only the answer for the latest date counts.
 let summaryRequest = 0;
+let gapListRequest = 0;
 
 /**
  * Sets the date the whole dashboard shows to the end of a year (today for the current year):
@@ -28,6 +29,8 @@ export function setAsOfYear(year: number): void {
 
 export function setAsOfDate(date: string | null): void {
   if (date === asOfDate.peek()) return;
+  // A gap list still being read is for the old date.
+  gapListRequest += 1;
   asOfDate.value = date;
   // Which facilities are open follows the date everywhere, so the summary is read for any date.
   void loadLeadersSummary();
@@ -81,12 +84,16 @@ export function closeDrilldown(): void {
  * (1.0 m/s on the walking network, placeholders left out).
  */
 export async function openCoverageGapList(groupKey: string | 'all', title: string): Promise<void> {
+  // Two quick clicks, or a date change while the coverage is read: only the latest click's list shows.
+  const request = ++gapListRequest;
   drilldownFailure.value = null;
   try {
     const answer = await fetchCoverage({ speedMetresPerSecond: standardSpeedMetresPerSecond, mode: 'network', includePlaceholders: false }, leadersSummary.peek()?.asOf ?? asOfDate.peek());
+    if (request !== gapListRequest) return;
     const keys = groupKey === 'all' ? estatesWithoutAllEssentials(answer) : estatesOutsideGroup(answer, groupKey);
     drilldown.value = { kind: 'estates', title, keys };
   } catch (error) {
+    if (request !== gapListRequest) return;
     drilldownFailure.value = describeFailure(error);
   }
 }
@@ -148,9 +155,12 @@ export async function saveRenovation(patch: RenovationPatch): Promise<void> {
     return;
   }
   renovationEditor.value = { ...editor, saving: true, failure: null, problems: {}, conflict: false, saved: false };
+  // The form may be closed (cancel, sign-out) or show another estate by the time an answer comes:
+  // an answer is written only into the form it was asked for.
+  const stillOpen = () => renovationEditor.peek()?.estateKey === editor.estateKey;
   try {
     const { record, etag } = await patchRenovationRecord(editor.estateKey, patch, editor.etag, csrfToken);
-    renovationEditor.value = { ...editor, record, etag, saving: false, failure: null, problems: {}, conflict: false, saved: true };
+    if (stillOpen()) renovationEditor.value = { ...renovationEditor.peek()!, record, etag, saving: false, failure: null, problems: {}, conflict: false, saved: true };
     await loadLeadersSummary();
   } catch (error) {
     const problems: Record<string, string> = {};
@@ -158,12 +168,12 @@ export async function saveRenovation(patch: RenovationPatch): Promise<void> {
       for (const problem of error.problems) problems[problem.field] = language.peek() === 'zh-CN' ? problem.messageZh : problem.message;
     }
     const conflict = error instanceof RenovationWriteFailure && error.status === 412;
-    renovationEditor.value = { ...editor, saving: false, failure: describeFailure(error), problems, conflict, saved: false };
+    if (stillOpen()) renovationEditor.value = { ...renovationEditor.peek()!, saving: false, failure: describeFailure(error), problems, conflict, saved: false };
     if (conflict) {
       // The record as it is now, with its new ETag, so the editor can decide again.
       try {
         const { record, etag } = await fetchRenovationRecord(editor.estateKey);
-        renovationEditor.value = { ...renovationEditor.peek()!, record, etag };
+        if (stillOpen()) renovationEditor.value = { ...renovationEditor.peek()!, record, etag };
       } catch {
         // The message about the conflict stays; the next save will tell again.
       }
@@ -171,6 +181,11 @@ export async function saveRenovation(patch: RenovationPatch): Promise<void> {
     }
   }
 }
+
+// Signing out (or a session that lapses into a viewer's) closes the renovation form: its save could only be refused.
+effect(() => {
+  if (!canEdit.value && renovationEditor.peek()) stopEditingRenovation();
+});
 
 // ---- The report ----
 
@@ -188,7 +203,6 @@ export function closeReport(): void {
 
 // ---- The address: ?asOf=YYYY-MM-DD and ?report=1 ----
 
-const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // How long ?report=1 waits for the map's first complete frame before giving up on opening the report.
 const reportWaitMilliseconds = 60_000;
 
@@ -199,7 +213,9 @@ const reportWaitMilliseconds = 60_000;
 export function followAddress(search: string = location.search): void {
   const parameters = new URLSearchParams(search);
   const asOf = parameters.get('asOf');
-  if (asOf && isoDate.test(asOf)) setAsOfDate(asOf);
+  if (asOf && isAcceptedAsOfDate(asOf)) setAsOfDate(asOf);
+  // Today's summary too: it lists the facilities not open today, which the map leaves out.
+  else ensureLeadersSummary();
   if (parameters.get('report') !== '1') return;
   openSidePanel('leaders');
   const started = Date.now();

@@ -1,7 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { LeadersSummary, RenovationRecord } from '../api.ts';
 import type { RenovationClass } from '../layers/renovation-colours.ts';
-import { asOfDate } from './as-of-state.ts';
 import { sidePanel, type AnalysisStatus } from './coverage-state.ts';
 
 /**
@@ -52,11 +51,12 @@ export const demonstrationEstateIds = computed<ReadonlySet<string>>(() =>
   new Set((leadersSummary.value?.renovation.estates ?? []).filter((estate) => estate.demonstration).map((estate) => estate.estateKey)));
 
 /**
- * Facilities not yet open on the as-of date (by key): the map leaves them out. Null: none known,
- * or no date chosen (today as recorded draws every facility, as the life-circle panel counts them).
+ * Facilities not yet open on the as-of date (by key): the map leaves them out. With no date
+ * chosen (today) the summary for today gives them, read at start-up (followAddress), so the map
+ * draws what the coverage, the point walk, the isochrones and the leaders' figures count: the
+ * facilities open today. Null: none known yet (the summary not read, or none not open).
  */
 export const facilitiesNotYetOpen = computed<ReadonlySet<string> | null>(() => {
-  if (asOfDate.value === null) return null;
   const keys = leadersSummary.value?.facilities.notOpenKeys;
   return keys && keys.length > 0 ? new Set(keys) : null;
 });

@@ -38,6 +38,16 @@ export interface ProjectStateAsOf {
   statusUnverified: boolean;
 }
 
+/**
+ * The years the time slider and the leaders' yearly steps go through. The first is fixed (the
+ * plan's baseline); the last is 2026 or the current year in Shanghai, whichever is later, so
+ * the slider always has a position for today. Here (zod-free) so the client can import it.
+ */
+export const firstSliderYear = 2022;
+export function lastSliderYear(today: string = todayInShanghai()): number {
+  return Math.max(2026, Number(today.slice(0, 4)));
+}
+
 /** Today in Shanghai (UTC+8) as YYYY-MM-DD. */
 export function todayInShanghai(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
