@@ -383,7 +383,7 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const ExportQuery = z.object({
   asOf: AsOfDate,
   action: z.string().max(40).optional(),
-  item: z.string().regex(/^\d{1,2}$/, 'item must be a number 1–16').optional(),
+  item: z.string().regex(/^([1-9]|1[0-6])$/, 'item must be a number 1–16').optional(),
   status: z.string().max(40).optional(),
   committee: z.string().max(60).optional(),
   leadUnit: z.string().max(60).optional(),

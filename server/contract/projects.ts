@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   projectActionKeys, projectActions, projectCodePattern, projectLimits, projectStatuses, projectUnits, residentialPartyOrganisationPattern, projectGeometryTypes, assumableFields,
 } from './project-vocabulary.ts';
+import { todayInShanghai } from './as-of.ts';
 
 export * from './project-vocabulary.ts';
 
@@ -62,6 +63,12 @@ export const ProjectProperties = z.object({
   }
   if (properties.status === 'completed' && properties.progress_percent !== 100) {
     context.addIssue({ code: 'custom', path: ['progress_percent'], message: 'must be 100 when status is completed', params: { zh: '状态为“已完成”时进度必须为 100' } });
+  }
+  // A project completed in the future would count as finished today and open its facilities on a
+  // date that has not come: the leaders' figures for today and tomorrow would contradict each other.
+  const today = todayInShanghai();
+  if (properties.status === 'completed' && properties.end_date > today) {
+    context.addIssue({ code: 'custom', path: ['end_date'], message: `a completed project must have ended: ${properties.end_date} is after today (${today})`, params: { zh: `已完成的项目结束日期不能晚于今天（${today}）` } });
   }
 });
 

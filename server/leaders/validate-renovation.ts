@@ -43,7 +43,7 @@ const readOnlyFields = ['estateKey', 'estateName', 'residentsCommittee', 'buildE
 
 /** The name of a field in Chinese: comprehensiveRenovation.year → 综合整新·完成年份. */
 export function renovationFieldNameZh(field: string): string {
-  return field.split('.').filter((part) => !/^\d+$/.test(part)).map((part) => renovationFieldNamesZh[part] ?? part).join('·');
+  return field.split('.').filter((part) => !/^\d+$/.test(part)).map((part) => (Object.hasOwn(renovationFieldNamesZh, part) ? renovationFieldNamesZh[part] : part)).join('·');
 }
 
 /** Members of the patch that are not editable fields, each named (unknown or read-only). */

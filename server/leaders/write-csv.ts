@@ -1,7 +1,7 @@
 /**
  * CSV as Excel and LibreOffice in Chinese locales read it: UTF-8 with a byte-order mark, CRLF
  * line ends, fields quoted per RFC 4180 when they hold a comma, quote, CR or LF (quotes doubled).
- * A field that starts with =, +, - or @ is prefixed with an apostrophe so that a spreadsheet does
+ * A field that starts with =, +, -, @, a tab or a CR (OWASP's list) is prefixed with an apostrophe so that a spreadsheet does
  * not run it as a formula (numbers are written as numbers and never prefixed). Pure.
  */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -12,7 +12,7 @@ export function formatCsvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  const text = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -98,6 +98,8 @@ export function createRenovationRoutes(database: Database) {
     const patch = parseJsonObject(await context.req.text(), { en: 'the fields of a renovation record to change', zh: '要修改的小区改造字段' });
     const unknown = findUnknownFields(patch);
     if (unknown.length > 0) throw invalidRenovation(unknown);
+    // Nothing to change: no new version, no audit row that says nothing happened.
+    if (Object.keys(patch).length === 0) return answerRecord(context, current) as never;
     const merged = mergeRenovationPatch(editableValue(current.record), patch);
     // A field a person sets is no longer an assumption, unless the patch says which are.
     if (!('assumptions' in patch) && Array.isArray(merged.assumptions)) {
@@ -109,8 +111,9 @@ export function createRenovationRoutes(database: Database) {
     const unknownCodes: FieldProblem[] = [];
     for (const key of ['comprehensiveRenovation', 'flatRetrofit', 'sewerSeparation', 'lifts'] as const) {
       const missing = await findUnknownProjectCodes(database, value[key].projectCodes);
-      for (const code of missing) {
-        unknownCodes.push({ field: `${key}.projectCodes.${value[key].projectCodes.indexOf(code)}`, message: `"${code}" is not a project of the registry`, messageZh: `“${code}”不是项目登记中的项目` });
+      for (const [index, code] of value[key].projectCodes.entries()) {
+        if (!missing.includes(code)) continue;
+        unknownCodes.push({ field: `${key}.projectCodes.${index}`, message: `"${code}" is not a project of the registry`, messageZh: `“${code}”不是项目登记中的项目` });
       }
     }
     if (unknownCodes.length > 0) throw invalidRenovation(unknownCodes);

@@ -112,6 +112,8 @@ describe.each(serversUnderTest())('exports on the $database database', (server) 
     }
     expect((await download(server, '/api/exports/projects.csv?status=done')).status).toBe(400);
     expect((await download(server, '/api/exports/estates.csv?asOf=2024-02-30')).status).toBe(400);
+    for (const item of ['0', '00', '17']) expect((await download(server, `/api/exports/projects.csv?item=${item}`)).status).toBe(400);
+    expect((await download(server, '/api/exports/projects.csv?item=16')).status).toBe(200);
     expect((await download(server, '/api/exports/estates.xlsx')).status).toBe(404);
     expect((await download(server, '/api/exports/roads.csv')).status).toBe(404);
   });

@@ -74,6 +74,7 @@ describe.each(serversUnderTest())('validation of project writes on the $database
     ['an end before the start', feature({ start_date: '2025-06-01', end_date: '2025-01-01' }), 422, 'InvalidProject', 'properties.end_date'],
     ['progress over 100', feature({ progress_percent: 101 }), 422, 'InvalidProject', 'properties.progress_percent'],
     ['completed at 50 %', feature({ status: 'completed', progress_percent: 50 }), 422, 'InvalidProject', 'properties.progress_percent'],
+    ['completed with an end date after today', feature({ status: 'completed', progress_percent: 100, end_date: '2099-12-31' }), 422, 'InvalidProject', 'properties.end_date'],
     ['a negative budget', feature({ budget_ten_thousand_yuan: -1 }), 422, 'InvalidProject', 'properties.budget_ten_thousand_yuan'],
     ['an unknown lead unit', feature({ lead_unit: '某某公司' }), 422, 'InvalidProject', 'properties.lead_unit'],
     ['an unknown partner unit', feature({ partner_units: ['党建办', '某某公司'] }), 422, 'InvalidProject', 'properties.partner_units.1'],

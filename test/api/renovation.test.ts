@@ -105,6 +105,8 @@ describe.each(serversUnderTest())('renovation records on the $database database'
     ['an unknown source', { source: 'rumour' }, 'source'],
     ['an unknown assumption field', { assumptions: ['everything'] }, 'assumptions.0'],
     ['a project code that is not in the registry', { comprehensiveRenovation: { projectCodes: ['P99-99'] } }, 'comprehensiveRenovation.projectCodes.0'],
+    ['the same unknown project code twice, each named', { comprehensiveRenovation: { projectCodes: ['P06-01', 'P99-99', 'P99-99'] } }, 'comprehensiveRenovation.projectCodes.2'],
+    ['a member named like a property of every object', JSON.parse('{"__proto__": {}}'), '__proto__'],
     ['a note too long', { note: '长'.repeat(2001) }, 'note'],
   ];
   it.each(refusals)('refuses %s (422 naming the field, nothing stored, no audit row)', async (_label, body, field) => {
@@ -114,7 +116,7 @@ describe.each(serversUnderTest())('renovation records on the $database database'
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('InvalidRenovation');
     expect(answer.body.problems.map((problem: any) => problem.field)).toContain(field);
-    for (const problem of answer.body.problems) expect(problem.messageZh.length).toBeGreaterThan(0);
+    for (const problem of answer.body.problems) expect(problem.messageZh).toMatch(/^[^[{]*[\u4e00-\u9fff]/);
     expect(answer.body.messageZh.length).toBeGreaterThan(0);
     const after = await read(server);
     expect(after.etag).toBe(before.etag);
@@ -128,6 +130,16 @@ describe.each(serversUnderTest())('renovation records on the $database database'
     const array = await patch(server, editor, '[1,2]', { 'if-match': etag });
     expect(array.status).toBe(400);
     expect(array.body.message).toMatch(/must be a JSON object \(the fields of a renovation record to change\)/);
+  });
+
+  it('answers an empty edit with the record as it is: no new version, no audit row', async () => {
+    const before = await read(server);
+    const history = await getJson(server, `${path}/history`);
+    const answer = await patch(server, editor, {}, { 'if-match': before.etag });
+    expect(answer.status).toBe(200);
+    expect(answer.etag).toBe(before.etag);
+    expect((await read(server)).record).toEqual(before.record);
+    expect((await getJson(server, `${path}/history`)).body.versions).toHaveLength(history.body.versions.length);
   });
 
   it('stores an edit as a new version with an audit row (who, when, before, after), and the edited fields are no longer assumptions', async () => {

@@ -205,6 +205,7 @@ describe('CSV and dates', () => {
     expect(writeCsv(['名称', '数'], [['a,b', 1], ['say "hi"', null], ['line\nbreak', -2], ['=SUM(A1)', true]]))
       .toBe('\uFEFF名称,数\r\n"a,b",1\r\n"say ""hi""",\r\n"line\nbreak",-2\r\n\'=SUM(A1),是\r\n');
     expect(formatCsvField(Number.NaN)).toBe('');
+    expect([formatCsvField('\t=1+2'), formatCsvField('\r=1'), formatCsvField('-3 户'), formatCsvField('潍坊四村')]).toEqual(["'\t=1+2", "\"'\r=1\"", "'-3 户", '潍坊四村']);
     expect(writeCsv(['小区名称'], [])).toBe('\uFEFF小区名称\r\n');
   });
   it('names a download in ASCII and in UTF-8', () => {
