@@ -111,7 +111,10 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
   });
 
   it('saves, leaves edit mode with the project selected, and the stored project is what was drawn and typed', async () => {
+    const projectsBefore = (await (await page.request.get(`${dashboardUrl}/api/leaders/summary`)).json()).projects.all.total as number;
     await page.fill('[data-testid="input-progress"]', '30');
+    // The save itself reads the leaders' summary again (the dashboard read it at start-up), before any tab asks.
+    const summaryReadAgain = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/leaders/summary', { timeout: 30_000 });
     await page.click('[data-testid="save-project"]');
     await page.waitForSelector('[data-testid="project-editor"]', { state: 'detached' });
     await expect(page.locator('[data-testid="drawing-toolbar"]').count()).resolves.toBe(0);
@@ -145,6 +148,15 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
     expect((globalThis as { shownArea?: string }).shownArea).toBe(`${hectares} ha`);
     // The new project is the selected one.
     await page.waitForSelector(`[data-testid="project-details"][data-code="${stored.id}"]`);
+
+    // The leaders' figures follow the write without the slider moving: the summary read before
+    // the save is read again (the total counts the new project, as the API says now).
+    const projectsAfter = (await (await page.request.get(`${dashboardUrl}/api/leaders/summary`)).json()).projects.all.total as number;
+    expect(projectsAfter).toBe(projectsBefore + 1);
+    await summaryReadAgain;
+    await page.click('[data-testid="tab-leaders"]');
+    await page.waitForFunction((total) => Number(document.querySelector('[data-testid="headline-projects-total"]')?.getAttribute('data-value')) === total, projectsAfter, { timeout: 30_000 });
+    await page.click('[data-testid="tab-projects"]');
     expect(pageErrors).toEqual([]);
   });
 
