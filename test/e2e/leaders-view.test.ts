@@ -309,6 +309,11 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
       data: JSON.stringify({ comprehensiveRenovation: original.comprehensiveRenovation, lifts: original.lifts, assumptions: original.assumptions, source: original.source }),
     });
     expect(restored.status()).toBe(200);
+
+    // Signing out closes the open form: its save could only be refused.
+    await expect(page.locator('[data-testid="renovation-year"]').count()).resolves.toBe(1);
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForSelector('[data-testid="renovation-year"]', { state: 'detached', timeout: 15_000 });
     expect(pageErrors).toEqual([]);
   });
 });
