@@ -190,6 +190,27 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
       && document.querySelector('[data-testid="drilldown"]')?.textContent?.includes('卫生'), outside.length);
     expect((await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')))).sort()).toEqual(outside);
 
+    // Two quick clicks whose answers arrive out of order (the first held back on its way): the
+    // list of the latest click stays, the earlier answer arriving last does not replace it.
+    let heldBack = false;
+    const holdFirstCoverage = async (route: import('playwright-core').Route) => {
+      if (!heldBack) {
+        heldBack = true;
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      }
+      await route.continue();
+    };
+    await page.route('**/api/coverage?**', holdFirstCoverage);
+    const latestTitle = await page.locator('[data-testid="headline-coverage-all"]').getAttribute('title');
+    await page.click('[data-testid="headline-coverage-health"]');
+    await page.click('[data-testid="headline-coverage-all"]');
+    await page.waitForFunction((title) => document.querySelector('[data-testid="drilldown"]')?.getAttribute('aria-label') === title, latestTitle);
+    // Past the held-back answer's arrival.
+    await page.waitForTimeout(3500);
+    await page.unroute('**/api/coverage?**', holdFirstCoverage);
+    expect(heldBack).toBe(true);
+    await expect(page.locator('[data-testid="drilldown"]').getAttribute('aria-label')).resolves.toBe(latestTitle);
+
     // The facilities not yet open on that date.
     await page.click('[data-testid="headline-facilities-not-open"]');
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="drilldown-item"]').length === count, summary.facilities.notOpenKeys.length);
