@@ -209,4 +209,29 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
     await expect(viewerPage.locator('[data-testid="project-editor"]').count()).resolves.toBe(0);
     await viewerPage.context().close();
   });
+
+  it('does not open the editor when the project\'s read ends after signing out', async () => {
+    const leaverPage = await openSignedInPage(browser, dashboardUrl, 'drawing-leaver', 'editor');
+    // The project's read is held back on its way, so the sign-out comes first.
+    let heldBack = false;
+    await leaverPage.route('**/api/collections/projects/items/*', async (route) => {
+      if (route.request().method() === 'GET') {
+        heldBack = true;
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      }
+      await route.continue();
+    });
+    await leaverPage.click('[data-testid="tab-projects"]');
+    await leaverPage.waitForSelector('[data-testid="projects-panel"]');
+    await leaverPage.locator('[data-testid="project-row"]').first().click();
+    await leaverPage.waitForSelector('[data-testid="edit-project"]');
+    await leaverPage.click('[data-testid="edit-project"]');
+    await leaverPage.click('[data-testid="sign-out"]');
+    await leaverPage.waitForSelector('[data-testid="sign-out"]', { state: 'detached' });
+    // Past the held-back answer's arrival.
+    await leaverPage.waitForTimeout(3500);
+    expect(heldBack).toBe(true);
+    await expect(leaverPage.locator('[data-testid="project-editor"]').count()).resolves.toBe(0);
+    await leaverPage.context().close();
+  });
 });
