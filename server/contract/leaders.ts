@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { firstSliderYear } from './as-of.ts';
 
 /**
  * The leaders' view (issue 6): the renovation records of the estates, the summary of one date
@@ -38,9 +39,8 @@ export const confidenceLevels = ['high', 'medium', 'low'] as const;
 
 /** The plan's target: 综合整新 of every estate by the end of this year. */
 export const renovationTargetYear = 2025;
-/** The years the leaders' view steps through (the slider). */
-export const leadersFirstYear = 2022;
-export const leadersLastYear = 2026;
+/** The first year the leaders' view steps through: the slider's, from as-of.ts (the last is lastSliderYear(today)). */
+export const leadersFirstYear = firstSliderYear;
 export const renovationYearRange = { minimum: 2000, maximum: 2100 } as const;
 export const liftCountMaximum = 500;
 /** The plan's demonstration areas (成片区改造示范): marked on the map. */

@@ -1,6 +1,6 @@
-import { todayInShanghai, type ProjectDates } from '../contract/as-of.ts';
+import { lastSliderYear, todayInShanghai, type ProjectDates } from '../contract/as-of.ts';
 import {
-  leadersFirstYear, leadersLastYear, yearStepDate,
+  leadersFirstYear, yearStepDate,
   type CoverageHeadline, type CoverageYear, type FacilitiesSummary, type LeadersSummary,
 } from '../contract/leaders.ts';
 import type { Database } from '../db/database.ts';
@@ -57,7 +57,7 @@ async function coverageByYear(analysis: WalkingAnalysis, facilities: FacilityInp
   const titles = new Map(projects.map((project) => [project.code, project.title_zh]));
   const years: CoverageYear[] = [];
   let previousNotOpen = new Set(findFacilitiesNotOpen(facilities, projectsByCode, `${leadersFirstYear - 1}-12-31`, today));
-  for (let year = leadersFirstYear; year <= leadersLastYear; year += 1) {
+  for (let year = leadersFirstYear; year <= lastSliderYear(today); year += 1) {
     const date = yearStepDate(year, today);
     const notOpen = findFacilitiesNotOpen(facilities, projectsByCode, date, today);
     const notOpenSet = new Set(notOpen);
