@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
-import { mapOrigin, summariseCanvasPixels, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+import { mapOrigin, openDashboard, summariseCanvasPixels, waitForCameraToSettle, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
 const skipReason = inject('browserSkipReason');
@@ -18,10 +18,7 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(dashboardUrl);
-    await waitForDashboardReady(page);
+    page = await openDashboard(browser, dashboardUrl, pageErrors);
   });
 
   afterAll(async () => {

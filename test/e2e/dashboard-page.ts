@@ -1,7 +1,16 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FeatureOnScreen } from '../../client/map/test-hook.ts';
 
 /** Helpers the browser tests share: waiting for real frames and reading canvas pixels. */
+
+/** A new 1440 × 900 page on the dashboard, once it is ready; its page errors are collected into `pageErrors`. */
+export async function openDashboard(browser: Browser, dashboardUrl: string, pageErrors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(dashboardUrl);
+  await waitForDashboardReady(page);
+  return page;
+}
 
 export async function waitForDashboardReady(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 60_000 });

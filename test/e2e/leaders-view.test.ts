@@ -4,7 +4,7 @@ import type { LeadersSummary } from '../../server/contract/leaders.ts';
 import { renovationColours } from '../../client/layers/renovation-colours.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
-import { waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+import { openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
 const skipReason = inject('browserSkipReason');
@@ -24,10 +24,7 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(dashboardUrl);
-    await waitForDashboardReady(page);
+    page = await openDashboard(browser, dashboardUrl, pageErrors);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectStateAsOf, todayInShanghai } from '../../server/contract/as-of.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
-import { findIsolatedFeature, mapOrigin, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+import { findIsolatedFeature, mapOrigin, openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
 const skipReason = inject('browserSkipReason');
@@ -40,10 +40,7 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(dashboardUrl);
-    await waitForDashboardReady(page);
+    page = await openDashboard(browser, dashboardUrl, pageErrors);
     await page.click('[data-testid="tab-projects"]');
     await page.waitForSelector('[data-testid="project-row"]');
   });
