@@ -97,8 +97,10 @@ export interface PointWalkAnswer {
 const questionParameters = (question: CoverageQuestion) =>
   `speed=${question.speedMetresPerSecond}&mode=${question.mode}&placeholders=${question.includePlaceholders ? 'include' : 'exclude'}`;
 
-/** `&asOf=…` for a date; nothing for null, which the server takes as today in Shanghai. */
-const asOfParameter = (asOf: string | null) => (asOf === null ? '' : `&asOf=${encodeURIComponent(asOf)}`);
+/** `&asOf=…` (or `?asOf=…`) for a date; nothing for null, which the server takes as today in Shanghai, so answers for today stay shared. */
+export function asOfParameter(asOf: string | null, separator: '?' | '&' = '&'): string {
+  return asOf === null ? '' : `${separator}asOf=${encodeURIComponent(asOf)}`;
+}
 
 /** `asOf` (YYYY-MM-DD): the coverage with the facilities open on that date; null for today (the facilities open today). */
 export function fetchCoverage(question: CoverageQuestion, asOf: string | null = null): Promise<CoverageAnswer> {
@@ -294,7 +296,7 @@ export type { LeadersSummary, RenovationPatch, RenovationRecord };
 
 /** Everything the leaders' view shows for one date; null: today. */
 export function fetchLeadersSummary(asOf: string | null): Promise<LeadersSummary> {
-  return readJson(fetch(`${apiRoot}/leaders/summary${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`));
+  return readJson(fetch(`${apiRoot}/leaders/summary${asOfParameter(asOf, '?')}`));
 }
 
 /** One estate's renovation record and its ETag, which an edit sends back as If-Match. */
@@ -330,5 +332,5 @@ export type ExportFormat = 'csv' | 'geojson';
 
 /** The link of an export for the dashboard's as-of date (the server's /api/exports). */
 export function exportUrl(dataset: ExportDataset, format: ExportFormat, asOf: string | null): string {
-  return `${apiRoot}/exports/${dataset}.${format}${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`;
+  return `${apiRoot}/exports/${dataset}.${format}${asOfParameter(asOf, '?')}`;
 }

@@ -1,4 +1,5 @@
 import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../server/contract/leaders.ts';
+import { chineseFontFamily } from '../layers/palette.ts';
 
 /**
  * Pure builders of the leaders' charts' ECharts options (unit-tested without a browser). Every
@@ -7,7 +8,7 @@ import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../serv
 export type ChartOption = Record<string, unknown>;
 
 // Noto Sans CJK is on the test machine and most Linux desktops; the rest cover macOS and Windows.
-export const chartFontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const chartFontFamily = chineseFontFamily;
 
 const percentOf = (share: number) => Math.round(share * 1000) / 10;
 

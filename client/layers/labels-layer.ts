@@ -2,7 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { anchorOfGeometry, boundsOfGeometry } from '../state/geometry-bounds.ts';
-import { drawnOverBuildings, type LayerOptions } from './layer-options.ts';
+import { drawnOverBuildings, haloTextStyle, type LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
 import { thinOverlappingLabels } from './thin-overlapping-labels.ts';
 
@@ -19,9 +19,6 @@ export interface PlaceLabel {
 
 // Zoom at which each kind of place gets its name: the wider the area, the earlier.
 const labelZoom = { neighbour: 12, road: 13.5, station: 13, estate: 13.5, facility: 16.5 };
-
-// Noto Sans CJK is what Debian and most planners' Linux boxes have; the others cover macOS and Windows.
-const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 const nameOf = (feature: PlaceFeature) => (typeof feature.properties?.name === 'string' ? feature.properties.name : '');
 
@@ -171,13 +168,8 @@ export function createLabelsLayer(labels: PlaceLabel[], { visible }: LayerOption
     getColor: (label) => label.colour,
     getPixelOffset: (label) => label.offset,
     sizeUnits: 'pixels',
-    characterSet: 'auto',
-    fontFamily,
+    ...haloTextStyle,
     fontWeight: 500,
-    // A signed-distance atlas so the white halo can be drawn: it keeps names readable over roads.
-    fontSettings: { sdf: true, fontSize: 64, buffer: 10, radius: 14 },
-    outlineWidth: 5,
-    outlineColor: [255, 255, 255, 240],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     billboard: true,

@@ -90,3 +90,6 @@ export function cssColour(colour: Colour): string {
   const [red, green, blue, alpha = 255] = colour;
   return `rgba(${red}, ${green}, ${blue}, ${(alpha / 255).toFixed(2)})`;
 }
+
+/** Chinese text on the map and in charts. Noto Sans CJK is what Debian and most planners' Linux boxes have; the others cover macOS and Windows. */
+export const chineseFontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

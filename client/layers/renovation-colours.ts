@@ -17,8 +17,7 @@ export const renovationColours: Record<RenovationClass, { fill: Colour; css: str
 /** An estate the data says nothing about: drawn pale, so it is not mistaken for a class. */
 export const unknownRenovationColour: { fill: Colour; css: string } = { fill: [190, 190, 190, 90], css: 'rgba(190, 190, 190, 0.5)' };
 
-/** The plan's three demonstration areas (行动计划 item 6), outlined and named on the map. */
-export const demonstrationEstateNames = ['潍坊四村', '潍坊八村', '王家宅小区'];
+/** The outline and name colour of the plan's three demonstration areas (行动计划 item 6). */
 export const demonstrationOutline: Colour = [93, 78, 140, 255];
 
 export function colourOfRenovation(renovationClass: RenovationClass | null | undefined): Colour {

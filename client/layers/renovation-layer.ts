@@ -1,7 +1,7 @@
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { PlaceCollection, PlaceFeature } from '../api.ts';
 import { anchorOfGeometry } from '../state/geometry-bounds.ts';
-import { drawnOverBuildings } from './layer-options.ts';
+import { drawnOverBuildings, haloTextStyle } from './layer-options.ts';
 import { colourOfRenovation, demonstrationOutline, type RenovationClass } from './renovation-colours.ts';
 
 export interface RenovationOverlay {
@@ -15,7 +15,6 @@ export interface RenovationOverlay {
   demonstrationLabel: string;
 }
 
-const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 // One label list per collection and set of ids, so deck.gl does not lay the labels out again on every change.
 let lastLabels: { neighbourhoods: PlaceCollection; ids: ReadonlySet<string>; suffix: string; labels: { text: string; position: [number, number] }[] } | null = null;
@@ -62,12 +61,8 @@ export function createDemonstrationLabelsLayer(neighbourhoods: PlaceCollection, 
     getSize: 13,
     getColor: demonstrationOutline,
     getPixelOffset: [0, -17],
-    characterSet: 'auto',
-    fontFamily,
+    ...haloTextStyle,
     fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 10, radius: 14 },
-    outlineWidth: 5,
-    outlineColor: [255, 255, 255, 240],
     ...drawnOverBuildings,
   });
 }

@@ -1,6 +1,7 @@
 import { firstSliderYear, lastSliderYear, todayInShanghai } from '../../server/contract/as-of.ts';
 
 export { firstSliderYear, lastSliderYear };
+export { asOfParameter } from '../api.ts';
 
 /**
  * The time slider's years and the date each one means. Pure, so the unit tests can check it.
@@ -28,11 +29,6 @@ export function shownDate(asOf: string | null, today: string = todayInShanghai()
 export function sliderYearOfDate(asOf: string | null, today: string = todayInShanghai()): number {
   const year = Number((asOf ?? today).slice(0, 4));
   return Math.min(lastSliderYear(today), Math.max(firstSliderYear, year));
-}
-
-/** The query string part for an as-of date ('' for today, so cached answers for today stay shared). */
-export function asOfParameter(asOf: string | null, separator: '?' | '&' = '&'): string {
-  return asOf === null ? '' : `${separator}asOf=${encodeURIComponent(asOf)}`;
 }
 
 /**
