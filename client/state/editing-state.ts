@@ -77,5 +77,4 @@ export interface EditConflict {
 }
 export const editConflict = signal<EditConflict | null>(null);
 
-export const editingOpen = computed(() => editingSession.value !== null);
 export const combinedGeometry = computed(() => combineDrawnGeometries(drawnGeometries.value));

@@ -17,18 +17,12 @@ export type RenovationStatus = (typeof renovationStatuses)[number];
 export const renovationStatusNamesZh: Record<RenovationStatus, string> = {
   done: '已完成', in_progress: '实施中', planned: '计划中', not_planned: '未列入计划',
 };
-export const renovationStatusNamesEn: Record<RenovationStatus, string> = {
-  done: 'Done', in_progress: 'In progress', planned: 'Planned', not_planned: 'Not planned',
-};
 
 /** The three kinds of works a record tracks, each with a status and a year. */
 export const renovationWorkKeys = ['comprehensiveRenovation', 'flatRetrofit', 'sewerSeparation'] as const;
 export type RenovationWorkKey = (typeof renovationWorkKeys)[number];
 export const renovationWorkNamesZh: Record<RenovationWorkKey, string> = {
   comprehensiveRenovation: '综合整新', flatRetrofit: '旧住房成套改造', sewerSeparation: '雨污分流',
-};
-export const renovationWorkNamesEn: Record<RenovationWorkKey, string> = {
-  comprehensiveRenovation: 'Comprehensive renovation', flatRetrofit: 'Complete-flat retrofit', sewerSeparation: 'Storm/sewage separation',
 };
 
 export const renovationSources = ['survey', 'official', 'plan', 'assumed'] as const;
@@ -176,8 +170,6 @@ export const AsOfDate = z.string()
   .refine(isValidIsoDate, { message: asOfMessage })
   .optional()
   .openapi({ type: 'string', example: '2024-12-31', description: 'The date the answer shows (YYYY-MM-DD); default today in Shanghai' });
-
-export const AsOfQuery = z.object({ asOf: AsOfDate });
 
 /** The end of `year`, or today when the year is the current one (the coverage-by-year steps). */
 export function yearStepDate(year: number, today: string): string {
@@ -389,11 +381,5 @@ export const ExportQuery = z.object({
   leadUnit: z.string().max(60).optional(),
   facilityType: z.string().max(60).optional(),
 });
-export type ExportQuery = z.infer<typeof ExportQuery>;
 
-/** The URL of an export, for links and buttons in the client. */
-export function exportPath(dataset: ExportDataset, format: ExportFormat, query: Partial<Record<keyof ExportQuery, string>> = {}): string {
-  const parameters = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
-  const search = parameters.toString();
-  return `/api/exports/${dataset}.${format}${search ? `?${search}` : ''}`;
-}
+export type ExportQuery = z.infer<typeof ExportQuery>;

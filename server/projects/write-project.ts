@@ -1,4 +1,4 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { ProjectPropertiesValue } from '../contract/projects.ts';
 import type { Database } from '../db/database.ts';
 import {
@@ -99,4 +99,3 @@ async function lockProject(transaction: Parameters<Parameters<Database['transact
   return current;
 }
 
-export type { Feature };

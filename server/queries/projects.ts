@@ -23,10 +23,6 @@ export async function findProject(database: Queryable, code: string, options: { 
   return row;
 }
 
-export async function countProjectsByItem(database: Queryable): Promise<{ item: number; count: number }[]> {
-  return database.query(`select item, count(*)::int as count from project group by item order by item`);
-}
-
 export async function nextProjectCode(database: Queryable, item: number): Promise<string> {
   const prefix = `P${String(item).padStart(2, '0')}-`;
   const [row] = await database.query<{ next: number }>(

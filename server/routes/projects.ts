@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ErrorBody, FeatureBody } from '../contract/ogc.ts';
 import {
   ImpactRequest, ProjectCodeParameters, ProjectFeatureInput, ProjectPatchInput, ProjectVersionParameters, ProjectWriteError,
-  assumableFields, projectActions, projectCodePattern, projectItems, projectLimits, projectStatuses, projectStatusNamesZh, projectUnits,
+  assumableFields, projectActions, projectItems, projectLimits, projectStatuses, projectStatusNamesZh, projectUnits,
 } from '../contract/projects.ts';
 import type { Database } from '../db/database.ts';
 import { requireRole } from '../auth/sign-in.ts';
@@ -264,4 +264,3 @@ async function validateImpactGeometry(database: Database, geometry: unknown) {
   return checked;
 }
 
-export { projectCodePattern };
