@@ -19,9 +19,10 @@ import { summariseRenovation } from './summarise-renovation.ts';
  */
 
 /** The coverage question of the leaders' view: every type, network walk at 1.0 m/s, no placeholders (as GET /api/coverage). */
-const coverageQuestion = { mode: 'network' as const, speedMetresPerSecond: 1.0, includePlaceholders: false };
+/** The question the leaders' figures and the coverage export ask: the network walk at 1.0 m/s, without placeholders, as the life-circle panel does by default. */
+export const coverageQuestion = { mode: 'network' as const, speedMetresPerSecond: 1.0, includePlaceholders: false };
 
-const projectMap = (projects: ProjectInput[]) => new Map<string, ProjectDates>(projects.map((project) => [project.code, project]));
+export const projectMap = (projects: ProjectInput[]) => new Map<string, ProjectDates>(projects.map((project) => [project.code, project]));
 
 /**
  * The facility keys not open on `asOf`, from what the database knows now. `keepPlaceholders`:

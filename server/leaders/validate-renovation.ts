@@ -3,15 +3,12 @@ import {
   confidenceLevels, liftCountMaximum, renovationAssumableFields, renovationFieldNamesZh, renovationSources, renovationStatuses,
   renovationWorkKeys, renovationWorkNamesZh, renovationYearRange, type RenovationRecord,
 } from '../contract/leaders.ts';
+import { projectCodePattern } from '../contract/project-vocabulary.ts';
+import type { FieldProblem } from '../projects/validate-project.ts';
 import type { RenovationValue } from '../queries/renovation.ts';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-  messageZh: string;
-}
+export type { FieldProblem };
 
-const projectCodePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const { minimum, maximum } = renovationYearRange;
 
 const Year = z.number().int().min(minimum).max(maximum).nullable();

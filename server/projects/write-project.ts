@@ -26,10 +26,11 @@ export function ifMatchAccepts(header: string, etag: string): boolean {
   return (trimmed.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => tag === etag);
 }
 
-export function preconditionRequired(): ProjectRequestError {
+/** `readFrom`: the GET that answers the ETag, named in the message. */
+export function preconditionRequired(readFrom = 'GET …/items/{code}'): ProjectRequestError {
   return new ProjectRequestError(428, 'PreconditionRequired',
-    'Send If-Match with the ETag of the version you edited (read it from GET …/items/{code}), so that nobody\'s edit is lost',
-    '请在 If-Match 中提供所编辑版本的 ETag（来自 GET …/items/{code}），以免覆盖他人的修改');
+    `Send If-Match with the ETag of the version you edited (read it from ${readFrom}), so that nobody's edit is lost`,
+    `请在 If-Match 中提供所编辑版本的 ETag（来自 ${readFrom}），以免覆盖他人的修改`);
 }
 
 export class PreconditionFailed extends ProjectRequestError {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { todayInShanghai, type ProjectDates } from '../contract/as-of.ts';
+import { todayInShanghai } from '../contract/as-of.ts';
 import { ExportQuery, exportDatasets, exportFormats, renovationStatuses, unknownCommittee, type ExportDataset, type ExportFormat } from '../contract/leaders.ts';
 import { ErrorBody } from '../contract/ogc.ts';
 import { projectActionKeys, projectStatuses } from '../contract/projects.ts';
@@ -10,7 +10,8 @@ import {
   coverageColumns, coverageRows, estateColumns, facilityColumns, projectColumns, tableToCsv, tableToFeatureCollection,
   type ExportTable,
 } from '../leaders/export-tables.ts';
-import { decideFacilityOpen, findFacilitiesNotOpen } from '../leaders/facilities-open-as-of.ts';
+import { coverageQuestion, projectMap, readFacilitiesNotOpen } from '../leaders/compute-leaders-summary.ts';
+import { decideFacilityOpen } from '../leaders/facilities-open-as-of.ts';
 import { listProjectStates } from '../leaders/summarise-projects.ts';
 import { summariseRenovation } from '../leaders/summarise-renovation.ts';
 import { attachmentDisposition } from '../leaders/write-csv.ts';
@@ -108,7 +109,7 @@ export function createExportRoutes(database: Database, analysis: WalkingAnalysis
     if (dataset === 'facilities') {
       if (query.status && !['open', 'not_open'].includes(query.status)) refuse('status', query.status, ['open', 'not_open']);
       const [facilities, projects] = await Promise.all([readFacilityInputs(database), readProjectInputs(database)]);
-      const projectsByCode = new Map<string, ProjectDates>(projects.map((project) => [project.code, project]));
+      const projectsByCode = projectMap(projects);
       const rows = facilities
         .map((facility) => ({ facility, opening: decideFacilityOpen(facility, projectsByCode, asOf, today) }))
         .filter(({ facility, opening }) => (!query.facilityType || facility.facilityType === query.facilityType)
@@ -124,9 +125,8 @@ export function createExportRoutes(database: Database, analysis: WalkingAnalysis
       };
     }
     // coverage: the walking analysis over the facilities open on the date, per estate and group.
-    const [facilities, projects, records] = await Promise.all([readFacilityInputs(database), readProjectInputs(database), listRenovationRecords(database)]);
-    const notOpen = findFacilitiesNotOpen(facilities, new Map<string, ProjectDates>(projects.map((project) => [project.code, project])), asOf, today);
-    const coverage = await analysis.coverage({ mode: 'network', speedMetresPerSecond: 1.0, includePlaceholders: false, excludedFacilityKeys: notOpen });
+    const [notOpen, records] = await Promise.all([readFacilitiesNotOpen(database, asOf, today), listRenovationRecords(database)]);
+    const coverage = await analysis.coverage({ ...coverageQuestion, excludedFacilityKeys: notOpen });
     const committees = new Map(records.map((record) => [record.estateKey, record.residentsCommittee]));
     const rows = coverageRows(coverage, committees, unknownCommittee).filter((row) => !query.committee || row.residentsCommittee === query.committee);
     const geometries = await readFeatureGeometries(database, 'neighbourhoods', [...new Set(rows.map((row) => row.estateKey))]);

@@ -9,7 +9,7 @@ import { answerError } from '../errors.ts';
 import {
   editableValue, findUnknownFields, mergeRenovationPatch, patchedFields, renovationFieldNameZh, validateRenovationValue, type FieldProblem,
 } from '../leaders/validate-renovation.ts';
-import { ifMatchAccepts } from '../projects/write-project.ts';
+import { ifMatchAccepts, preconditionRequired } from '../projects/write-project.ts';
 import { parseJsonObject, ProjectRequestError } from '../projects/validate-project.ts';
 import {
   estateExists, findRenovation, findUnknownProjectCodes, insertRenovationAudit, listRenovationAudit, listRenovationRecords, updateRenovation,
@@ -87,11 +87,7 @@ export function createRenovationRoutes(database: Database) {
     const { username } = await requireRole(database, context, 'editor');
     const estateKey = context.req.param('estateKey') ?? '';
     const ifMatch = context.req.header('if-match');
-    if (ifMatch === undefined || ifMatch.trim() === '') {
-      throw new ProjectRequestError(428, 'PreconditionRequired',
-        'Send If-Match with the ETag of the version you edited (read it from GET /api/renovation/{estateKey}), so that nobody\'s edit is lost',
-        '请在 If-Match 中提供所编辑版本的 ETag（来自 GET /api/renovation/{estateKey}），以免覆盖他人的修改');
-    }
+    if (ifMatch === undefined || ifMatch.trim() === '') throw preconditionRequired('GET /api/renovation/{estateKey}');
     const current = await requireRecord(estateKey);
     if (!ifMatchAccepts(ifMatch, renovationEtag(current))) throw new RenovationPreconditionFailed(current.record);
 
