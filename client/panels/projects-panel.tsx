@@ -10,7 +10,7 @@ import { asOfDate } from '../state/as-of-state.ts';
 import { language, loadStatus } from '../state/dashboard-state.ts';
 import { startEditingProject, startNewProject } from '../state/editing-actions.ts';
 import {
-  countProjectsByYear, groupProjectsByAction, isProjectFilterEmpty, leadUnitsOf, linkedFeaturesOf, linkedPlaceNames, projectPropertiesOf, projectStateOn,
+  countProjectsByYear, groupProjectsByAction, isProjectFilterEmpty, isStateDerived, leadUnitsOf, linkedFeaturesOf, linkedPlaceNames, projectPropertiesOf, projectStateOn,
   projectYears, unverifiedStatusFilter, type ProjectProperties, type ProjectStatus, type ProjectStatusFilter,
 } from '../state/filter-projects.ts';
 import { boundsOfGeometry } from '../state/geometry-bounds.ts';
@@ -311,7 +311,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
 /** The projects panel (issue 5): the plan's projects by action, filters, timeline, and one project's details. */
 export function ProjectsPanel() {
   const selected = selectedProject.value;
-  const derived = asOfDate.value !== null && projectStateOn({ status: 'planned', start_date: '2000-01-01', end_date: '2000-01-01' } as ProjectProperties, asOfDate.value).derived;
+  const derived = isStateDerived(asOfDate.value);
   return (
     <section class="panel-body projects-panel" data-testid="projects-panel" aria-labelledby="projects-heading">
       <header class="projects-header">

@@ -12,7 +12,8 @@ import type { PlaceSearchResult } from './search-places.ts';
 /** The only functions that change dashboard state. */
 
 let cameraSequence = 0;
-function requestCamera(bounds: Bounds, purpose: CameraRequest['purpose']) {
+/** Asks the map to frame `bounds`; the first request places the camera at once, later ones fly. */
+export function requestCamera(bounds: Bounds, purpose: CameraRequest['purpose']) {
   cameraRequest.value = { bounds, purpose, sequence: ++cameraSequence };
 }
 

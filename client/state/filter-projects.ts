@@ -75,7 +75,12 @@ export function isActiveInYear(project: Pick<ProjectProperties, 'start_date' | '
  * whether they were derived from its dates.
  */
 export function projectStateOn(project: ProjectProperties, asOf: string | null, today: string = todayInShanghai()): ProjectStateAsOf & { derived: boolean } {
-  return { ...projectStateAsOf(project, asOf, today), derived: asOf !== null && asOf < today };
+  return { ...projectStateAsOf(project, asOf, today), derived: isStateDerived(asOf, today) };
+}
+
+/** States on a date before today are derived from the projects' dates: the registry keeps only the current status. */
+export function isStateDerived(asOf: string | null, today: string = todayInShanghai()): boolean {
+  return asOf !== null && asOf < today;
 }
 
 /** The key of a linked feature, to look it up among the loaded collections. */

@@ -1,8 +1,8 @@
 import { batch } from '@preact/signals';
 import { fetchAllFeatures, fetchProjectHistory } from '../api.ts';
-import { describeFailure, selectFeature } from './actions.ts';
+import { describeFailure, requestCamera, selectFeature } from './actions.ts';
 import { openSidePanel } from './coverage-actions.ts';
-import { cameraRequest, featuresByCollection } from './dashboard-state.ts';
+import { featuresByCollection } from './dashboard-state.ts';
 import { emptyProjectFilter, type ProjectFilter } from './filter-projects.ts';
 import { boundsOfGeometry, unionOfBounds } from './geometry-bounds.ts';
 import { allProjects, placeIndex, projectFilter, selectedProjectCode, selectedProjectHistory } from './project-state.ts';
@@ -59,8 +59,7 @@ export function selectProject(code: string | null, options: { fly?: boolean } = 
     const bounds = [project, ...places.map(({ feature }) => feature)]
       .map((feature) => boundsOfGeometry(feature.geometry))
       .reduce((union, next) => (union && next ? unionOfBounds(union, next) : union ?? next), null);
-    // A new sequence number: the map flies (the first request, number 1, jumps instead).
-    if (bounds) cameraRequest.value = { bounds, purpose: 'overview', sequence: Math.max(2, (cameraRequest.value?.sequence ?? 0) + 1) };
+    if (bounds) requestCamera(bounds, 'overview');
   }
 }
 
