@@ -1,20 +1,28 @@
 import { existsSync } from 'node:fs';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { $, OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import type { PublicSettings } from './contract/ogc.ts';
 import type { Database } from './db/database.ts';
+import { describeApi } from './describe-api.ts';
 import { answerError, RequestError } from './errors.ts';
 import { createWalkingAnalysis, type WalkingAnalysis } from './services/walking-analysis.ts';
 import { createCoverageRoutes } from './routes/coverage.ts';
+import { createExportRoutes } from './routes/exports.ts';
+import { createFacilityStandardRoutes } from './routes/facility-standards.ts';
 import { createFeatureRoutes } from './routes/features.ts';
+import { createImpactRoutes } from './routes/impact.ts';
 import { createImportRoutes } from './routes/import.ts';
-import { createLandingRoutes, type PublicSettings } from './routes/landing.ts';
+import { createIsochroneRoutes } from './routes/isochrones.ts';
+import { createLandingRoutes } from './routes/landing.ts';
+import { createProjectVocabularyRoutes } from './routes/project-vocabulary.ts';
 import { createProjectRoutes } from './routes/projects.ts';
 import { createRenovationRoutes } from './routes/renovation.ts';
-import { createLeadersRoutes } from './routes/leaders.ts';
-import { createExportRoutes } from './routes/exports.ts';
 import { createSessionRoutes } from './routes/session.ts';
+import { createSummaryRoutes } from './routes/summary.ts';
+import { createUserRoutes } from './routes/users.ts';
+import { defaultBodyBytes, limitBody, requireJsonWrites } from './routes/router.ts';
 
 export interface AppDependencies {
   database: Database;
@@ -29,55 +37,99 @@ export interface AppDependencies {
   geodataDirectory: string;
 }
 
-/** Middleware, the sub-apps under /api, the OpenAPI document, errors and the built client. */
-export function createApp({ database, settings, clientDirectory, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
-  const api = new OpenAPIHono()
-    // A NUL character is never part of a name, id or number here; refused before it reaches any route.
-    .use('*', async (context, next) => {
-      if (/%00|\u0000/i.test(context.req.url)) {
-        throw new RequestError(400, 'InvalidCharacters', 'The request URL contains a NUL character (%00)', '请求地址中含有 NUL 字符（%00）');
-      }
-      await next();
-    })
-    // First: projects are edited here (its own 1 MB limit), not imported, and not served by the generic routes.
-    .route('/', createProjectRoutes(database, walkingAnalysis))
-    .route('/', createSessionRoutes(database))
-    // Before the 2 MB limit below, which would otherwise stop files up to the import's own limit.
-    .route('/', createImportRoutes(database, adminToken))
-    .use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new RequestError(413, 'PayloadTooLarge', 'The request body is larger than 2 MB', '请求内容超过 2 MB'); } }))
+/**
+ * The API: every sub-app mounted at its own path, chained, so that `AppType` carries every
+ * route and `hc<AppType>` types each call. Each sub-app's routes are relative to its mount.
+ */
+function createApi({ database, settings, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
+  // A NUL character is never part of a name, id or number here; refused before it reaches any route.
+  const api = $(new OpenAPIHono().use('*', async (context, next) => {
+    if (/%00|\u0000/i.test(context.req.url)) {
+      throw new RequestError(400, 'InvalidCharacters', 'The request URL contains a NUL character (%00)', '请求地址中含有 NUL 字符（%00）');
+    }
+    await next();
+  }).use('*', requireJsonWrites))
     .route('/', createLandingRoutes(database, settings))
-    .route('/', createFeatureRoutes(database))
-    .route('/', createCoverageRoutes(database, walkingAnalysis, geodataDirectory))
-    // The leaders' view (issue 6): renovation records, the summary of a date, exports.
-    .route('/', createRenovationRoutes(database))
-    .route('/', createLeadersRoutes(database, walkingAnalysis))
-    .route('/', createExportRoutes(database, walkingAnalysis));
+    // Two sub-apps answer under /collections: the projects first, because
+    // /collections/projects/items/{projectCode} (with its ETag) and POST /collections/projects/import
+    // (409) are more specific than the generic /collections/{collectionId}/items/{featureId} and
+    // /collections/{collectionId}/import, which Hono would otherwise match first. This is the only
+    // place where the order of the mounts decides which route answers.
+    .route('/collections/projects', createProjectRoutes(database, walkingAnalysis))
+    .route('/collections', createFeatureRoutes(database))
+    .route('/collections', createImportRoutes(database, adminToken, geodataDirectory))
+    .route('/impact', createImpactRoutes(database, walkingAnalysis))
+    .route('/projects', createProjectVocabularyRoutes())
+    .route('/coverage', createCoverageRoutes(database, walkingAnalysis))
+    .route('/isochrones', createIsochroneRoutes(database, walkingAnalysis))
+    .route('/facility-standards', createFacilityStandardRoutes(database, walkingAnalysis, geodataDirectory))
+    .route('/renovation', createRenovationRoutes(database))
+    .route('/leaders', createSummaryRoutes(database, walkingAnalysis))
+    .route('/exports', createExportRoutes(database, walkingAnalysis))
+    .route('/session', createSessionRoutes(database))
+    .route('/users', createUserRoutes(database));
 
+  // Last, for what no route took: a route that reads a body limits it itself; a body sent
+  // anywhere else is refused at 2 MB without being read, and then the method or the path is wrong.
+  api.use('*', limitBody(defaultBodyBytes));
   api.all('*', (context) => {
     if (context.req.method !== 'GET' && context.req.method !== 'HEAD') {
       throw new RequestError(405, 'MethodNotAllowed', `${context.req.method} is not allowed on ${context.req.path}`, `${context.req.path} 不支持 ${context.req.method} 请求`);
     }
     throw new RequestError(404, 'NotFound', `There is no API resource at ${context.req.path}`, `API 中没有 ${context.req.path}`);
   });
+  return api;
+}
 
-  const app = new OpenAPIHono();
+/** Middleware, the API under /api, the OpenAPI document, errors and the built client. */
+export function createApp(dependencies: AppDependencies) {
   // GeoJSON and scripts shrink five- to tenfold: what a planner on a slow office line notices first.
-  app.use('*', compress());
-  // Registered before /api is mounted, so that the catch-all above does not answer it; the
-  // document is generated when asked, from every route mounted by then.
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.3',
-    info: { title: 'lifecircle API', version: '0.1.0', description: '潍坊新村街道 15分钟社区生活圈: OGC API - Features over PostGIS' },
-  });
-  app.route('/api', api);
+  const app = $(new OpenAPIHono().use('*', compress()).use('*', secureHeaders(securityHeadersFor(dependencies.settings))));
+  // Registered before /api is mounted, so that the API's catch-all does not answer it.
+  app.get('/api/openapi.json', (context) => context.json(describeApi(app)));
+  const withApi = app.route('/api', createApi(dependencies));
+  // Every error of every route becomes JSON here, and only here (server/errors.ts).
   app.onError(answerError);
 
-  if (clientDirectory && existsSync(clientDirectory)) {
-    app.use('/*', serveStatic({ root: clientDirectory }));
+  if (dependencies.clientDirectory && existsSync(dependencies.clientDirectory)) {
+    app.use('/*', serveStatic({ root: dependencies.clientDirectory }));
     // Any other path is a view of the single-page app.
-    app.get('*', serveStatic({ root: clientDirectory, path: 'index.html' }));
+    app.get('*', serveStatic({ root: dependencies.clientDirectory, path: 'index.html' }));
   }
-  return app;
+  return withApi;
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/**
+ * Security headers on every answer. The policy lets the dashboard run as built: scripts and
+ * MapLibre's worker from this server only (no inline script, no eval), inline style attributes
+ * (Preact and MapLibre set them), images and fonts from data: and blob: (map sprites, the report's
+ * canvas). A configured outside basemap (BASEMAP_STYLE_URL) may fetch its tiles, glyphs and sprites
+ * over https. Nobody may frame the dashboard. HSTS is left to the HTTPS proxy in front, which knows
+ * whether the site is served over HTTPS at all.
+ */
+function securityHeadersFor(settings: PublicSettings): NonNullable<Parameters<typeof secureHeaders>[0]> {
+  const outsideBasemap = settings.basemapStyleUrl ? ['https:'] : [];
+  return {
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      workerSrc: ["'self'", 'blob:'],
+      childSrc: ["'self'", 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:', ...outsideBasemap],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", 'data:', 'blob:', ...outsideBasemap],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    strictTransportSecurity: false,
+    // GIS clients and other sites' maps may read the open data (OGC API) across origins.
+    crossOriginResourcePolicy: 'cross-origin',
+  };
+}

@@ -3,11 +3,8 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { seedDatabase } from './db/seed.ts';
-import { seedFacilityStandards } from './db/seed-standards.ts';
-import { seedPlanProjects } from './projects/seed-projects.ts';
 import { ensureFirstAdmin } from './auth/sign-in.ts';
-import { seedRenovation } from './leaders/seed-renovation.ts';
+import { describeSeedReport, seedAll } from './seed/seed-all.ts';
 
 /** Process entry: configuration, database, migrations, seed, then listen. */
 const config = readConfig();
@@ -17,20 +14,13 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirec
   process.exit(1);
 });
 const migrations = await migrateDatabase(database);
-const seedReports = await seedDatabase(database, config.geodataDirectory);
-await seedFacilityStandards(database, config.geodataDirectory);
-const projectsSeeded = await seedPlanProjects(database, config.geodataDirectory);
-// Renovation records of estates without one, and the facilities' opening knowledge (issue 6).
-const renovationSeeded = await seedRenovation(database, config.geodataDirectory);
+const [seeded, ...seedDetails] = describeSeedReport(await seedAll(database, config.geodataDirectory));
 // The first admin, once, from the environment: there is never a default password.
 const firstAdmin = await ensureFirstAdmin(database, process.env.LIFECIRCLE_ADMIN_USER, process.env.LIFECIRCLE_ADMIN_PASSWORD);
-const seeded = seedReports.filter((report) => !report.skipped);
 const databaseLabel = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL (DATABASE_URL)';
-console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded.length} collection(s) seeded`);
+console.log(`database: ${databaseLabel}; ${migrations.length} migration(s) applied; ${seeded}`);
 if (firstAdmin) console.log(`  first admin "${firstAdmin}" created from LIFECIRCLE_ADMIN_USER/LIFECIRCLE_ADMIN_PASSWORD`);
-if (projectsSeeded > 0) console.log(`  projects: ${projectsSeeded} project(s) of the action plan added`);
-if (renovationSeeded.added > 0) console.log(`  renovation: ${renovationSeeded.added} estate record(s) added`);
-for (const report of seeded) console.log(`  ${report.collectionId}: ${report.changed} feature(s) added or refreshed, ${report.removed} removed`);
+for (const line of seedDetails) console.log(line);
 
 const app = createApp({ database, settings: { basemapStyleUrl: config.basemapStyleUrl }, clientDirectory: config.clientDirectory, geodataDirectory: config.geodataDirectory, adminToken: config.adminToken });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {

@@ -1,4 +1,5 @@
-import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../server/contract/leaders.ts';
+import { projectStatusReportOrder, type ProjectStatus } from '../../server/contract/vocabulary/projects.ts';
+import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../server/contract/summary.ts';
 import { chineseFontFamily } from '../layers/palette.ts';
 
 /**
@@ -116,7 +117,7 @@ export function buildCoverageByYearOption(years: CoverageYear[], labels: Coverag
 }
 
 export interface ProjectsChartLabels {
-  statuses: Record<'planned' | 'in_progress' | 'completed' | 'on_hold', string>;
+  statuses: Record<ProjectStatus, string>;
   language: 'zh-CN' | 'en';
 }
 
@@ -124,7 +125,7 @@ const statusColours = { completed: '#2e8b57', in_progress: '#e69f00', planned: '
 
 /** Projects by action, stacked by their status on the date. */
 export function buildProjectsByActionOption(byAction: LeadersSummary['projects']['byAction'], labels: ProjectsChartLabels, animate = true): ChartOption {
-  const statuses = ['completed', 'in_progress', 'planned', 'on_hold'] as const;
+  const statuses = projectStatusReportOrder;
   return {
     ...baseOption(animate),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, textStyle: { fontFamily: chartFontFamily, fontSize: 12 } },

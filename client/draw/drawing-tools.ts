@@ -10,7 +10,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featuresByCollection } from '../state/dashboard-state.ts';
 import { recordDrawnGeometries, recordUndoAvailable } from '../state/editing-actions.ts';
 import { drawingCommand, drawingMode, editingSession, pickingLinks } from '../state/editing-state.ts';
-import { splitGeometry } from '../state/project-form.ts';
+import { splitGeometry } from '../model/project-form.ts';
 import { buildVertexIndex, findNearestVertex, type VertexIndex } from './snap-to-places.ts';
 
 /** How close (pixels) the pointer must come to a corner of a place for a vertex to snap to it. */

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection } from '../api/collections.ts';
 
 /**
  * Snapping a drawn vertex to the corners of the places already on the map (estates, roads,

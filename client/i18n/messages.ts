@@ -2,10 +2,14 @@
  * Every piece of interface text, in Chinese (the default) and English. Place names are data,
  * not interface text: they stay Chinese in both languages, as residents and planners know them.
  */
+import { walkingSpeeds } from '../../server/contract/vocabulary/walking.ts';
 import { drawingChinese, drawingEnglish } from './messages-drawing.ts';
+import { importChinese, importEnglish } from './messages-import.ts';
 import { leadersChinese, leadersEnglish } from './messages-leaders.ts';
 import { projectsChinese, projectsEnglish } from './messages-projects.ts';
 
+// The speeds' names say their values, which are the vocabulary's.
+const { standardMetresPerSecond, elderlyMetresPerSecond } = walkingSpeeds;
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -36,6 +40,9 @@ const chinese = {
   placeholderFacilities: '空心：示意位置',
   estimatedWarning: '估算数据，仅供参考',
   fitSubdistrict: '回到街道范围',
+  menu: '菜单',
+  sheetCollapse: '收起面板',
+  sheetExpand: '展开面板',
   generatedBuildings: '其中 {count} 栋为生成的示意轮廓，非测绘数据',
   yes: '是',
   no: '否',
@@ -44,8 +51,8 @@ const chinese = {
   coverageHeading: '15分钟社区生活圈覆盖',
   focusType: '小区着色依据',
   walkingSpeed: '步行速度',
-  speedStandard: '标准 1.0 米/秒',
-  speedElderly: '老年人 0.9 米/秒',
+  speedStandard: `标准 ${standardMetresPerSecond.toFixed(1)} 米/秒`,
+  speedElderly: `老年人 ${elderlyMetresPerSecond.toFixed(1)} 米/秒`,
   speedCustom: '自定义（米/秒）',
   distanceMode: '距离计算',
   modeNetwork: '沿步行网络',
@@ -84,6 +91,12 @@ const chinese = {
   standardDistance: '标准步行距离 ',
   save: '保存',
   restoreStandard: '恢复规范值',
+  standardHistory: '修改记录',
+  standardHistoryEmpty: '尚无人修改此标准',
+  standardSetDistance: '{actor} 将距离由 {before} 改为 {after}',
+  standardUndoEdit: '{actor} 恢复规范值（{before} → {after}）',
+  standardNoDistance: '按等级默认',
+  closeHistory: '收起',
   estateWalkingHeading: '从小区出入口步行到最近设施',
   estateGaps: '标准距离内缺少：',
   groupsWithoutSites: '数据中没有已知的{groups}设施（只有示意点），相关覆盖率为 0，基本设施齐全的比例也因此为 0。',
@@ -93,6 +106,7 @@ const chinese = {
   panelLoading: '正在加载…',
   ...projectsChinese,
   ...drawingChinese,
+  ...importChinese,
   ...leadersChinese,
 } as const;
 
@@ -125,6 +139,9 @@ const english: Record<MessageKey, string> = {
   placeholderFacilities: 'Hollow: illustrative position',
   estimatedWarning: 'Estimated, for reference only',
   fitSubdistrict: 'Whole subdistrict',
+  menu: 'Menu',
+  sheetCollapse: 'Lower the panel',
+  sheetExpand: 'Raise the panel',
   generatedBuildings: '{count} of them are generated illustrative footprints, not survey data',
   yes: 'Yes',
   no: 'No',
@@ -133,8 +150,8 @@ const english: Record<MessageKey, string> = {
   coverageHeading: '15-minute community life circle',
   focusType: 'Colour estates by',
   walkingSpeed: 'Walking speed',
-  speedStandard: 'Standard 1.0 m/s',
-  speedElderly: 'Older residents 0.9 m/s',
+  speedStandard: `Standard ${standardMetresPerSecond.toFixed(1)} m/s`,
+  speedElderly: `Older residents ${elderlyMetresPerSecond.toFixed(1)} m/s`,
   speedCustom: 'Custom (m/s)',
   distanceMode: 'Distance',
   modeNetwork: 'Along the walking network',
@@ -173,6 +190,12 @@ const english: Record<MessageKey, string> = {
   standardDistance: 'Standard walking distance ',
   save: 'Save',
   restoreStandard: 'Back to the standard',
+  standardHistory: 'Changes',
+  standardHistoryEmpty: 'Nobody has changed this standard',
+  standardSetDistance: '{actor} set the distance from {before} to {after}',
+  standardUndoEdit: '{actor} went back to the standard ({before} → {after})',
+  standardNoDistance: 'the level default',
+  closeHistory: 'Close',
   estateWalkingHeading: 'Walk from the estate\'s gates to the nearest facility',
   estateGaps: 'Missing within the standard distance: ',
   groupsWithoutSites: 'The data knows no real {groups} site (only illustrative ones), so their coverage, and the all-essentials share, read 0.',
@@ -182,6 +205,7 @@ const english: Record<MessageKey, string> = {
   panelLoading: 'Loading…',
   ...projectsEnglish,
   ...drawingEnglish,
+  ...importEnglish,
   ...leadersEnglish,
 };
 

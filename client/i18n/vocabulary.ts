@@ -54,6 +54,7 @@ export const propertyNames: Record<string, Bilingual> = {
 
 export const sourceKinds: Record<string, Bilingual> = {
   official: both('官方数据', 'Official data'),
+  osm: both('开放街道图（OpenStreetMap）', 'OpenStreetMap'),
   'address-derived': both('由地址推算位置', 'Located from its address'),
   'plan-text': both('来自规划文本', 'From a plan document'),
   estimated: both('估算', 'Estimated'),

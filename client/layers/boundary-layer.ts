@@ -1,5 +1,5 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import type { LayerOptions } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import type { PathStyleExtension } from '@deck.gl/extensions';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { createBoundaryLayer } from './boundary-layer.ts';
 import { createBuildingsLayer } from './buildings-layer.ts';
 import { createCommercialZonesLayer } from './commercial-zones-layer.ts';
@@ -9,6 +9,8 @@ import { createIsochronesLayer } from './isochrones-layer.ts';
 import { createWalkOriginLayer } from './walk-origin-layer.ts';
 import { createFacilitiesLayer } from './facilities-layer.ts';
 import { createGreenSpacesLayer } from './green-spaces-layer.ts';
+import { createImportPreviewLayer } from './import-preview-layer.ts';
+import type { PreviewFeatureOnMap } from '../model/import-form.ts';
 import { collectPlaceLabels, createLabelsLayer, type PlaceLabel } from './labels-layer.ts';
 import { layerCatalogue } from './catalogue.ts';
 import { createMetroStationsLayer } from './metro-stations-layer.ts';
@@ -31,12 +33,14 @@ export interface LayerInputs {
   coverage: CoverageOverlay | null;
   /** The action plan's projects (filtered, with their status on the as-of date) and the selected one's highlight. */
   projects?: ProjectOverlay | null;
-  /** The extension dashing planned projects (loadProjectDashes); the projects layer stays hidden until it is there. */
+  /** The extension dashing planned projects (loadProjectDashes); there is no projects layer until it is there. */
   projectDashes?: PathStyleExtension | null;
   /** The renovation choropleth drawn over the estates while the leaders' view is open; null otherwise. */
   renovation?: RenovationOverlay | null;
   /** Facilities (by feature id) not yet open on the dashboard's as-of date: not drawn. */
   facilitiesNotYetOpen?: ReadonlySet<string> | null;
+  /** The rows of a file the 导入数据 dialog previews, drawn over everything; null when the dialog is closed or has no preview. */
+  importPreview?: readonly PreviewFeatureOnMap[] | null;
 }
 
 export interface CoverageOverlay {
@@ -45,9 +49,12 @@ export interface CoverageOverlay {
   colourKey: string;
   isochrones: PlaceCollection | null;
   walkOrigin: [number, number] | null;
+  /** The areas within 5, 10 and 15 minutes of the clicked point; null with no point. */
+  pointIsochrones?: PlaceCollection | null;
 }
 
-type Factory = (collection: PlaceCollection, inputs: LayerInputs, visible: boolean) => Layer;
+/** Makes a collection's layer; null when it cannot be drawn yet. */
+type Factory = (collection: PlaceCollection, inputs: LayerInputs, visible: boolean) => Layer | null;
 type LabelsFactory = (inputs: LayerInputs, visible: boolean) => Layer | null;
 
 const factories: Record<string, Factory | undefined> = {
@@ -62,7 +69,12 @@ const factories: Record<string, Factory | undefined> = {
   'residents-committees': (collection, _inputs, visible) => createResidentsCommitteesLayer(collection, { visible }),
   facilities: (collection, inputs, visible) => createFacilitiesLayer(collection, { visible, notYetOpen: inputs.facilitiesNotYetOpen ?? null }),
   'metro-stations': (collection, _inputs, visible) => createMetroStationsLayer(collection, { visible }),
-  projects: (collection, inputs, visible) => createProjectsLayer(inputs.projects?.features ?? collection.features, { visible: visible || Boolean(inputs.projects?.panelOpen), dashes: inputs.projectDashes ?? null }),
+  // Made only once the dash extension is there: an extension given to a layer deck.gl has already
+  // made rebuilds its models before the dash attribute exists, and luma.gl warns about
+  // `instanceDashArrays` missing from the buffer layout.
+  projects: (collection, inputs, visible) => (inputs.projectDashes
+    ? createProjectsLayer(inputs.projects?.features ?? collection.features, { visible: visible || Boolean(inputs.projects?.panelOpen), dashes: inputs.projectDashes })
+    : null),
 };
 
 // Labels take names from several collections, so they are built from all the data, not one
@@ -92,11 +104,13 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
     const collection = inputs.featuresByCollection[entry.collectionId];
     const factory = factories[entry.layerId];
     if (!factory || !collection || collection.features.length === 0) continue;
-    layers.push(factory(collection, inputs, visible));
+    const layer = factory(collection, inputs, visible);
+    if (layer) layers.push(layer);
     // The analysis goes right over the estates: under roads, buildings and symbols, which stay readable.
     if (entry.layerId === 'neighbourhoods' && inputs.coverage) {
       layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, colourKey: inputs.coverage.colourKey }));
       if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
+      if (inputs.coverage.pointIsochrones) layers.push(createIsochronesLayer(inputs.coverage.pointIsochrones, { visible: true, id: 'point-isochrones' }));
     }
     if (entry.layerId === 'neighbourhoods' && inputs.renovation) layers.push(createRenovationLayer(collection, inputs.renovation));
   }
@@ -105,5 +119,6 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
   layers.push(createSelectionLayer(inputs.selected));
   if (inputs.projects?.highlight) layers.push(createProjectHighlightLayer(inputs.projects.highlight));
   if (inputs.coverage) layers.push(createWalkOriginLayer(inputs.coverage.walkOrigin));
+  if (inputs.importPreview) layers.push(createImportPreviewLayer(inputs.importPreview));
   return layers;
 }

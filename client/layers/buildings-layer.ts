@@ -1,5 +1,5 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { pickingProperties, type LayerOptions } from './layer-options.ts';
 import { buildingColourFallback, buildingTypeColours } from './palette.ts';
 

@@ -1,5 +1,5 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection } from '../api/collections.ts';
 import { colourOfMinutes } from './coverage-colours.ts';
 
 /**

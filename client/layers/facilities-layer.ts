@@ -1,7 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { drawnOverBuildings, pickingProperties, type LayerOptions } from './layer-options.ts';
-import { facilityGroupOf, type Colour } from './palette.ts';
+import { facilityGroupOf, type Colour, muteOutside } from './palette.ts';
 
 const white: Colour = [255, 255, 255, 255];
 // Bus stops and charging points are many and small; drawn smaller so the service facilities stand out.
@@ -37,8 +37,8 @@ export function createFacilitiesLayer(facilities: PlaceCollection, { visible, no
     pointType: 'circle',
     filled: true,
     stroked: true,
-    getFillColor: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? white : facilityGroupOf(feature.properties?.facility_type).colour),
-    getLineColor: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? facilityGroupOf(feature.properties?.facility_type).colour : white),
+    getFillColor: (feature: PlaceFeature) => muteOutside(isPlaceholderPosition(feature) ? white : facilityGroupOf(feature.properties?.facility_type).colour, feature),
+    getLineColor: (feature: PlaceFeature) => muteOutside(isPlaceholderPosition(feature) ? facilityGroupOf(feature.properties?.facility_type).colour : white, feature),
     getPointRadius: (feature: PlaceFeature) => (minorFacilityTypes.has(String(feature.properties?.facility_type)) ? 4 : 6),
     pointRadiusUnits: 'pixels',
     getLineWidth: (feature: PlaceFeature) => (isPlaceholderPosition(feature) ? 2.5 : 1.5),

@@ -1,7 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { pickingProperties, type LayerOptions } from './layer-options.ts';
-import { layerColours } from './palette.ts';
+import { layerColours, muteOutside } from './palette.ts';
 
 /** Parks, waterfront green and other green space. */
 export function createGreenSpacesLayer(greenSpaces: PlaceCollection, { visible }: LayerOptions) {
@@ -11,7 +11,7 @@ export function createGreenSpacesLayer(greenSpaces: PlaceCollection, { visible }
     visible,
     filled: true,
     stroked: false,
-    getFillColor: layerColours.greenFill,
+    getFillColor: (feature: PlaceFeature) => muteOutside(layerColours.greenFill, feature),
     ...pickingProperties,
   });
 }

@@ -1,7 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { anchorOfGeometry, boundsOfGeometry } from '../state/geometry-bounds.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
+import { anchorOfGeometry, boundsOfGeometry } from '../geometry/geometry-bounds.ts';
 import { drawnOverBuildings, haloTextStyle, type LayerOptions } from './layer-options.ts';
 import type { Colour } from './palette.ts';
 import { thinOverlappingLabels } from './thin-overlapping-labels.ts';

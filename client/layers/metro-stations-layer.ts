@@ -1,7 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { drawnOverBuildings, pickingProperties, type LayerOptions } from './layer-options.ts';
-import { layerColours } from './palette.ts';
+import { layerColours, muteOutside } from './palette.ts';
 
 /** Metro stations as the familiar white disc with a red ring of Shanghai Metro maps. */
 export function createMetroStationsLayer(metroStations: PlaceCollection, { visible }: LayerOptions) {
@@ -12,8 +12,8 @@ export function createMetroStationsLayer(metroStations: PlaceCollection, { visib
     pointType: 'circle',
     filled: true,
     stroked: true,
-    getFillColor: layerColours.metroFill,
-    getLineColor: layerColours.metroOutline,
+    getFillColor: (feature: PlaceFeature) => muteOutside(layerColours.metroFill, feature),
+    getLineColor: (feature: PlaceFeature) => muteOutside(layerColours.metroOutline, feature),
     getPointRadius: 8,
     pointRadiusUnits: 'pixels',
     getLineWidth: 3,

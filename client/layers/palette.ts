@@ -93,3 +93,12 @@ export function cssColour(colour: Colour): string {
 
 /** Chinese text on the map and in charts. Noto Sans CJK is what Debian and most planners' Linux boxes have; the others cover macOS and Windows. */
 export const chineseFontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** How much of its colour a feature outside the subdistrict keeps: the ground around is drawn muted. */
+export const outsideAlphaFactor = 0.4;
+
+/** A colour with its alpha lowered for features outside the subdistrict (`outside_boundary: true`). */
+export function muteOutside(colour: Colour, feature: { properties?: Record<string, unknown> | null }): Colour {
+  if (feature.properties?.outside_boundary !== true) return colour;
+  return [colour[0], colour[1], colour[2], Math.round((colour[3] ?? 255) * outsideAlphaFactor)];
+}

@@ -1,4 +1,4 @@
-import type { ProjectActionKey } from '../../server/contract/project-vocabulary.ts';
+import type { ProjectActionKey } from '../../server/contract/vocabulary/projects.ts';
 import type { Colour } from './palette.ts';
 
 /**

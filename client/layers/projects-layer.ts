@@ -1,6 +1,6 @@
 import type { PathStyleExtension, PathStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceFeature } from '../api.ts';
+import type { PlaceFeature } from '../api/collections.ts';
 import type { LayerOptions } from './layer-options.ts';
 import { projectFillColour, projectLineColour, projectStatusStyles } from './project-colours.ts';
 
@@ -26,13 +26,13 @@ export const loadProjectDashes = () => (dashExtension ??= import('@deck.gl/exten
  * The action plan's projects: colour by action (six colours), style by status on the as-of date
  * (planned hollow and dashed, in progress light, completed solid and darker, on hold grey and
  * dashed). Only outlines, lines and points are pickable: the inside of a project area stays
- * clickable for the estates and buildings under it. Hidden until `dashes` (loadProjectDashes) is there.
+ * clickable for the estates and buildings under it. Made only with `dashes` (loadProjectDashes) at hand.
  */
-export function createProjectsLayer(features: PlaceFeature[], { visible, dashes }: LayerOptions & { dashes: PathStyleExtension | null }) {
+export function createProjectsLayer(features: PlaceFeature[], { visible, dashes }: LayerOptions & { dashes: PathStyleExtension }) {
   return new GeoJsonLayer<PlaceFeature['properties'], PathStyleExtensionProps<PlaceFeature>>({
     id: 'projects',
-    data: features as never,
-    visible: visible && dashes !== null,
+    data: features,
+    visible,
     filled: true,
     stroked: true,
     getFillColor: (feature) => projectFillColour(actionOf(feature as PlaceFeature), statusOf(feature as PlaceFeature)),
@@ -43,7 +43,7 @@ export function createProjectsLayer(features: PlaceFeature[], { visible, dashes 
     pointType: 'circle',
     getPointRadius: 7,
     pointRadiusUnits: 'pixels',
-    extensions: dashes ? [dashes] : [],
+    extensions: [dashes],
     getDashArray: (feature: PlaceFeature) => (projectStatusStyles[statusOf(feature) as keyof typeof projectStatusStyles]?.dashed ? [4, 3] : [0, 0]),
     dashJustified: true,
     pickable: true,
@@ -62,7 +62,7 @@ export function createProjectsLayer(features: PlaceFeature[], { visible, dashes 
 export function createProjectHighlightLayer(highlight: NonNullable<ProjectOverlay['highlight']>) {
   return new GeoJsonLayer<PlaceFeature['properties']>({
     id: 'project-highlight',
-    data: [...highlight.places, highlight.project] as never,
+    data: [...highlight.places, highlight.project],
     filled: true,
     stroked: true,
     getFillColor: (feature) => (feature === highlight.project ? [255, 196, 0, 60] : [255, 140, 0, 45]),

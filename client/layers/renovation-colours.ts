@@ -1,11 +1,12 @@
+import { renovationStatuses, type RenovationStatus } from '../../server/contract/vocabulary/renovation.ts';
 import type { Colour } from './palette.ts';
 
 /**
  * The renovation choropleth's classes and colours, shared by the map layer and the legend in
  * the leaders' panel (free of deck.gl, so the panel does not load it).
  */
-export const renovationClasses = ['done', 'in_progress', 'planned', 'not_planned'] as const;
-export type RenovationClass = (typeof renovationClasses)[number];
+export const renovationClasses = renovationStatuses;
+export type RenovationClass = RenovationStatus;
 
 export const renovationColours: Record<RenovationClass, { fill: Colour; css: string }> = {
   done: { fill: [46, 139, 87, 170], css: 'rgba(46, 139, 87, 0.75)' },

@@ -1,6 +1,6 @@
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
-import { anchorOfGeometry } from '../state/geometry-bounds.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
+import { anchorOfGeometry } from '../geometry/geometry-bounds.ts';
 import { drawnOverBuildings, haloTextStyle } from './layer-options.ts';
 import { colourOfRenovation, demonstrationOutline, type RenovationClass } from './renovation-colours.ts';
 

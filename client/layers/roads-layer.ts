@@ -1,7 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { pickingProperties, type LayerOptions } from './layer-options.ts';
-import { roadClassColours, roadColourFallback, roadWidthMetresByClass } from './palette.ts';
+import { roadClassColours, roadColourFallback, roadWidthMetresByClass, muteOutside } from './palette.ts';
 
 function widthMetresOf(feature: PlaceFeature): number {
   const width = Number(feature.properties?.width_metres);
@@ -20,7 +20,7 @@ export function createRoadsLayer(roads: PlaceCollection, { visible }: LayerOptio
     visible,
     stroked: true,
     filled: false,
-    getLineColor: (feature: PlaceFeature) => roadClassColours[String(feature.properties?.class)] ?? roadColourFallback,
+    getLineColor: (feature: PlaceFeature) => muteOutside(roadClassColours[String(feature.properties?.class)] ?? roadColourFallback, feature),
     getLineWidth: widthMetresOf,
     lineWidthUnits: 'meters',
     lineWidthMinPixels: 1.5,

@@ -1,5 +1,5 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceFeature } from '../api.ts';
+import type { PlaceFeature } from '../api/collections.ts';
 import { drawnOverBuildings } from './layer-options.ts';
 import { layerColours } from './palette.ts';
 

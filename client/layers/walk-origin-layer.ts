@@ -1,5 +1,8 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 
+/** The clicked point's blue, also the outline of its isochrones. */
+export const walkOriginColour: [number, number, number, number] = [33, 102, 172, 230];
+
 /** The point the planner clicked to ask "how far from here?": a ringed dot. */
 export function createWalkOriginLayer(origin: [number, number] | null) {
   return new ScatterplotLayer<[number, number]>({
@@ -9,7 +12,7 @@ export function createWalkOriginLayer(origin: [number, number] | null) {
     getRadius: 7,
     radiusUnits: 'pixels',
     stroked: true,
-    getFillColor: [33, 102, 172, 230],
+    getFillColor: walkOriginColour,
     getLineColor: [255, 255, 255, 255],
     getLineWidth: 2,
     lineWidthUnits: 'pixels',

@@ -1,7 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { PlaceCollection } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { pickingProperties, type LayerOptions } from './layer-options.ts';
-import { layerColours } from './palette.ts';
+import { layerColours, muteOutside } from './palette.ts';
 
 /** The walking network the life-circle analysis routes on: thin teal lines over the roads, off at start. */
 export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { visible }: LayerOptions) {
@@ -11,7 +11,7 @@ export function createWalkingNetworkLayer(walkingNetwork: PlaceCollection, { vis
     visible,
     filled: false,
     stroked: true,
-    getLineColor: layerColours.walkingNetwork,
+    getLineColor: (feature: PlaceFeature) => muteOutside(layerColours.walkingNetwork, feature),
     getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
     ...pickingProperties,

@@ -1,10 +1,13 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { basemapColours } from '../layers/palette.ts';
+import { basemapColours, outsideAlphaFactor } from '../layers/palette.ts';
 
 /** The collections the offline basemap draws, each a GeoJSON source of the same name. */
 export const basemapCollectionIds = ['boundary', 'waterways', 'green_spaces', 'roads'] as const;
 
 const emptyData = { type: 'FeatureCollection' as const, features: [] };
+
+// Streets and parks outside the subdistrict (outside_boundary) are drawn muted, like the deck.gl layers.
+const outsideOpacity = ['case', ['==', ['get', 'outside_boundary'], true], outsideAlphaFactor, 1];
 
 // Road width in pixels at zoom 13 and 18, by class, interpolated between (a zoom expression must
 // be the top-level interpolate in MapLibre, so the class match sits inside each stop). Wider than
@@ -38,7 +41,7 @@ export function buildOfflineBasemapStyle(): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': basemapColours.background } },
       { id: 'neighbour-areas', type: 'fill', source: 'boundary', filter: ['==', ['get', 'kind'], 'neighbour'], paint: { 'fill-color': basemapColours.outsideSubdistrict } },
       { id: 'subdistrict-area', type: 'fill', source: 'boundary', filter: ['==', ['get', 'kind'], 'subdistrict'], paint: { 'fill-color': basemapColours.insideSubdistrict } },
-      { id: 'green', type: 'fill', source: 'green_spaces', paint: { 'fill-color': basemapColours.green } },
+      { id: 'green', type: 'fill', source: 'green_spaces', paint: { 'fill-color': basemapColours.green, 'fill-opacity': outsideOpacity } },
       { id: 'water', type: 'fill', source: 'waterways', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': basemapColours.water, 'fill-outline-color': basemapColours.waterOutline } },
       {
         id: 'water-centreline', type: 'line', source: 'waterways', filter: ['==', ['geometry-type'], 'LineString'],
@@ -46,11 +49,11 @@ export function buildOfflineBasemapStyle(): StyleSpecification {
       },
       {
         id: 'road-casing', type: 'line', source: 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': basemapColours.roadCasing, 'line-width': roadWidth(2) } as never,
+        paint: { 'line-color': basemapColours.roadCasing, 'line-width': roadWidth(2), 'line-opacity': outsideOpacity },
       },
       {
         id: 'road', type: 'line', source: 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': basemapColours.road, 'line-width': roadWidth(0) } as never,
+        paint: { 'line-color': basemapColours.road, 'line-width': roadWidth(0), 'line-opacity': outsideOpacity },
       },
       {
         id: 'neighbour-boundary', type: 'line', source: 'boundary', filter: ['==', ['get', 'kind'], 'neighbour'],

@@ -3,11 +3,13 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { effect } from '@preact/signals';
 import { recordMapZoom } from '../state/actions.ts';
-import { basemapStyleUrl, cameraRequest, featuresByCollection, loadStatus, threeDimensional } from '../state/dashboard-state.ts';
+import { basemapStyleUrl, cameraRequest, collections, featuresByCollection, loadStatus, threeDimensional } from '../state/dashboard-state.ts';
 import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.ts';
 import type { DeckOverlayHandle } from './deck-overlay.ts';
+import { snapshotMap } from './map-snapshot.ts';
 import { installTestHook } from './test-hook.ts';
 import { editingSession } from '../state/editing-state.ts';
+import { provideMapSnapshot } from '../state/map-image.ts';
 import type { DrawingToolsHandle } from '../draw/drawing-tools.ts';
 
 // deck.gl is a chunk of its own, requested as soon as this module runs so it downloads while the
@@ -25,6 +27,8 @@ const basemapWaitLimitMilliseconds = 5_000;
 const placeZoom = 16.5;
 // The details panel's width plus its margin (styles.css .details-panel), kept clear when framing a place.
 const detailsPanelWidthPixels = 376;
+// The 导入数据 dialog's width plus its margin (styles.css .import-dialog), kept clear when framing a file's rows.
+const importDialogWidthPixels = 600;
 // A search hit smaller than this (degrees) is a point: fly to a street-level zoom instead of fitting.
 const pointLikeSpanDegrees = 0.0008;
 
@@ -43,14 +47,18 @@ export function mountDashboardMap(container: HTMLElement): () => void {
     maxPitch: 65,
     // Tests read the canvas pixels after the frame is presented.
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-    attributionControl: offline ? { compact: false, customAttribution: '潍坊新村街道 lifecircle' } : { compact: true },
+    // Added below, so that it can follow the collections' credits.
+    attributionControl: false,
   });
+  let attributionControl: maplibregl.AttributionControl | null = null;
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
 
   let deckOverlay: DeckOverlayHandle | null = null;
   let removed = false;
-  const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? [], (layerId) => deckOverlay?.fillColours(layerId) ?? {});
+  // The report's picture of the map: state/ asks for it without knowing where the map is.
+  provideMapSnapshot(() => snapshotMap(container));
+  const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? [], (layerId) => deckOverlay?.fillColours(layerId) ?? {}, (layerId) => deckOverlay?.layerData(layerId) ?? null);
 
   // Ready for tests and the bench: deck.gl has drawn the data and the basemap has been idle with it.
   // The offline basemap's sources are filled asynchronously; an online style has nothing to fill.
@@ -95,10 +103,25 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   // chunk is not needed by people who only read.
   let drawingTools: DrawingToolsHandle | null = null;
   let drawingToolsRequested = false;
+  let drawingLayoutApplied = false;
   const stopEffects = [
+    // The credits the loaded collections' licences ask for (© OpenStreetMap contributors for the
+    // OSM streets, parks and stations), next to our own name on the offline basemap.
+    effect(() => {
+      const credits = [...new Map(collections.value.filter((collection) => collection.attribution).map((collection) => [collection.attribution!, collection.attributionUrl])).entries()]
+        .map(([text, url]) => (url ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(text)}</a>` : escapeHtml(text)));
+      if (attributionControl) map.removeControl(attributionControl);
+      attributionControl = new maplibregl.AttributionControl(offline ? { compact: false, customAttribution: ['潍坊新村街道 lifecircle', ...credits] } : { compact: true, customAttribution: credits });
+      map.addControl(attributionControl);
+    }),
     effect(() => {
       // terra-draw draws in the basemap's canvas, under deck.gl's: the layers fade while drawing so the shape shows.
-      container.classList.toggle('project-drawing', editingSession.value !== null);
+      // While drawing, the map also narrows to the part left of the editor's form (project-editor.css):
+      // told at once here, and by MapLibre's own watch of its container if the form's styles arrive later.
+      if (container.classList.toggle('project-drawing', editingSession.value !== null) !== drawingLayoutApplied) {
+        drawingLayoutApplied = !drawingLayoutApplied;
+        map.resize();
+      }
       if (!editingSession.value || drawingToolsRequested) return;
       drawingToolsRequested = true;
       void Promise.all([import('../draw/drawing-tools.ts'), basemapLoaded]).then(([{ attachDrawingTools }]) => {
@@ -125,7 +148,8 @@ export function mountDashboardMap(container: HTMLElement): () => void {
       // The first placement is instant so the dashboard opens on the subdistrict; later moves fly.
       const duration = request.sequence === 1 ? 0 : 1200;
       // A place opens its details on the right, so it is framed in the part of the map left free.
-      const padding = request.purpose === 'place' ? { top: 60, bottom: 60, left: 60, right: detailsPanelWidthPixels + 60 } : 48;
+      const padding = request.purpose === 'place' ? { top: 60, bottom: 60, left: 60, right: detailsPanelWidthPixels + 60 }
+        : request.purpose === 'import-preview' ? { top: 60, bottom: 60, left: 60, right: importDialogWidthPixels + 40 } : 48;
       if (east - west < pointLikeSpanDegrees && north - south < pointLikeSpanDegrees) {
         map.flyTo({ center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(map.getZoom(), placeZoom), padding: typeof padding === 'number' ? undefined : padding, duration });
       } else {
@@ -146,6 +170,9 @@ export function mountDashboardMap(container: HTMLElement): () => void {
     drawingTools?.remove();
     deckOverlay?.remove();
     map.remove();
+    provideMapSnapshot(null);
     delete window.__lifecircle;
   };
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

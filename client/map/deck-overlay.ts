@@ -3,25 +3,35 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { effect, signal } from '@preact/signals';
 import type { PathStyleExtension } from '@deck.gl/extensions';
 import type * as maplibregl from 'maplibre-gl';
-import type { PlaceCollection, PlaceFeature } from '../api.ts';
+import type { PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { loadProjectDashes } from '../layers/projects-layer.ts';
 import { collectionIdOfLayer } from '../layers/catalogue.ts';
-import { hoverFeature, selectFeature } from '../state/actions.ts';
-import { editingSession, pickingLinks } from '../state/editing-state.ts';
-import { walkFromPoint } from '../state/coverage-actions.ts';
-import { selectProject } from '../state/project-actions.ts';
+import { hoverFeature } from '../state/actions.ts';
+import { clickMap } from '../state/click-map.ts';
 import { projectLayerInput } from '../state/project-state.ts';
-import { coverage, coverageActive, focusFacilityType, isochrones, minutesByEstate, pointWalk } from '../state/coverage-state.ts';
+import { coverage, focusFacilityType, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
+import { coverageActive } from '../state/side-panel.ts';
 import { featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
 import { translate } from '../i18n/translate.ts';
+import { importPreviewOnMap } from '../state/import-state.ts';
 import { demonstrationEstateIds, facilitiesNotYetOpen, leadersActive, leadersSummary, renovationClassByEstate } from '../state/leaders-state.ts';
+
+/**
+ * How far from the pointer a click still picks a feature, in pixels: a 2-pixel river centreline
+ * or a facility's dot is hard to hit exactly. The policy then prefers points and lines anyway.
+ */
+const clickReachPixels = 3;
+/** At most this many features under one click: more than ever overlap at one point here. */
+const clickDepth = 12;
 
 export interface DeckOverlayHandle {
   /** Ids of the deck.gl layers drawn now (present and switched on). */
   drawnLayerIds(): string[];
   /** The fill colour a drawn GeoJSON layer gives each feature, by feature id (for the browser tests). */
   fillColours(layerId: string): Record<string, number[]>;
+  /** The data a drawn layer was given (for the browser tests). */
+  layerData(layerId: string): unknown;
   remove(): void;
 }
 
@@ -41,25 +51,12 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     interleaved: false,
     layers: [],
     onHover: (info: PickingInfo) => hoverFeature(referenceOf(info)),
+    // Every feature under the cursor, topmost first; the click policy (state/click-map.ts) chooses among them.
     onClick: (info: PickingInfo) => {
-      const reference = referenceOf(info);
-      // While a project is drawn or edited the clicks belong to the drawing tools, or link places to it.
-      if (editingSession.value) {
-        // The editor has loaded the editing actions by now; importing them here lazily keeps them out of the first map's code.
-        if (pickingLinks.value && reference && reference.feature.id !== undefined) {
-          const featureKey = String(reference.feature.id);
-          void import('../state/editing-actions.ts').then(({ toggleLinkedFeature }) => toggleLinkedFeature(reference.collectionId, featureKey));
-        }
-        return;
-      }
-      // A project picked on the map opens in the projects panel instead of the place details.
-      if (reference?.collectionId === 'projects') {
-        selectProject(String(reference.feature.id), { fly: false });
-        return;
-      }
-      selectFeature(reference ? { collectionId: reference.collectionId, feature: reference.feature } : null);
-      // While the life-circle panel is open, a click anywhere also asks how far it is from there.
-      if (coverageActive.value && info.coordinate) void walkFromPoint(info.coordinate[0], info.coordinate[1]);
+      const picked = overlay.pickMultipleObjects({ x: info.x, y: info.y, radius: clickReachPixels, depth: clickDepth })
+        .map(referenceOf)
+        .filter((reference) => reference !== null);
+      clickMap(picked, info.coordinate ? [info.coordinate[0], info.coordinate[1]] : null);
     },
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
@@ -89,6 +86,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
           colourKey: `${focusFacilityType.value}|${coverage.value?.revision}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
           isochrones: isochrones.value,
           walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
+          pointIsochrones: pointIsochrones.value,
         }
         : null,
       // The leaders' view colours the estates by renovation on the as-of date.
@@ -103,6 +101,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       facilitiesNotYetOpen: facilitiesNotYetOpen.value,
       projects: projectLayerInput.value,
       projectDashes: projectDashes.value,
+      importPreview: importPreviewOnMap.value,
     });
     overlay.setProps({ layers });
     drawnLayers = layers;
@@ -120,6 +119,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       if (typeof getFillColor !== 'function') return {};
       return Object.fromEntries(features.map((feature) => [String(feature.id), Array.from(getFillColor(feature) as number[])]));
     },
+    layerData: (layerId) => drawnLayers.find((candidate) => candidate.id === layerId && candidate.props.visible)?.props.data ?? null,
     remove: () => {
       stopLayers();
       map.removeControl(overlay);

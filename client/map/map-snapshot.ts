@@ -1,12 +1,12 @@
 /**
  * The map as one image for the report: the basemap canvas with the deck.gl canvas drawn over
  * it. Both keep their last frame (preserveDrawingBuffer), so they can be read at any time.
- * Returns a PNG data URL, or null when the map is not on the page.
+ * Returns a PNG data URL, or null when the canvases are not there. map/dashboard-map.ts hands it,
+ * with its own container, to state/ (state/map-image.ts) for the report.
  */
-export function snapshotMap(): string | null {
-  const container = document.querySelector('[data-testid="map"]');
-  const basemap = container?.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas');
-  if (!container || !basemap) return null;
+export function snapshotMap(container: HTMLElement): string | null {
+  const basemap = container.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas');
+  if (!basemap) return null;
   const deck = container.querySelector<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)');
   const image = document.createElement('canvas');
   image.width = basemap.width;

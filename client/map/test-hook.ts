@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
-import type { PlaceFeature } from '../api.ts';
-import { anchorOfGeometry } from '../state/geometry-bounds.ts';
+import type { PlaceFeature } from '../api/collections.ts';
+import { anchorOfGeometry } from '../geometry/geometry-bounds.ts';
 
 /** One feature as a test sees it: where it is on screen, and what it is called. */
 export interface FeatureOnScreen {
@@ -28,6 +28,8 @@ export interface LifecircleTestHook {
   featuresOnScreen(collectionId: string): FeatureOnScreen[];
   /** The fill colour a drawn deck.gl GeoJSON layer gives each of its features, by feature id (e.g. the renovation choropleth). */
   fillColours(layerId: string): Record<string, number[]>;
+  /** The data a drawn deck.gl layer was given: a GeoJSON FeatureCollection, or a list of positions; null when the layer is not drawn. */
+  layerData(layerId: string): unknown;
 }
 
 declare global {
@@ -41,6 +43,7 @@ export function installTestHook(
   drawnLayerIds: () => string[],
   featuresOf: (collectionId: string) => PlaceFeature[],
   fillColours: (layerId: string) => Record<string, number[]> = () => ({}),
+  layerData: (layerId: string) => unknown = () => null,
 ): LifecircleTestHook {
   const hook: LifecircleTestHook = {
     ready: false,
@@ -52,6 +55,7 @@ export function installTestHook(
     },
     isMoving: () => map.isMoving(),
     fillColours,
+    layerData,
     project: (longitude, latitude) => {
       const point = map.project([longitude, latitude]);
       return { x: point.x, y: point.y };

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { translate } from '../i18n/translate.ts';
 import { asOfDate } from '../state/as-of-state.ts';
-import { firstSliderYear, lastSliderYear, shownDate, sliderYearOfDate } from '../state/as-of-years.ts';
-import { followAddress, setAsOfYear } from '../state/leaders-actions.ts';
+import { firstSliderYear, lastSliderYear, shownDate, sliderYearOfDate } from '../model/as-of-years.ts';
+import { followAddress } from '../state/address-actions.ts';
+import { setAsOfYear } from '../state/as-of-actions.ts';
 import './as-of-slider.css';
 
 // How long each year stays on screen while the slider plays through the years.

@@ -2,11 +2,14 @@ import type { Geometry } from 'geojson';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';
-import { closeConflict, keepMyVersion, takeTheirVersion } from '../state/editing-actions.ts';
-import { combinedGeometry, editConflict, editingSession, geometryEdited, projectForm, saving, vocabulary } from '../state/editing-state.ts';
-import { compareProjectVersions, type LinkedFeatureReference } from '../state/project-form.ts';
+import { closeConflict, closeRestoreConflict, keepMyVersion, restoreVersionAnyway, takeTheirVersion } from '../state/editing-actions.ts';
+import {
+  combinedGeometry, editConflict, editingSession, geometryEdited, projectForm, restoreConflict, restoringVersion, saving, vocabulary,
+} from '../state/editing-state.ts';
+import { compareProjectVersions, formFromProperties, type LinkedFeatureReference, type VersionDifference } from '../model/project-form.ts';
 import { placeNameOf } from './feature-text.ts';
 import { statusNamesEnglish } from '../i18n/messages-drawing.ts';
+import './conflict-dialog.css';
 
 const fieldLabels: Record<string, MessageKey> = {
   title_zh: 'formFieldTitle', action: 'formFieldAction', item: 'formFieldItem', lead_unit: 'formFieldLeadUnit', partner_units: 'formFieldPartnerUnits', status: 'formFieldStatus',
@@ -47,6 +50,32 @@ function describeValue(field: string, value: unknown): string {
   return String(value);
 }
 
+const versionName = (version: number) => translate('historyVersion').replace('{version}', String(version));
+
+/** Two versions field by field, each differing field marked: the body of both conflict dialogs. */
+function VersionComparison({ rows, mineHeading, theirsHeading }: { rows: VersionDifference[]; mineHeading: string; theirsHeading: string }) {
+  return (
+    <table class="conflict-table">
+      <thead>
+        <tr>
+          <th>{translate('conflictField')}</th>
+          <th>{mineHeading}</th>
+          <th>{theirsHeading}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.field} class={row.differs ? 'differs' : undefined} data-testid={`conflict-row-${row.field}`} data-differs={row.differs ? 'true' : 'false'}>
+            <th scope="row">{translate(fieldLabels[row.field])}{row.differs && <span class="differs-mark" title={translate('conflictDiffers')}> ●</span>}</th>
+            <td data-testid="conflict-mine">{describeValue(row.field, row.mine)}</td>
+            <td data-testid="conflict-theirs">{describeValue(row.field, row.theirs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * The 412 answer as a choice: my unsaved version and the one now stored, side by side, each
  * differing field marked. Keep mine re-sends my values over the current version with its ETag;
@@ -63,28 +92,48 @@ export function ConflictDialog() {
       <div class="conflict-dialog" role="dialog" aria-modal="true" aria-labelledby="conflict-heading" data-testid="conflict-dialog">
         <h2 id="conflict-heading">{translate('conflictHeading')}</h2>
         <p>{translate('conflictExplanation')}</p>
-        <table class="conflict-table">
-          <thead>
-            <tr>
-              <th>{translate('conflictField')}</th>
-              <th>{translate('conflictMine')}</th>
-              <th>{translate('conflictTheirs')} ({translate('editorVersion')} {conflict.currentVersion})</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.field} class={row.differs ? 'differs' : undefined} data-testid={`conflict-row-${row.field}`} data-differs={row.differs ? 'true' : 'false'}>
-                <th scope="row">{translate(fieldLabels[row.field])}{row.differs && <span class="differs-mark" title={translate('conflictDiffers')}> ●</span>}</th>
-                <td data-testid="conflict-mine">{describeValue(row.field, row.mine)}</td>
-                <td data-testid="conflict-theirs">{describeValue(row.field, row.theirs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <VersionComparison
+          rows={rows}
+          mineHeading={translate('conflictMine')}
+          theirsHeading={`${translate('conflictTheirs')} (${translate('editorVersion')} ${conflict.currentVersion})`}
+        />
         <div class="editor-buttons">
           <button type="button" class="primary" data-testid="conflict-keep-mine" disabled={saving.value} onClick={() => void keepMyVersion()}>{translate('conflictKeepMine')}</button>
           <button type="button" data-testid="conflict-take-theirs" onClick={takeTheirVersion}>{translate('conflictTakeTheirs')}</button>
           <button type="button" data-testid="conflict-cancel" onClick={closeConflict}>{translate('editorCancel')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A restore refused with 412 (someone saved the project after its versions were read): the
+ * version to restore and the one now stored, side by side. Restoring anyway sends the restore
+ * again with the current version's ETag; keeping the current version writes nothing.
+ */
+export function RestoreConflictDialog() {
+  const conflict = restoreConflict.value;
+  if (!conflict) return null;
+  const rows = compareProjectVersions(
+    { form: formFromProperties(conflict.restoring.properties ?? {}), geometry: conflict.restoring.geometry },
+    { properties: conflict.current.properties ?? {}, geometry: conflict.current.geometry },
+  );
+  return (
+    <div class="conflict-backdrop">
+      <div class="conflict-dialog" role="dialog" aria-modal="true" aria-labelledby="restore-conflict-heading" data-testid="conflict-dialog" data-restoring-version={conflict.version}>
+        <h2 id="restore-conflict-heading">{translate('restoreConflictHeading')}</h2>
+        <p>{translate('restoreConflictExplanation')}</p>
+        <VersionComparison
+          rows={rows}
+          mineHeading={`${translate('restoreConflictRestoring')} (${versionName(conflict.version)})`}
+          theirsHeading={`${translate('conflictTheirs')} (${versionName(conflict.currentVersion)})`}
+        />
+        <div class="editor-buttons">
+          <button type="button" class="primary" data-testid="conflict-restore-anyway" disabled={restoringVersion.value !== null} onClick={() => void restoreVersionAnyway()}>
+            {translate('restoreAnyway')}
+          </button>
+          <button type="button" data-testid="conflict-cancel" onClick={closeRestoreConflict}>{translate('restoreKeepCurrent')}</button>
         </div>
       </div>
     </div>

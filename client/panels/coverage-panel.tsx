@@ -1,15 +1,17 @@
-import type { CoverageAnswer, TypeCoverage } from '../api.ts';
+import type { CoverageAnswer, TypeCoverage } from '../api/coverage.ts';
 import { translate } from '../i18n/translate.ts';
 import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
 import { minuteBandColours, unreachableColour } from '../layers/coverage-colours.ts';
 import {
-  changeCoverageQuestion, clearPointWalk, editStandardDistance, flyToEstate, focusOnFacilityType, resetStandardDistance, runCoverage, toggleIsochrones,
+  changeCoverageQuestion, clearPointWalk, editStandardDistance, flyToEstate, focusOnFacilityType, hideStandardHistory, resetStandardDistance, runCoverage,
+  showStandardHistory, toggleIsochrones,
 } from '../state/coverage-actions.ts';
 import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, pointWalk,
-  pointWalkFailure, rankedGaps, showIsochrones, standardEditFailure, standardSpeedMetresPerSecond,
+  pointWalkFailure, rankedGaps, showIsochrones, standardEditFailure, standardHistory, standardSpeedMetresPerSecond,
 } from '../state/coverage-state.ts';
 import { canEdit } from '../state/session-state.ts';
+import { layOutChartRows } from '../model/wrap-label.ts';
 import { language } from '../state/dashboard-state.ts';
 
 /** Shanghai's targets: 85 % of residents for health, elderly care, culture and sports by 2025; 99 % by 2035. */
@@ -159,8 +161,30 @@ function StandardEditor({ type }: { type: TypeCoverage }) {
       </label>
       <button type="submit">{translate('save')}</button>
       {type.basis === 'edited' && <button type="button" class="link-button" data-testid="standard-reset" onClick={() => void resetStandardDistance(type.facilityType)}>{translate('restoreStandard')}</button>}
-      {standardEditFailure.value && <p class="panel-error" role="alert">{standardEditFailure.value}</p>}
+      {standardHistory.value?.facilityType === type.facilityType
+        ? <button type="button" class="link-button" onClick={hideStandardHistory}>{translate('closeHistory')}</button>
+        : <button type="button" class="link-button" data-testid="standard-history-open" onClick={() => void showStandardHistory(type.facilityType)}>{translate('standardHistory')}</button>}
+      {standardEditFailure.value && <p class="panel-error" role="alert" data-testid="standard-edit-failure">{standardEditFailure.value}</p>}
+      {standardHistory.value?.facilityType === type.facilityType && <StandardHistory history={standardHistory.value} />}
     </form>
+  );
+}
+
+/** Who changed a standard, when, and from what to what, newest first. */
+function StandardHistory({ history }: { history: NonNullable<typeof standardHistory.value> }) {
+  if (history.edits.length === 0) return <p class="panel-note" data-testid="standard-history">{translate('standardHistoryEmpty')}</p>;
+  const metres = (value: number | null) => (value === null ? translate('standardNoDistance') : `${value} ${translate('metresUnit')}`);
+  const locale = language.value === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  return (
+    <ol class="standard-history" data-testid="standard-history">
+      {history.edits.map((edit) => (
+        <li key={edit.version} data-version={edit.version}>
+          <time dateTime={edit.recordedAt}>{new Date(edit.recordedAt).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false })}</time>{' '}
+          {translate(edit.operation === 'set-distance' ? 'standardSetDistance' : 'standardUndoEdit')
+            .replace('{actor}', edit.actor).replace('{before}', metres(edit.before.maxWalkMetres)).replace('{after}', metres(edit.after.maxWalkMetres))}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -259,34 +283,44 @@ function GapList() {
   );
 }
 
+// The chart's text size (styles.css, .coverage-chart svg) and its labels' line spacing, in the
+// chart's units. Labels wrap at whole ems: character widths are only estimated.
+const chartFontPixels = 10.5;
+const chartLineHeight = 12;
+
 /**
  * Bars of the share of residents within each type's distance, for the basic services and every
  * type the data has a facility for; a line marks the 85 % target. A bar opens its type.
  */
 function CoverageChart({ answer }: { answer: CoverageAnswer }) {
   const basicTypes = new Set(answer.byGroup.flatMap((group) => group.facilityTypes));
-  const rows = answer.byType
+  const types = answer.byType
     .filter((type) => basicTypes.has(type.facilityType) || type.facilityCount > 0 || type.placeholderCount > 0)
     .sort((a, b) => b.residentsShare - a.residentsShare);
-  const rowHeight = 18;
   const labelWidth = 118;
   const barWidth = 150;
-  const height = rows.length * rowHeight + 18;
+  // A label too long for its column wraps onto more lines, and its row grows to hold them.
+  const rows = layOutChartRows(types.map((type) => typeName(type.facilityType, type.nameZh)), Math.floor((labelWidth - 6) / chartFontPixels), { lineHeight: chartLineHeight });
+  const height = (rows.at(-1)?.bottom ?? 0) + 18;
   return (
     <div class="coverage-chart">
       <h3>{translate('chartHeading')}</h3>
       {/* Scaled to the panel's width by the viewBox, so no label is cut off at its edge. */}
       <svg width="100%" viewBox={`0 0 ${labelWidth + barWidth + 44} ${height}`} role="img" aria-label={translate('chartHeading')} data-testid="coverage-chart">
-        {rows.map((type, index) => {
-          const y = index * rowHeight;
+        {types.map((type, index) => {
+          const { top, height: rowHeight, lines } = rows[index];
           const focused = type.facilityType === focusFacilityType.value;
+          const middle = rowHeight / 2;
+          const firstBaseline = middle + 4 - ((lines.length - 1) * chartLineHeight) / 2;
           return (
-            <g key={type.facilityType} class="chart-row" transform={`translate(0, ${y})`} onClick={() => focusOnFacilityType(type.facilityType)}>
+            <g key={type.facilityType} class="chart-row" transform={`translate(0, ${top})`} onClick={() => focusOnFacilityType(type.facilityType)}>
               <title>{`${typeName(type.facilityType, type.nameZh)}: ${percent(type.residentsShare)} · ${basisText(type)}`}</title>
-              <text x={labelWidth - 6} y={13} text-anchor="end" class={focused ? 'focused' : ''}>{typeName(type.facilityType, type.nameZh).slice(0, 10)}</text>
-              <rect x={labelWidth} y={3} width={barWidth} height={12} class="bar-track" />
-              <rect x={labelWidth} y={3} width={barWidth * type.residentsShare} height={12} class={type.residentsShare >= target2025 ? 'bar meets' : 'bar short'} />
-              <text x={labelWidth + barWidth + 4} y={13} class="bar-value">{percent(type.residentsShare)}</text>
+              <text x={labelWidth - 6} y={firstBaseline} text-anchor="end" class={focused ? 'focused' : ''} data-testid="coverage-chart-label">
+                {lines.map((line, lineIndex) => <tspan key={lineIndex} x={labelWidth - 6} dy={lineIndex === 0 ? 0 : chartLineHeight}>{line}</tspan>)}
+              </text>
+              <rect x={labelWidth} y={middle - 6} width={barWidth} height={12} class="bar-track" />
+              <rect x={labelWidth} y={middle - 6} width={barWidth * type.residentsShare} height={12} class={type.residentsShare >= target2025 ? 'bar meets' : 'bar short'} />
+              <text x={labelWidth + barWidth + 4} y={middle + 4} class="bar-value">{percent(type.residentsShare)}</text>
             </g>
           );
         })}

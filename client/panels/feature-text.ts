@@ -1,4 +1,4 @@
-import type { PlaceFeature } from '../api.ts';
+import type { PlaceFeature } from '../api/collections.ts';
 import type { Language } from '../i18n/messages.ts';
 import { buildingTypes, facilityTypes, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
 import { layerCatalogue } from '../layers/catalogue.ts';

@@ -4,6 +4,7 @@ import { buildingTypes, facilityGroupTitles, layerTitles, nameOfValue, roadClass
 import { layerCatalogue } from '../layers/catalogue.ts';
 import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
 import { toggleLayer } from '../state/actions.ts';
+import { canEdit } from '../state/session-state.ts';
 import { ProjectsLegend } from './projects-legend.tsx';
 import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
 
@@ -115,6 +116,14 @@ export function LayerPanel() {
           );
         })}
       </ul>
+      {canEdit.value && (
+        <button type="button" class="import-open" data-testid="import-open" onClick={openImportDialog}>{translate('importOpen')}</button>
+      )}
     </section>
   );
+}
+
+/** The dialog's actions come with it, on first use (state/import-actions.ts is not in the first map's code). */
+function openImportDialog(): void {
+  void import('../state/import-actions.ts').then((actions) => actions.openImportDialog());
 }

@@ -1,5 +1,6 @@
 import { translate } from '../i18n/translate.ts';
 import { editingSession } from '../state/editing-state.ts';
+import { importDialogOpen } from '../state/import-state.ts';
 import { loadOnFirstUse } from './load-on-first-use.tsx';
 
 // The panels the first map does not need, each fetched as a chunk of its own the first time it
@@ -29,3 +30,11 @@ export const ProjectsOfPlace = loadOnFirstUse(() => import('./projects-of-place.
 
 /** The top bar's sign-in form, once 登录 is pressed. */
 export const SignInForm = loadOnFirstUse(() => import('./sign-in-form.tsx').then((module) => module.SignInForm));
+
+// The 导入数据 dialog, with its actions and the import API, is fetched the first time an editor opens it.
+const LoadedImportDialog = loadOnFirstUse(() => import('./import-dialog.tsx').then((module) => module.ImportDialog));
+
+/** 导入数据, while open. */
+export function ImportDialog() {
+  return importDialogOpen.value ? <LoadedImportDialog /> : null;
+}

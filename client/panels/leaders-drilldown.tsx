@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { LeadersSummary } from '../api.ts';
+import type { LeadersSummary } from '../api/summary.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';

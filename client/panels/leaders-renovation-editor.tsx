@@ -2,7 +2,7 @@ import { translate } from '../i18n/translate.ts';
 import { renovationClasses } from '../layers/renovation-colours.ts';
 import { saveRenovation, stopEditingRenovation } from '../state/leaders-actions.ts';
 import { renovationEditor } from '../state/leaders-state.ts';
-import { changedFields } from '../state/renovation-patch.ts';
+import { changedFields } from '../model/renovation-patch.ts';
 import { renovationStatusName } from './leaders-text.ts';
 
 /** A whole number from a form field, null when left empty (the server checks the range). */

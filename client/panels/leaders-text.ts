@@ -1,24 +1,20 @@
-import type { RenovationYearRow } from '../../server/contract/leaders.ts';
+import type { RenovationYearRow } from '../../server/contract/summary.ts';
+import { projectStatusNames, type ProjectStatus } from '../../server/contract/vocabulary/projects.ts';
+import { renovationSourceNames, renovationStatusNames, type RenovationSource, type RenovationStatus } from '../../server/contract/vocabulary/renovation.ts';
 import { translate } from '../i18n/translate.ts';
 import { language } from '../state/dashboard-state.ts';
-import type { RenovationClass } from '../layers/renovation-colours.ts';
 
 /** Names and formats the leaders' panel and report share. */
 
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-export function renovationStatusName(status: RenovationClass): string {
-  return translate(status === 'done' ? 'renovationDone' : status === 'in_progress' ? 'renovationInProgress' : status === 'planned' ? 'renovationPlanned' : 'renovationNotPlanned');
-}
+/** A name of the shared vocabulary in the interface's language. */
+const inLanguage = (names: { zh: string; en: string }) => (language.value === 'zh-CN' ? names.zh : names.en);
 
-export function projectStatusName(status: 'planned' | 'in_progress' | 'completed' | 'on_hold'): string {
-  return translate(status === 'planned' ? 'projectPlanned' : status === 'in_progress' ? 'projectInProgress' : status === 'completed' ? 'projectCompleted' : 'projectOnHold');
-}
-
-/** Where a renovation record comes from (the contract's renovationSources), in the interface's language. */
-export function renovationSourceName(source: 'survey' | 'official' | 'plan' | 'assumed'): string {
-  return translate(source === 'survey' ? 'sourceSurvey' : source === 'official' ? 'sourceOfficial' : source === 'plan' ? 'sourcePlan' : 'reportAssumed');
-}
+export const renovationStatusName = (status: RenovationStatus): string => inLanguage(renovationStatusNames[status]);
+export const projectStatusName = (status: ProjectStatus): string => inLanguage(projectStatusNames[status]);
+/** Where a renovation record comes from, in the interface's language. */
+export const renovationSourceName = (source: RenovationSource): string => inLanguage(renovationSourceNames[source]);
 
 /** A renovation year row's name: the server's Chinese label, or the year in English. */
 export function yearRowLabel(row: RenovationYearRow): string {

@@ -1,14 +1,15 @@
+import { projectStatusReportOrder } from '../../server/contract/vocabulary/projects.ts';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { LeadersSummary } from '../api.ts';
-import { exportUrl, type ExportDataset } from '../api.ts';
-import type { Counts, CountsByStatus, ProjectFigures } from '../../server/contract/leaders.ts';
+import type { LeadersSummary } from '../api/summary.ts';
+import { type ExportDataset, exportUrl } from '../api/exports.ts';
+import type { Counts, CountsByStatus, ProjectFigures } from '../../server/contract/summary.ts';
 import { LeadersChart } from '../charts/leaders-chart.tsx';
 import { buildCoverageByYearOption, buildProjectsByActionOption, buildRenovationByYearOption } from '../charts/chart-options.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationClasses, renovationColours, unknownRenovationColour } from '../layers/renovation-colours.ts';
 import { ReportOverlay } from '../report/report-view.tsx';
 import { asOfDate } from '../state/as-of-state.ts';
-import { shownDate } from '../state/as-of-years.ts';
+import { shownDate } from '../model/as-of-years.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';
 import { ensureLeadersSummary, loadLeadersSummary, openCoverageGapList, openDrilldown, openReport } from '../state/leaders-actions.ts';
 import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportOpen, type Drilldown } from '../state/leaders-state.ts';
@@ -160,7 +161,7 @@ function HeadlineCards({ summary }: { summary: LeadersSummary }) {
         <h3>{translate('leadersProjectsCard')}</h3>
         <div class="status-row">
           <span class="status-chip">{translate('leadersProjectsTotal')} <CountButton value={projects.total} title={translate('leadersProjectsTotal')} kind="projects" keys={projects.codes} testId="headline-projects-total" /></span>
-          {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => (
+          {projectStatusReportOrder.map((status) => (
             <span key={status} class="status-chip">
               {projectStatusName(status)} <CountButton value={projects.byStatus[status].count} title={`${translate('leadersProjectsCard')} · ${projectStatusName(status)}`} kind="projects" keys={projects.byStatus[status].codes} testId={`headline-projects-${status}`} />
             </span>
@@ -317,7 +318,7 @@ function FigureCells({ figures, title }: { figures: ProjectFigures; title: strin
   return (
     <>
       <td><CountButton value={figures.total} title={title} kind="projects" keys={figures.codes} /></td>
-      {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => (
+      {projectStatusReportOrder.map((status) => (
         <td key={status}><CountButton value={figures.byStatus[status].count} title={`${title} · ${projectStatusName(status)}`} kind="projects" keys={figures.byStatus[status].codes} /></td>
       ))}
       <td class={figures.overdue.count > 0 ? 'overdue' : ''}><CountButton value={figures.overdue.count} title={`${title} · ${translate('leadersOverdue')}`} kind="projects" keys={figures.overdue.codes} /></td>
@@ -332,7 +333,7 @@ function FigureHeader({ first }: { first: string }) {
     <thead>
       <tr>
         <th>{first}</th><th>{translate('leadersTotal')}</th>
-        {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => <th key={status}>{projectStatusName(status)}</th>)}
+        {projectStatusReportOrder.map((status) => <th key={status}>{projectStatusName(status)}</th>)}
         <th>{translate('leadersOverdue')}</th><th title={translate('leadersUnverifiedNote')}>{translate('leadersUnverified')}</th><th>{translate('leadersProgress')}</th>
       </tr>
     </thead>
@@ -430,6 +431,7 @@ function Exports() {
         {datasets.map((dataset) => (
           <li key={dataset.key}>
             <span>{dataset.title}</span>
+            <a href={exportUrl(dataset.key, 'xlsx', asOf)} download data-testid={`export-${dataset.key}-xlsx`}>Excel</a>
             <a href={exportUrl(dataset.key, 'csv', asOf)} download data-testid={`export-${dataset.key}-csv`}>CSV</a>
             <a href={exportUrl(dataset.key, 'geojson', asOf)} download data-testid={`export-${dataset.key}-geojson`}>GeoJSON</a>
           </li>

@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import type { ProjectFieldProblem } from '../api.ts';
+import type { FieldProblem } from '../api/api-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { statusNamesEnglish } from '../i18n/messages-drawing.ts';
 import { translate } from '../i18n/translate.ts';
-import { isStatusUnverified } from '../../server/contract/as-of.ts';
+import { isStatusUnverified } from '../../server/contract/vocabulary/project-state-as-of.ts';
 import { featuresByCollection, language } from '../state/dashboard-state.ts';
 import {
   askToDelete, cancelDelete, cancelEditing, deleteEditedProject, linkImpactPlaces, saveProject, setConfirmStatusAndEndDate, toggleLinkedFeature,
@@ -13,14 +13,14 @@ import {
   combinedGeometry, confirmingDelete, confirmStatusAndEndDate, drawnGeometries, editingSession, fieldProblems, impact, pickingLinks, projectForm, saveFailure, saving,
   suggestedGeometry, vocabulary,
 } from '../state/editing-state.ts';
-import { problemsByField, type ProjectFormValues } from '../state/project-form.ts';
+import { problemsByField, type ProjectFormValues } from '../model/project-form.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DrawingToolbar } from './drawing-toolbar.tsx';
 import { ImpactReport } from './impact-report.tsx';
 import { layerTitleOfCollection, placeNameOf } from './feature-text.ts';
 import './project-editor.css';
 
-function FieldProblems({ problems }: { problems: ProjectFieldProblem[] | undefined }) {
+function FieldProblems({ problems }: { problems: FieldProblem[] | undefined }) {
   if (!problems || problems.length === 0) return null;
   const chinese = language.value === 'zh-CN';
   return (
@@ -31,7 +31,7 @@ function FieldProblems({ problems }: { problems: ProjectFieldProblem[] | undefin
 }
 
 /** A labelled form row with the server's problems for that field beneath it. */
-function Field({ field, label, problems, children }: { field: string; label: MessageKey; problems: Record<string, ProjectFieldProblem[]>; children: preact.ComponentChildren }) {
+function Field({ field, label, problems, children }: { field: string; label: MessageKey; problems: Record<string, FieldProblem[]>; children: preact.ComponentChildren }) {
   const hasProblem = (problems[field]?.length ?? 0) > 0;
   return (
     <div class={`editor-field${hasProblem ? ' has-problem' : ''}`} data-testid={`field-${field}`}>
@@ -96,7 +96,7 @@ export function ProjectEditor() {
   const actions = vocabulary.value?.actions ?? [];
   const items = actions.find((action) => action.key === form.action)?.items ?? [];
   const shapes = drawnGeometries.value.length;
-  const text = (field: keyof ProjectFormValues) => (event: Event) => updateFormField(field, (event.currentTarget as HTMLInputElement).value as never);
+  const text = (field: keyof ProjectFormValues) => (event: Event) => updateFormField(field, (event.currentTarget as HTMLInputElement).value);
 
   return (
     <>

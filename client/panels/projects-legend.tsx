@@ -1,4 +1,4 @@
-import { projectActions } from '../../server/contract/project-vocabulary.ts';
+import { projectActions } from '../../server/contract/vocabulary/projects.ts';
 import { translate } from '../i18n/translate.ts';
 import { cssColour } from '../layers/palette.ts';
 import { projectActionColours } from '../layers/project-colours.ts';

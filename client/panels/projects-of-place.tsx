@@ -1,7 +1,7 @@
 import { translate } from '../i18n/translate.ts';
 import { cssColour } from '../layers/palette.ts';
 import { projectActionColours } from '../layers/project-colours.ts';
-import { projectPropertiesOf, projectsLinkedTo } from '../state/filter-projects.ts';
+import { projectPropertiesOf, projectsLinkedTo } from '../model/filter-projects.ts';
 import { selectProject } from '../state/project-actions.ts';
 import { allProjects } from '../state/project-state.ts';
 import { StatusBadge } from './projects-panel.tsx';

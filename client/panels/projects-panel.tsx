@@ -1,6 +1,6 @@
-import type { PlaceFeature } from '../api.ts';
-import { todayInShanghai } from '../../server/contract/as-of.ts';
-import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/project-vocabulary.ts';
+import type { PlaceFeature } from '../api/collections.ts';
+import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
+import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/vocabulary/projects.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import { cssColour } from '../layers/palette.ts';
@@ -8,12 +8,14 @@ import { projectActionColours } from '../layers/project-colours.ts';
 import { flyToPlace } from '../state/actions.ts';
 import { asOfDate } from '../state/as-of-state.ts';
 import { language, loadStatus } from '../state/dashboard-state.ts';
-import { startEditingProject, startNewProject } from '../state/editing-actions.ts';
+import { restoreVersion, startEditingProject, startNewProject } from '../state/editing-actions.ts';
+import { restoreFailure, restoringVersion } from '../state/editing-state.ts';
+import { RestoreConflictDialog } from './conflict-dialog.tsx';
 import {
   countProjectsByYear, groupProjectsByAction, isProjectFilterEmpty, isStateDerived, leadUnitsOf, linkedFeaturesOf, linkedPlaceNames, projectPropertiesOf, projectStateOn,
   projectYears, unverifiedStatusFilter, type ProjectProperties, type ProjectStatus, type ProjectStatusFilter,
-} from '../state/filter-projects.ts';
-import { boundsOfGeometry } from '../state/geometry-bounds.ts';
+} from '../model/filter-projects.ts';
+import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
 import { changeProjectFilter, clearProjectFilter, selectProject, toggleProjectYear } from '../state/project-actions.ts';
 import {
   allProjects, filteredProjects, placeIndex, projectFilter, projectsForTimeline, selectedProject, selectedProjectHistory,
@@ -249,6 +251,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
   const chinese = language.value === 'zh-CN';
   const places = linkedFeaturesOf(project, placeIndex.value);
   const history = selectedProjectHistory.value;
+  const latestVersion = history?.entries?.reduce((latest, entry) => Math.max(latest, entry.version), 0) ?? 0;
   const openPlace = (collectionId: string, place: PlaceFeature) => {
     const bounds = boundsOfGeometry(place.geometry);
     if (bounds) flyToPlace({ collectionId, name: placeNameOf(place), feature: place, bounds });
@@ -292,18 +295,29 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
       <h4>{translate('history')}</h4>
       {history?.failure && <p class="panel-error">{history.failure}</p>}
       {history && !history.entries && !history.failure && <p class="panel-note">{translate('historyLoading')}</p>}
+      {restoreFailure.value?.code === project.code && <p class="panel-error" data-testid="restore-failure">{restoreFailure.value.message}</p>}
       {history?.entries && (
         <ol class="project-history" data-testid="project-history">
           {[...history.entries].reverse().map((entry) => (
-            <li key={entry.version}>
+            <li key={entry.version} data-version={entry.version}>
               <span>{fill(translate('historyVersion'), { version: entry.version })}</span>
               <span>{operationMessageKeys[entry.operation] ? translate(operationMessageKeys[entry.operation]) : entry.operation}</span>
               <span>{entry.actor ?? '—'}</span>
               <time dateTime={entry.recordedAt}>{entry.recordedAt.slice(0, 16).replace('T', ' ')}</time>
+              {/* Editors may bring back any earlier version that had a project in it (a deletion has none). */}
+              {canEdit.value && history.etag && entry.after && entry.version !== latestVersion && (
+                <button
+                  type="button" class="link-button restore-version" data-testid="restore-version" disabled={restoringVersion.value !== null}
+                  onClick={() => void restoreVersion(entry.version)}
+                >
+                  {restoringVersion.value === entry.version ? translate('restoringVersion') : translate('restoreVersion')}
+                </button>
+              )}
             </li>
           ))}
         </ol>
       )}
+      <RestoreConflictDialog />
     </article>
   );
 }

@@ -1,6 +1,8 @@
+import { projectStatusReportOrder } from '../../server/contract/vocabulary/projects.ts';
+import { renovationStatuses } from '../../server/contract/vocabulary/renovation.ts';
 import { createPortal } from 'preact/compat';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LeadersSummary } from '../api.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LeadersSummary } from '../api/summary.ts';
 import { translate } from '../i18n/translate.ts';
 import { renovationColours } from '../layers/renovation-colours.ts';
 import { percent, projectStatusName, renovationSourceName, renovationStatusName, yearRowLabel } from '../panels/leaders-text.ts';
@@ -8,7 +10,7 @@ import { language } from '../state/dashboard-state.ts';
 import { closeReport } from '../state/leaders-actions.ts';
 import { reportMapImage } from '../state/leaders-state.ts';
 import { renderReportPdf, saveBlob } from './download-report-pdf.ts';
-import { chunk } from './paginate.ts';
+import { chunk, rowsThatFit } from './paginate.ts';
 import './report.css';
 
 /**
@@ -39,12 +41,23 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
       setPdfStatus('failed');
     }
   };
-  const estateChunks = chunk(sortedEstates(summary), estateRowsPerPage);
-  const projectChunks = chunk(projectRows(summary), projectRowsPerPage);
+  const [layout, setLayout] = useState<ReportLayout>(firstLayout);
+  const pagesElement = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // Rows are counted before they are measured: a long title wraps onto two lines, and a page of
+    // 40 rows can run into its footer. Measure, shorten the pages that overflow and lay out again;
+    // each pass only shortens them, so it settles.
+    const next = measureLayout(pagesElement.current!, layout);
+    if (next) setLayout(next);
+    else if (!layout.settled) setLayout({ ...layout, settled: true });
+  });
+  const estateChunks = chunk(sortedEstates(summary), layout.estateRowsPerPage);
+  const projectChunks = chunk(projectRows(summary), layout.projectRowsPerPage);
+  const coveragePage = 2 + estateChunks.length + projectChunks.length;
   const generated = new Date().toLocaleString(language.value === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
   // Straight under <body>: out of the side panel's scrolling box, so printing can show it alone.
   return createPortal(
-    <div class="report-overlay" data-testid="report-overlay" role="dialog" aria-label={translate('reportTitle')}>
+    <div class="report-overlay" data-testid="report-overlay" data-laid-out={layout.settled ? 'true' : undefined} role="dialog" aria-label={translate('reportTitle')}>
       <div class="report-toolbar">
         <button type="button" ref={printButton} data-testid="report-print" onClick={() => window.print()}>{translate('reportPrint')}</button>
         <button type="button" data-testid="report-download-pdf" disabled={pdfStatus === 'working'} onClick={() => void downloadPdf()}>
@@ -53,20 +66,36 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
         {pdfFailure && <span class="panel-error">{pdfFailure}</span>}
         <button type="button" class="report-close" data-testid="report-close" onClick={closeReport}>{translate('reportClose')}</button>
       </div>
-      <div class="report-pages">
+      <div class="report-pages" ref={pagesElement}>
         <FirstPage summary={summary} generated={generated} />
         {estateChunks.map((estates, index) => <RenovationPage key={`estates-${index}`} summary={summary} estates={estates} page={2 + index} continued={index > 0} />)}
         {projectChunks.map((rows, index) => <ProjectsPage key={`projects-${index}`} summary={summary} rows={rows} page={2 + estateChunks.length + index} continued={index > 0} />)}
-        <CoveragePage summary={summary} page={2 + estateChunks.length + projectChunks.length} />
+        <CoveragePage summary={summary} page={coveragePage} withSources={!layout.sourcesOnOwnPage} />
+        {layout.sourcesOnOwnPage && <SourcesPage summary={summary} page={coveragePage + 1} />}
       </div>
     </div>,
     document.body,
   );
 }
 
-// Rows that fit on one A4 page under its heading, with room for the footer.
-const estateRowsPerPage = 40;
-const projectRowsPerPage = 40;
+/** How the tables are split into A4 pages; settled once a measurement changed nothing. */
+type ReportLayout = { estateRowsPerPage: number; projectRowsPerPage: number; sourcesOnOwnPage: boolean; settled: boolean };
+
+// A first guess of the rows that fit on one A4 page under its heading, with room for the footer.
+const firstLayout: ReportLayout = { estateRowsPerPage: 40, projectRowsPerPage: 40, sourcesOnOwnPage: false, settled: false };
+
+/** The layout with fewer rows on the pages that run into their footer, or null when every page fits. */
+function measureLayout(pages: HTMLElement, layout: ReportLayout): ReportLayout | null {
+  const fitting = (table: string) => [...pages.querySelectorAll<HTMLElement>('.report-page')]
+    .filter((page) => page.querySelector(`[data-testid="${table}"]`))
+    .reduce((fewest, page) => Math.min(fewest, rowsThatFit(page) ?? fewest), Infinity);
+  const estateRowsPerPage = Math.min(layout.estateRowsPerPage, fitting('report-renovation-table'));
+  const projectRowsPerPage = Math.min(layout.projectRowsPerPage, fitting('report-projects-table'));
+  const coverage = pages.querySelector<HTMLElement>('.report-page:has([data-testid="report-coverage-table"])');
+  const sourcesOnOwnPage = layout.sourcesOnOwnPage || (coverage !== null && rowsThatFit(coverage) !== null);
+  if (estateRowsPerPage === layout.estateRowsPerPage && projectRowsPerPage === layout.projectRowsPerPage && sourcesOnOwnPage === layout.sourcesOnOwnPage) return null;
+  return { estateRowsPerPage, projectRowsPerPage, sourcesOnOwnPage, settled: false };
+}
 
 
 type Estate = LeadersSummary['renovation']['estates'][number];
@@ -106,7 +135,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
       <h2>{translate('reportMapHeading')}</h2>
       {image ? <img class="report-map" src={image} alt={translate('reportMapHeading')} data-testid="report-map-image" /> : <p class="report-note">{translate('reportMapMissing')}</p>}
       <p class="report-legend">
-        {(['done', 'in_progress', 'planned', 'not_planned'] as const).map((status) => (
+        {renovationStatuses.map((status) => (
           <span key={status}><i style={{ background: renovationColours[status].css }} />{renovationStatusName(status)}</span>
         ))}
         <span><i class="demonstration" />{translate('leadersDemonstrationLegend')}</span>
@@ -128,7 +157,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
         <div>
           <strong>{projects.total}</strong> {translate('leadersProjectsTotal')}
           <span>
-            {(['completed', 'in_progress', 'planned', 'on_hold'] as const).map((status) => `${projectStatusName(status)} ${projects.byStatus[status].count}`).join(' · ')} · {translate('leadersOverdue')} {projects.overdue.count} · {translate('leadersUnverified')} {projects.unverified.count}
+            {projectStatusReportOrder.map((status) => `${projectStatusName(status)} ${projects.byStatus[status].count}`).join(' · ')} · {translate('leadersOverdue')} {projects.overdue.count} · {translate('leadersUnverified')} {projects.unverified.count}
           </span>
         </div>
         <div>
@@ -228,7 +257,7 @@ function ProjectsPage({ summary, rows, page, continued }: { summary: LeadersSumm
   );
 }
 
-function CoveragePage({ summary, page }: { summary: LeadersSummary; page: number }) {
+function CoveragePage({ summary, page, withSources }: { summary: LeadersSummary; page: number; withSources: boolean }) {
   const locale = language.value;
   const years = summary.coverageByYear;
   return (
@@ -262,13 +291,32 @@ function CoveragePage({ summary, page }: { summary: LeadersSummary; page: number
           <li key={year.year}>{year.year} · {translate('leadersCoverageChartOpened')}: {year.openedProjects.map((project) => `${project.code} ${project.titleZh}`).join('；')}</li>
         ))}
       </ul>
+      {withSources && <Sources summary={summary} />}
+      <PageFooter summary={summary} page={page} />
+    </section>
+  );
+}
+
+/** What the figures rest on, on a page of its own when the coverage page has no room left for it. */
+function SourcesPage({ summary, page }: { summary: LeadersSummary; page: number }) {
+  return (
+    <section class="report-page" data-testid="report-page">
+      <Sources summary={summary} />
+      <PageFooter summary={summary} page={page} />
+    </section>
+  );
+}
+
+function Sources({ summary }: { summary: LeadersSummary }) {
+  const locale = language.value;
+  return (
+    <>
       <h2>{translate('reportSourcesHeading')}</h2>
       <ul class="report-list" data-testid="report-sources">
         <li>{translate('reportSourcesPlan')}</li>
         <li>{translate('reportSourcesGeodata')}</li>
         {summary.assumptions.map((assumption, index) => <li key={index}>{locale === 'zh-CN' ? assumption.zh : assumption.en}</li>)}
       </ul>
-      <PageFooter summary={summary} page={page} />
-    </section>
+    </>
   );
 }

@@ -1,13 +1,14 @@
 import { batch } from '@preact/signals';
-import { ApiError, fetchAllFeatures, fetchCollections, fetchConfig, type PlaceCollection } from '../api.ts';
+import { ApiError } from '../api/api-client.ts';
+import { type PlaceCollection, fetchAllFeatures, fetchCollections, fetchConfig } from '../api/collections.ts';
 import { messages, type Language } from '../i18n/messages.ts';
 import {
   basemapStyleUrl, cameraRequest, collections, configLoaded, failedCollections, featuresByCollection, hoveredFeature, language, loadFailure,
   loadStatus, mapZoom, searchQuery, selectedFeature, subdistrictFeature, threeDimensional, visibleLayerIds,
   type CameraRequest, type FeatureReference, type HoveredFeature,
 } from './dashboard-state.ts';
-import { boundsOfGeometry, type Bounds } from './geometry-bounds.ts';
-import type { PlaceSearchResult } from './search-places.ts';
+import { boundsOfGeometry, type Bounds } from '../geometry/geometry-bounds.ts';
+import type { PlaceSearchResult } from '../model/search-places.ts';
 
 /** The only functions that change dashboard state. */
 
@@ -64,6 +65,19 @@ export async function loadCollections(): Promise<void> {
       loadStatus.value = 'failed';
     });
   }
+}
+
+/**
+ * Reads one collection again after it was written (an import): its features, and the list of
+ * collections with their counts (a new collection joins it). The map redraws it from the new state.
+ */
+export async function reloadCollection(collectionId: string): Promise<void> {
+  const [summaries, features] = await Promise.all([fetchCollections(), fetchAllFeatures(collectionId)]);
+  batch(() => {
+    collections.value = summaries;
+    featuresByCollection.value = { ...featuresByCollection.value, [collectionId]: features };
+    failedCollections.value = failedCollections.value.filter((failed) => failed !== collectionId);
+  });
 }
 
 /** Moves the camera back to the whole of 潍坊新村街道 (or to all data when there is no boundary). */

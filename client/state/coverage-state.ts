@@ -1,18 +1,16 @@
 import { computed, signal } from '@preact/signals';
-import type { CoverageAnswer, CoverageQuestion, PlaceCollection, PointWalkAnswer } from '../api.ts';
+import { walkingSpeeds } from '../../server/contract/vocabulary/walking.ts';
+import type { PlaceCollection } from '../api/collections.ts';
+import type { CoverageAnswer, CoverageQuestion, FacilityStandardHistory, PointWalkAnswer } from '../api/coverage.ts';
 
 /**
- * The life-circle analysis in the dashboard: which panel is open, the question asked (speed,
+ * The life-circle analysis in the dashboard: the question asked (speed,
  * distance mode, placeholders), the facility type the map is coloured by, and the answers.
  * Changed only by the actions in coverage-actions.ts.
  */
 
-export type SidePanel = 'layers' | 'coverage' | 'projects' | 'leaders';
-export const sidePanel = signal<SidePanel>('layers');
-
-/** Walking speeds offered: the national bands' 1.0 m/s and the slower 0.9 m/s of older residents. */
-export const standardSpeedMetresPerSecond = 1.0;
-export const elderlySpeedMetresPerSecond = 0.9;
+/** Walking speeds offered: the national bands' standard and the slower speed of older residents (the shared vocabulary's). */
+export const { standardMetresPerSecond: standardSpeedMetresPerSecond, elderlyMetresPerSecond: elderlySpeedMetresPerSecond } = walkingSpeeds;
 
 export const coverageQuestion = signal<CoverageQuestion>({ speedMetresPerSecond: standardSpeedMetresPerSecond, mode: 'network', includePlaceholders: false });
 /** The facility type the estates are coloured by and the isochrones drawn for. */
@@ -25,11 +23,15 @@ export const coverageFailure = signal<string | null>(null);
 export const coverage = signal<CoverageAnswer | null>(null);
 export const isochrones = signal<PlaceCollection | null>(null);
 export const pointWalk = signal<PointWalkAnswer | null>(null);
+/** The areas within 5, 10 and 15 minutes' walk of the clicked point, at the question's speed; null with no point. */
+export const pointIsochrones = signal<PlaceCollection | null>(null);
 export const pointWalkFailure = signal<string | null>(null);
 /** Why the last edit of a standard was refused, in the server's words. */
 export const standardEditFailure = signal<string | null>(null);
-
-export const coverageActive = computed(() => sidePanel.value === 'coverage');
+/** Each standard's version as read with the figures shown (an editor's edit sends it as If-Match). */
+export const standardVersions = signal<Record<string, number>>({});
+/** The edits of the standard whose history is open, or null. */
+export const standardHistory = signal<FacilityStandardHistory | null>(null);
 
 export const focusTypeCoverage = computed(() => coverage.value?.byType.find((type) => type.facilityType === focusFacilityType.value) ?? null);
 

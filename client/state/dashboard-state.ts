@@ -1,9 +1,9 @@
 import { computed, signal } from '@preact/signals';
-import type { CollectionSummary, PlaceCollection, PlaceFeature } from '../api.ts';
+import type { CollectionSummary, PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import type { Language } from '../i18n/messages.ts';
 import { layerCatalogue } from '../layers/catalogue.ts';
-import type { Bounds } from './geometry-bounds.ts';
-import { searchPlacesByName } from './search-places.ts';
+import type { Bounds } from '../geometry/geometry-bounds.ts';
+import { searchPlacesByName } from '../model/search-places.ts';
 
 /**
  * The dashboard's state. Components and the map read these signals; only the named actions in
@@ -27,8 +27,8 @@ export interface HoveredFeature extends FeatureReference {
 /** A request for the camera to move; `sequence` makes a repeated request to the same place count. */
 export interface CameraRequest {
   bounds: Bounds;
-  /** 'place': one place whose details open beside it; 'overview': the whole subdistrict. */
-  purpose: 'overview' | 'place';
+  /** 'place': one place whose details open beside it; 'overview': the whole subdistrict; 'import-preview': the rows of a file, beside the 导入数据 dialog. */
+  purpose: 'overview' | 'place' | 'import-preview';
   sequence: number;
 }
 

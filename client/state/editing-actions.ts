@@ -1,31 +1,34 @@
 import { batch, effect } from '@preact/signals';
 import type { Geometry } from 'geojson';
-import {
-  createProject, deleteProject, fetchProject, fetchProjectVocabulary, measureImpact, patchProject, ProjectWriteFailure, type PlaceFeature,
-} from '../api.ts';
+import { ApiError } from '../api/api-client.ts';
+import type { PlaceFeature } from '../api/collections.ts';
+import { createProject, deleteProject, fetchProject, fetchProjectVocabulary, measureImpact, patchProject, restoreProjectVersion } from '../api/projects.ts';
 import { describeFailure } from './actions.ts';
 import { language, selectedFeature } from './dashboard-state.ts';
 import {
   canUndoDrawing, combinedGeometry, confirmingDelete, confirmStatusAndEndDate, drawingCommand, drawingMode, drawnGeometries, editConflict, editingSession, fieldProblems,
-  geometryEdited, impact, impactFailure, impactStatus, pickingLinks, projectForm, saveFailure, saving, suggestedGeometry, vocabulary,
+  geometryEdited, impact, impactFailure, impactStatus, pickingLinks, projectForm, restoreConflict, restoreFailure, restoringVersion, saveFailure, saving,
+  suggestedGeometry, vocabulary,
   type DrawingCommand, type DrawingMode,
 } from './editing-state.ts';
 import { followAsOfDate } from './coverage-actions.ts';
 import { loadLeadersSummary } from './leaders-actions.ts';
+import { latestRequest } from './latest-request.ts';
 import { leadersStatus } from './leaders-state.ts';
-import { reloadProjects, selectProject } from './project-actions.ts';
-import { buildPatchBody, emptyProjectForm, formFromProperties, propertiesFromForm, sameValue, type ProjectFormValues } from './project-form.ts';
+import { reloadProjectHistory, reloadProjects, selectProject } from './project-actions.ts';
+import { selectedProjectHistory } from './project-state.ts';
+import { buildPatchBody, emptyProjectForm, formFromProperties, propertiesFromForm, sameValue, type ProjectFormValues } from '../model/project-form.ts';
 import { canEdit, session } from './session-state.ts';
 
 /**
  * The only functions that change the drawing and editing state (issue 5). The projects panel
  * calls startNewProject and startEditingProject; the drawing tools report shapes through
- * recordDrawnGeometries; the editor's buttons call the rest. Writes go through client/api.ts.
+ * recordDrawnGeometries; the editor's buttons call the rest. Writes go through client/api/projects.ts.
  */
 
 let sessionNumber = 0;
 let commandSequence = 0;
-let openRequest = 0;
+const openRequests = latestRequest();
 
 function sendDrawingCommand(command: Omit<DrawingCommand, 'sequence'> & { geometry?: Geometry | null }): void {
   drawingCommand.value = { ...command, sequence: ++commandSequence } as DrawingCommand;
@@ -71,7 +74,7 @@ function openSession(code: string | null, etag: string | null, base: PlaceFeatur
 export function startNewProject(): void {
   if (!canEdit.value) return;
   // A project still being read for editing must not replace the new drawing when it arrives.
-  openRequest += 1;
+  openRequests.cancel();
   void ensureVocabulary();
   openSession(null, null, null, emptyProjectForm(), 'polygon');
 }
@@ -80,16 +83,16 @@ export function startNewProject(): void {
 export function startEditingProject(code: string): void {
   if (!canEdit.value) return;
   // Two quick clicks on different projects: only the latest one opens, whichever read ends last.
-  const request = ++openRequest;
+  const isLatest = openRequests.start();
   void ensureVocabulary();
   void (async () => {
     try {
       const { feature, etag } = await fetchProject(code);
       // Signed out meanwhile (or another project asked for): the editor stays closed.
-      if (request !== openRequest || !canEdit.peek()) return;
+      if (!isLatest() || !canEdit.peek()) return;
       openSession(code, etag, feature, formFromProperties(feature.properties ?? {}), 'select');
     } catch (error) {
-      if (request !== openRequest) return;
+      if (!isLatest()) return;
       saveFailure.value = describeFailure(error);
     }
   })();
@@ -246,17 +249,77 @@ export async function saveProject(): Promise<void> {
 
 async function finishAfterWrite(saved: PlaceFeature | null): Promise<void> {
   cancelEditing();
-  // A project's status, dates and the facility it adds change the leaders' counts (待核实, overdue,
-  // facilities open) and the coverage: both are read again, if they were read at all.
-  if (leadersStatus.peek() !== 'idle') void loadLeadersSummary();
-  followAsOfDate();
-  await reloadProjects().catch(() => undefined);
+  await readAgainAfterWrite();
   // The saved project is selected (the panel opens on its details, the map highlights it); after a delete, the list.
   selectProject(saved ? String(saved.id) : null, { fly: false });
 }
 
+/**
+ * A project's status, dates and the facility it adds change the leaders' counts (待核实, overdue,
+ * facilities open) and the coverage: both are read again, if they were read at all, and the
+ * projects (with the selected one's history) too.
+ */
+async function readAgainAfterWrite(): Promise<void> {
+  if (leadersStatus.peek() !== 'idle') void loadLeadersSummary();
+  followAsOfDate();
+  await reloadProjects().catch(() => undefined);
+}
+
+/**
+ * Restores `version` of the selected project from its history: sent with the ETag read with the
+ * history (If-Match), so if someone changed the project since, the 412 opens the conflict dialog
+ * with the version to restore set against the current one. The restore is itself a new version.
+ */
+export async function restoreVersion(version: number): Promise<void> {
+  const history = selectedProjectHistory.value;
+  const entry = history?.entries?.find((candidate) => candidate.version === version);
+  const credentials = session.value;
+  if (!history?.etag || !entry?.after || !credentials || restoringVersion.value !== null) return;
+  await sendRestore(history.code, version, entry.after as PlaceFeature, history.etag, credentials);
+}
+
+/** Restore conflict, "restore anyway": the version over the current one, sent with the current ETag. */
+export async function restoreVersionAnyway(): Promise<void> {
+  const conflict = restoreConflict.value;
+  const credentials = session.value;
+  if (!conflict || !credentials) return;
+  restoreConflict.value = null;
+  await sendRestore(conflict.code, conflict.version, conflict.restoring, conflict.currentEtag, credentials);
+}
+
+/** Restore conflict, "keep the current version": nothing is written; the history is read again, with the newer versions. */
+export function closeRestoreConflict(): void {
+  restoreConflict.value = null;
+  void reloadProjectHistory();
+}
+
+async function sendRestore(code: string, version: number, restoring: PlaceFeature, etag: string, credentials: { csrfToken: string }): Promise<void> {
+  batch(() => {
+    restoringVersion.value = version;
+    restoreFailure.value = null;
+  });
+  try {
+    await restoreProjectVersion(code, version, etag, credentials);
+    await readAgainAfterWrite();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      // The 412 gives the current version but not its ETag: read it again, as for an edit.
+      try {
+        const { feature, etag: currentEtag } = await fetchProject(code);
+        restoreConflict.value = { code, version, restoring, current: feature, currentVersion: Number(feature.properties?.version ?? error.currentVersion), currentEtag };
+      } catch (readError) {
+        restoreFailure.value = { code, message: describeFailure(readError) };
+      }
+    } else {
+      restoreFailure.value = { code, message: describeFailure(error) };
+    }
+  } finally {
+    restoringVersion.value = null;
+  }
+}
+
 async function showWriteFailure(error: unknown, code: string | null): Promise<void> {
-  if (error instanceof ProjectWriteFailure && error.status === 412 && error.current && code) {
+  if (error instanceof ApiError && error.status === 412 && error.current && code) {
     // The 412 gives the current version but not its ETag (which holds the row id): read it again.
     try {
       const { feature, etag } = await fetchProject(code);
@@ -266,7 +329,7 @@ async function showWriteFailure(error: unknown, code: string | null): Promise<vo
     }
     return;
   }
-  if (error instanceof ProjectWriteFailure && error.problems.length > 0) {
+  if (error instanceof ApiError && error.problems.length > 0) {
     batch(() => {
       fieldProblems.value = error.problems;
       suggestedGeometry.value = error.suggestedGeometry;
@@ -373,7 +436,7 @@ export function requestImpact(geometry: Geometry | null): void {
         if (controller.signal.aborted) return;
         batch(() => {
           impactStatus.value = 'failed';
-          impactFailure.value = error instanceof ProjectWriteFailure && error.problems.length > 0
+          impactFailure.value = error instanceof ApiError && error.problems.length > 0
             ? error.problems.map((problem) => (language.value === 'zh-CN' ? problem.messageZh : `${problem.field} ${problem.message}`)).join('; ')
             : describeFailure(error);
         });

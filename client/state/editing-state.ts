@@ -1,7 +1,9 @@
 import { computed, signal } from '@preact/signals';
 import type { Geometry } from 'geojson';
-import type { ImpactAnswer, PlaceFeature, ProjectFieldProblem, ProjectVocabulary } from '../api.ts';
-import { combineDrawnGeometries, type ProjectFormValues } from './project-form.ts';
+import type { FieldProblem } from '../api/api-client.ts';
+import type { PlaceFeature } from '../api/collections.ts';
+import type { ImpactAnswer, ProjectVocabulary } from '../api/projects.ts';
+import { combineDrawnGeometries, type ProjectFormValues } from '../model/project-form.ts';
 
 /**
  * Drawing and editing a project (issue 5): the open editing session, the drawing mode, the
@@ -53,7 +55,7 @@ export const drawingCommand = signal<DrawingCommand | null>(null);
 export const projectForm = signal<ProjectFormValues | null>(null);
 export const vocabulary = signal<ProjectVocabulary | null>(null);
 /** The server's last 422 answer (and a local note for mixed shapes), by the API's field names. */
-export const fieldProblems = signal<ProjectFieldProblem[]>([]);
+export const fieldProblems = signal<FieldProblem[]>([]);
 /** The refused write's message when no field is named (401, 403, network). */
 export const saveFailure = signal<string | null>(null);
 /** PostGIS's repair of a self-intersecting geometry, offered as "use the repaired shape". */
@@ -76,5 +78,23 @@ export interface EditConflict {
   currentEtag: string;
 }
 export const editConflict = signal<EditConflict | null>(null);
+
+/** The version of the selected project being restored from its history, while the restore is sent. */
+export const restoringVersion = signal<number | null>(null);
+/** Why the last restore of project `code` failed (not a conflict: that opens the dialog). */
+export const restoreFailure = signal<{ code: string; message: string } | null>(null);
+
+/** A 412 on a restore: the version to restore, set against the one now stored, in the conflict dialog. */
+export interface RestoreConflict {
+  code: string;
+  version: number;
+  /** The project as it was at `version`. */
+  restoring: PlaceFeature;
+  current: PlaceFeature;
+  currentVersion: number;
+  /** The ETag of `current`, read again after the 412 so that "restore anyway" can be sent. */
+  currentEtag: string;
+}
+export const restoreConflict = signal<RestoreConflict | null>(null);
 
 export const combinedGeometry = computed(() => combineDrawnGeometries(drawnGeometries.value));

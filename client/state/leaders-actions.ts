@@ -1,59 +1,48 @@
 import { batch, effect } from '@preact/signals';
-import { fetchCoverage, fetchLeadersSummary, fetchRenovationRecord, patchRenovationRecord, RenovationWriteFailure, type RenovationPatch } from '../api.ts';
-import { snapshotMap } from '../map/map-snapshot.ts';
+import { ApiError } from '../api/api-client.ts';
+import { fetchCoverage } from '../api/coverage.ts';
+import { type RenovationPatch, fetchRenovationRecord, patchRenovationRecord } from '../api/renovation.ts';
+import { fetchLeadersSummary } from '../api/summary.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
-import { asOfDateOfYear, isAcceptedAsOfDate } from './as-of-years.ts';
-import { flyToEstate, followAsOfDate } from './coverage-actions.ts';
-import { estatesOutsideGroup, estatesWithoutAllEssentials } from './coverage-gaps-of-group.ts';
-import { openSidePanel } from './coverage-actions.ts';
+import { flyToEstate } from './coverage-actions.ts';
+import { estatesOutsideGroup, estatesWithoutAllEssentials } from '../model/coverage-gaps-of-group.ts';
 import { standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
-import { boundsOfGeometry } from './geometry-bounds.ts';
+import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
 import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
+import { latestRequest } from './latest-request.ts';
+import { mapImage } from './map-image.ts';
 import { canEdit, session } from './session-state.ts';
 
-/** The only functions that change the leaders' view and the dashboard's as-of date. */
+/** The only functions that change the leaders' view (the dashboard's as-of date is as-of-actions.ts's). */
 
 // Moving the slider quickly sends several requests; only the answer for the latest date counts.
-let summaryRequest = 0;
-let gapListRequest = 0;
+const summaryRequests = latestRequest();
+const gapListRequests = latestRequest();
 
-/**
- * Sets the date the whole dashboard shows to the end of a year (today for the current year):
- * the leaders' figures, the renovation map, the open facilities and the coverage follow it.
- */
-export function setAsOfYear(year: number): void {
-  setAsOfDate(asOfDateOfYear(year));
-}
-
-export function setAsOfDate(date: string | null): void {
-  if (date === asOfDate.peek()) return;
-  // A gap list still being read is for the old date.
-  gapListRequest += 1;
-  asOfDate.value = date;
-  // Which facilities are open follows the date everywhere, so the summary is read for any date.
+/** The dashboard's date changed (as-of-actions.ts): a gap list still being read is for the old date, and the summary is read for the new one. */
+export function followAsOfDateInLeadersView(): void {
+  gapListRequests.cancel();
   void loadLeadersSummary();
-  // The life-circle answers on screen are for the old date: asked again only if asked at all.
-  followAsOfDate();
 }
 
 /** Reads the leaders' summary for the dashboard's as-of date. */
 export async function loadLeadersSummary(): Promise<void> {
-  const request = ++summaryRequest;
+  const isLatest = summaryRequests.start();
   batch(() => {
     leadersStatus.value = 'loading';
     leadersFailure.value = null;
   });
   try {
     const summary = await fetchLeadersSummary(asOfDate.peek());
-    if (request !== summaryRequest) return;
+    if (!isLatest()) return;
     batch(() => {
       leadersSummary.value = summary;
       leadersStatus.value = 'ready';
     });
   } catch (error) {
-    if (request !== summaryRequest) return;
+    if (!isLatest()) return;
     batch(() => {
       leadersFailure.value = describeFailure(error);
       leadersStatus.value = 'failed';
@@ -85,15 +74,15 @@ export function closeDrilldown(): void {
  */
 export async function openCoverageGapList(groupKey: string | 'all', title: string): Promise<void> {
   // Two quick clicks, or a date change while the coverage is read: only the latest click's list shows.
-  const request = ++gapListRequest;
+  const isLatest = gapListRequests.start();
   drilldownFailure.value = null;
   try {
     const answer = await fetchCoverage({ speedMetresPerSecond: standardSpeedMetresPerSecond, mode: 'network', includePlaceholders: false }, leadersSummary.peek()?.asOf ?? asOfDate.peek());
-    if (request !== gapListRequest) return;
+    if (!isLatest()) return;
     const keys = groupKey === 'all' ? estatesWithoutAllEssentials(answer) : estatesOutsideGroup(answer, groupKey);
     drilldown.value = { kind: 'estates', title, keys };
   } catch (error) {
-    if (request !== gapListRequest) return;
+    if (!isLatest()) return;
     drilldownFailure.value = describeFailure(error);
   }
 }
@@ -164,10 +153,10 @@ export async function saveRenovation(patch: RenovationPatch): Promise<void> {
     await loadLeadersSummary();
   } catch (error) {
     const problems: Record<string, string> = {};
-    if (error instanceof RenovationWriteFailure) {
+    if (error instanceof ApiError) {
       for (const problem of error.problems) problems[problem.field] = language.peek() === 'zh-CN' ? problem.messageZh : problem.message;
     }
-    const conflict = error instanceof RenovationWriteFailure && error.status === 412;
+    const conflict = error instanceof ApiError && error.status === 412;
     if (stillOpen()) renovationEditor.value = { ...renovationEditor.peek()!, saving: false, failure: describeFailure(error), problems, conflict, saved: false };
     if (conflict) {
       // The record as it is now, with its new ETag, so the editor can decide again.
@@ -192,42 +181,11 @@ effect(() => {
 /** Opens the A4 report, with the map as it is on screen now. */
 export function openReport(): void {
   batch(() => {
-    reportMapImage.value = snapshotMap();
+    reportMapImage.value = mapImage();
     reportOpen.value = true;
   });
 }
 
 export function closeReport(): void {
   reportOpen.value = false;
-}
-
-// ---- The address: ?asOf=YYYY-MM-DD and ?report=1 ----
-
-// How long ?report=1 waits for the map's first complete frame before giving up on opening the report.
-const reportWaitMilliseconds = 60_000;
-
-/**
- * Follows a link such as /?asOf=2024-12-31&report=1 (a report to bookmark or send): sets the
- * date, opens the leaders' view and, once the map has drawn and the figures are in, the report.
- */
-export function followAddress(search: string = location.search): void {
-  const parameters = new URLSearchParams(search);
-  const asOf = parameters.get('asOf');
-  if (asOf && isAcceptedAsOfDate(asOf)) setAsOfDate(asOf);
-  // Today's summary too: it lists the facilities not open today, which the map leaves out.
-  else ensureLeadersSummary();
-  if (parameters.get('report') !== '1') return;
-  openSidePanel('leaders');
-  const started = Date.now();
-  const openWhenReady = () => {
-    // The map marks its first complete frame (data drawn, basemap idle); the report's image needs it.
-    const mapDrawn = performance.getEntriesByName('lifecircle:map-ready').length > 0;
-    if (mapDrawn && leadersSummary.peek() && leadersStatus.peek() === 'ready') {
-      // One more frame, so the renovation colours of the leaders' view are in the picture.
-      requestAnimationFrame(() => requestAnimationFrame(openReport));
-      return;
-    }
-    if (Date.now() - started < reportWaitMilliseconds) setTimeout(openWhenReady, 250);
-  };
-  openWhenReady();
 }

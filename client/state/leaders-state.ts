@@ -1,7 +1,9 @@
 import { computed, signal } from '@preact/signals';
-import type { LeadersSummary, RenovationRecord } from '../api.ts';
+import type { RenovationRecord } from '../api/renovation.ts';
+import type { LeadersSummary } from '../api/summary.ts';
 import type { RenovationClass } from '../layers/renovation-colours.ts';
-import { sidePanel, type AnalysisStatus } from './coverage-state.ts';
+import type { AnalysisStatus } from './coverage-state.ts';
+import { sidePanel } from './side-panel.ts';
 
 /**
  * The leaders' view: the summary for the dashboard's as-of date, the list a clicked number

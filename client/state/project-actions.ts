@@ -1,12 +1,14 @@
 import { batch } from '@preact/signals';
-import { fetchAllFeatures, fetchProjectHistory } from '../api.ts';
+import { fetchAllFeatures } from '../api/collections.ts';
+import { fetchProject, fetchProjectHistory } from '../api/projects.ts';
 import { describeFailure, requestCamera, selectFeature } from './actions.ts';
-import { openSidePanel } from './coverage-actions.ts';
+import { openSidePanel } from './side-panel.ts';
 import { featuresByCollection } from './dashboard-state.ts';
-import { emptyProjectFilter, type ProjectFilter } from './filter-projects.ts';
-import { boundsOfGeometry, unionOfBounds } from './geometry-bounds.ts';
+import { emptyProjectFilter, type ProjectFilter } from '../model/filter-projects.ts';
+import { boundsOfGeometry, unionOfBounds } from '../geometry/geometry-bounds.ts';
 import { allProjects, placeIndex, projectFilter, selectedProjectCode, selectedProjectHistory } from './project-state.ts';
-import { linkedFeaturesOf, projectPropertiesOf } from './filter-projects.ts';
+import { linkedFeaturesOf, projectPropertiesOf } from '../model/filter-projects.ts';
+import { canEdit } from './session-state.ts';
 
 /** The only functions that change the projects' state (the list, filters, selection). */
 
@@ -63,12 +65,19 @@ export function selectProject(code: string | null, options: { fly?: boolean } = 
   }
 }
 
+/** Reads the selected project's versions again (after a restore, which adds one). */
+export function reloadProjectHistory(): Promise<void> {
+  const code = selectedProjectCode.value;
+  return code === null ? Promise.resolve() : loadProjectHistory(code);
+}
+
 async function loadProjectHistory(code: string): Promise<void> {
-  selectedProjectHistory.value = { code, entries: null, failure: null };
+  selectedProjectHistory.value = { code, entries: null, failure: null, etag: null };
   try {
-    const entries = await fetchProjectHistory(code);
-    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries, failure: null };
+    // An editor may restore a version: the project's current ETag is read with the versions.
+    const [entries, current] = await Promise.all([fetchProjectHistory(code), canEdit.peek() ? fetchProject(code) : Promise.resolve(null)]);
+    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries, failure: null, etag: current?.etag ?? null };
   } catch (error) {
-    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries: null, failure: describeFailure(error) };
+    if (selectedProjectCode.value === code) selectedProjectHistory.value = { code, entries: null, failure: describeFailure(error), etag: null };
   }
 }

@@ -1,13 +1,14 @@
 import { computed, signal } from '@preact/signals';
-import type { PlaceFeature, ProjectHistoryEntry } from '../api.ts';
+import type { PlaceFeature } from '../api/collections.ts';
+import type { ProjectHistoryEntry } from '../api/projects.ts';
 import { asOfDate } from './as-of-state.ts';
-import { sidePanel } from './coverage-state.ts';
+import { sidePanel } from './side-panel.ts';
 import { featuresByCollection } from './dashboard-state.ts';
-import { boundsOfGeometry } from './geometry-bounds.ts';
+import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
 import {
   emptyProjectFilter, filterProjects, indexFeatures, linkedFeaturesOf, projectPropertiesOf, projectStateOn,
   type ProjectFilter,
-} from './filter-projects.ts';
+} from '../model/filter-projects.ts';
 
 /**
  * The projects panel's state: the filters, the selected project and its version history.
@@ -16,7 +17,18 @@ import {
 
 export const projectFilter = signal<ProjectFilter>(emptyProjectFilter);
 export const selectedProjectCode = signal<string | null>(null);
-export const selectedProjectHistory = signal<{ code: string; entries: ProjectHistoryEntry[] | null; failure: string | null } | null>(null);
+/**
+ * The selected project's versions, oldest first. For an editor, also the ETag of the project as
+ * it was when the history was read: a restore is sent with it (If-Match), so a change made since
+ * by someone else is a conflict the editor sees, not a change silently undone.
+ */
+export interface ProjectHistoryView {
+  code: string;
+  entries: ProjectHistoryEntry[] | null;
+  failure: string | null;
+  etag: string | null;
+}
+export const selectedProjectHistory = signal<ProjectHistoryView | null>(null);
 
 export const allProjects = computed<PlaceFeature[]>(() => featuresByCollection.value.projects?.features ?? []);
 /** Every loaded place by collection and key, to resolve the places projects link to. */

@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals';
-import { fetchSession, signIn as requestSignIn, signOut as requestSignOut } from '../api.ts';
+import { fetchSession, signIn as requestSignIn, signOut as requestSignOut } from '../api/session.ts';
 import { session } from './session-state.ts';
 
 /** The only functions that change who is signed in. */

@@ -1,14 +1,11 @@
 import { computed, signal } from '@preact/signals';
+import type { SessionAnswer } from '../api/session.ts';
 
 /**
  * Who is signed in. Null: nobody (a viewer who has not signed in can still read everything).
  * The CSRF token goes with every cookie-authenticated write as the X-CSRF-Token header.
  */
-export interface Session {
-  username: string;
-  role: 'viewer' | 'editor' | 'admin';
-  csrfToken: string;
-}
+export type Session = SessionAnswer;
 
 export const session = signal<Session | null>(null);
 

@@ -1,7 +1,7 @@
 // Runs the builders in dependency order and returns everything in memory, so the CLI and the
 // tests share one code path.
 import type { Dataset } from './feature-types.ts';
-import { readAddresses, readMetroStations, readResidentsCommittees, readTownships } from './read-source-files.ts';
+import { readAddresses, readMetroStations, readOsmExtract, readResidentsCommittees, readTownships } from './read-source-files.ts';
 import { buildBoundary, findSubdistrictPolygon } from './build-boundary.ts';
 import { buildResidentsCommittees } from './build-residents-committees.ts';
 import { buildMetroStations } from './build-metro-stations.ts';
@@ -20,6 +20,8 @@ import { buildEstates, buildNeighbourhoods } from './build-neighbourhoods.ts';
 import { estateCatalogue } from './estate-catalogue.ts';
 import { buildBuildings, positionOf } from './build-buildings.ts';
 import { buildWalkingNetwork } from './build-walking-network.ts';
+import { describeSurroundingGround, nameTownshipsOutside } from './surrounding-ground.ts';
+import { attributeOsm } from './osm-features.ts';
 import { placeBusStops, placeEstatePlaceholders, placeMetroStationFacilities, placeParkFacilities, placeSafeHouses } from './place-estate-facilities.ts';
 
 export interface BuildResult {
@@ -32,36 +34,40 @@ export function buildAllDatasets(): BuildResult {
   const reports: string[] = [];
   const townships = readTownships();
   const addresses = readAddresses();
+  const osm = readOsmExtract();
   const subdistrict = findSubdistrictPolygon(townships);
+  const ground = describeSurroundingGround(subdistrict, townships);
 
   const boundary = buildBoundary(townships);
   const residentsCommittees = buildResidentsCommittees(readResidentsCommittees(), subdistrict);
-  const metroStations = buildMetroStations(readMetroStations(), subdistrict);
+  const metroStations = buildMetroStations(readMetroStations(), subdistrict, osm);
 
-  const builtRoads = buildRoadCentrelines(roadCatalogue, addresses, subdistrict);
-  const roads = buildRoads(builtRoads);
+  const builtRoads = buildRoadCentrelines(roadCatalogue, addresses, ground, osm);
+  const roads = buildRoads(builtRoads, ground, addresses);
   const roadSurface = buildRoadSurface(builtRoads);
   const blocks = findStreetBlocks(builtRoads, subdistrict);
 
   const creekCentreline = traceCreekCentreline(subdistrict);
   const creekWater = buildCreekWater(creekCentreline);
   const waterways = buildWaterways(creekCentreline, creekWater);
-  const greenSpaces = buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roadSurface });
+  const greenSpaces = buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roadSurface, osm, ground });
 
   const commercialPlots = locateCommercialZones(commercialZoneCatalogue, addresses);
   const toFeature = (geometry: Dataset['features'][number]['geometry']) => ({ type: 'Feature' as const, properties: {}, geometry }) as never;
   const { estates, calibrationFactor } = buildEstates(
     estateCatalogue,
     addresses,
+    osm,
     blocks,
     [roadSurface, toFeature(creekWater), ...greenSpaces.features.map((feature) => toFeature(feature.geometry)), ...commercialPlots.map((plot) => toFeature(plot.plot))],
-    builtRoads,
+    // Gates open onto the subdistrict's own streets, never onto one across 张杨路.
+    builtRoads.filter((road) => !road.entry.outside),
     subdistrict,
   );
   const neighbourhoods = buildNeighbourhoods(estates, calibrationFactor);
   reports.push(`population: calibration factor ${calibrationFactor.toFixed(3)}, total residents ${estates.reduce((sum, estate) => sum + estate.population.residents, 0)}`);
 
-  const walking = buildWalkingNetwork(builtRoads, estates, subdistrict);
+  const walking = buildWalkingNetwork(builtRoads, estates, ground, osm);
   reports.push(...walking.report);
 
   const facilities = buildFacilities(facilityCatalogue, addresses, residentsCommittees, subdistrict, [
@@ -100,8 +106,11 @@ export function buildAllDatasets(): BuildResult {
     },
   ]);
 
+  const datasets = [boundary, residentsCommittees, metroStations, facilities, roads, walking.dataset, waterways, greenSpaces, commercialZones, neighbourhoods, buildings];
+  reports.push(`outside the subdistrict: ${datasets.map((dataset) => `${dataset.collectionId} ${dataset.features.filter((feature) => feature.properties.outside_boundary === true).length}`).join(', ')}`);
   return {
-    datasets: [boundary, residentsCommittees, metroStations, facilities, roads, walking.dataset, waterways, greenSpaces, commercialZones, neighbourhoods, buildings],
+    // The boundary's neighbours are the townships themselves, not features outside.
+    datasets: datasets.map((dataset) => attributeOsm(dataset.collectionId === 'boundary' ? dataset : nameTownshipsOutside(dataset, ground))),
     facilityStandards: buildFacilityStandards(),
     reports,
   };

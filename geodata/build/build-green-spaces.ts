@@ -2,11 +2,15 @@
 // for, and the Huangpu east-bank greenway along the western edge. Widths are assumptions stated
 // in each feature; a planning office should replace them with its green-space register.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { area, buffer, circle, difference, featureCollection, intersect, length, lineString } from '@turf/turf';
+import { buffer, circle, difference, featureCollection, intersect, lineString, pointOnFeature } from '@turf/turf';
 import { hasKinksWhenRounded, removePinches } from './clean-polygon.ts';
 import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
-import type { LonLat } from './local-projection.ts';
+import { measureAreaSquareMetres, type LonLat } from './local-projection.ts';
+import type { OsmExtract } from './read-source-files.ts';
+import { describeOsm, osmAreaPolygon } from './osm-features.ts';
+import { describeShapePlace, isInReach, type SurroundingGround } from './surrounding-ground.ts';
+import { measureLineMetres } from '../../server/analysis/local-metres.ts';
 import { creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
 import { creekHalfWidthMetres } from './build-waterways.ts';
 import type { LineString } from 'geojson';
@@ -22,14 +26,14 @@ function splitIntoPolygons(shape: Feature<Polygon | MultiPolygon> | null, minimu
   // West to east, so the numbering of the pieces is stable and readable.
   return parts
     .map((part) => removePinches(part))
-    .filter((part): part is Polygon => part !== null && area(part) >= minimumSquareMetres && isSolidPolygon(part))
+    .filter((part): part is Polygon => part !== null && measureAreaSquareMetres(part) >= minimumSquareMetres && isSolidPolygon(part))
     .sort((a, b) => Math.min(...a.coordinates[0].map(([x]) => x)) - Math.min(...b.coordinates[0].map(([x]) => x)));
 }
 
 // Cutting bands out of bands leaves slivers a metre or two wide that touch themselves once
 // rounded; they are not green space anyone could use, so they are dropped.
 function isSolidPolygon(part: Polygon): boolean {
-  const meanWidthMetres = area(part) / (length(lineString(part.coordinates[0]), { units: 'kilometers' }) * 1000 / 2);
+  const meanWidthMetres = measureAreaSquareMetres(part) / (measureLineMetres(part.coordinates[0]) / 2);
   return meanWidthMetres >= 5 && !hasKinksWhenRounded(part);
 }
 
@@ -40,6 +44,30 @@ export interface GreenSpaceInputs {
   creekCentreline: LineString;
   creekWater: Polygon;
   roadSurface: Feature<Polygon | MultiPolygon>;
+  osm: OsmExtract;
+  ground: SurroundingGround;
+}
+
+// Parks OpenStreetMap maps (leisure=park) in and around the subdistrict, as mapped.
+function buildOsmParks(osm: OsmExtract, ground: SurroundingGround): DatasetFeature<Polygon>[] {
+  const parks = [...osm.parks, ...osm.areas].filter((element) => element.tags.leisure === 'park');
+  return parks
+    .map((park) => ({ park, polygon: osmAreaPolygon(osm, park.osmId) }))
+    .filter(({ polygon }) => isInReach(pointOnFeature(polygon).geometry.coordinates as LonLat, ground))
+    .map(({ park, polygon }) => {
+      const name = park.tags.name ?? `未命名公园（OSM ${park.osmId}）`;
+      return makeFeature(`green-osm-${park.osmId}`, polygon, {
+        name,
+        ...(park.tags['name:en'] ? { name_en: park.tags['name:en'] } : {}),
+        source: 'osm',
+        source_detail: `${describeOsm('way', [park.osmId])}, leisure=park, outline as mapped${park.tags.name ? '' : ' (no name in OpenStreetMap)'}.`,
+        confidence: 'high',
+        kind: 'park',
+        area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
+        osm_way_ids: [park.osmId],
+        ...describeShapePlace(polygon, ground),
+      });
+    });
 }
 
 // The two stretches of the north bank wide enough for a park: near the creek mouth by 浦明路,
@@ -49,22 +77,26 @@ const riversideParkSites: { id: string; name: string; centre: LonLat; radiusMetr
   { id: 'green-zhangjiabang-park-east', name: '张家浜沿岸公园（东段）', centre: [121.5268, 31.2221], radiusMetres: 85 },
 ];
 
-export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roadSurface }: GreenSpaceInputs): Dataset {
-  const land = asFeature(subdistrict);
+export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roadSurface, osm, ground }: GreenSpaceInputs): Dataset {
+  const osmParks = buildOsmParks(osm, ground);
+  // The estimated green leaves out what OpenStreetMap maps as a park; the plan's parks keep their
+  // guessed sites (the east one lies by the park OSM maps south of 浦电路: the plan may mean it).
+  const subdistrictLand = asFeature(subdistrict);
+  const land = subtractAll(subdistrictLand, osmParks.map((park) => asFeature(park.geometry)))!;
   const water = asFeature(creekWater);
-  const features: DatasetFeature[] = [];
+  const features: DatasetFeature[] = [...osmParks];
 
   const parks = riversideParkSites.map((site) => {
-    const shape = subtractAll(intersect(featureCollection([land, circle(site.centre, site.radiusMetres, { units: 'meters', steps: 32 })])), [water, roadSurface]);
+    const shape = subtractAll(intersect(featureCollection([subdistrictLand, circle(site.centre, site.radiusMetres, { units: 'meters', steps: 32 })])), [water, roadSurface]);
     const polygon = splitIntoPolygons(shape, 500)[0];
     features.push(
       makeFeature(site.id, polygon, {
         name: site.name,
         source: 'plan-text',
-        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.`,
+        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.${osmParks.some((park) => intersect(featureCollection([asFeature(park.geometry), asFeature(polygon)]))) ? ' OpenStreetMap (2024) maps a park over part of this site.' : ''}`,
         confidence: 'low',
         kind: 'park',
-        area_square_metres: Math.round(area(polygon)),
+        area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
       }),
     );
     return asFeature(polygon);
@@ -80,7 +112,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
         source_detail: 'A 25 m green strip assumed along the north bank of 张家浜 between the streets; real widths vary.',
         confidence: 'low',
         kind: 'riverside_green',
-        area_square_metres: Math.round(area(polygon)),
+        area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
       }),
     );
   });
@@ -96,7 +128,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
         source_detail: 'The east-bank riverside greenway (opened 2017) runs along the whole Pudong shore; drawn as a 50 m band inside the boundary, real width not surveyed.',
         confidence: 'medium',
         kind: 'riverside_green',
-        area_square_metres: Math.round(area(polygon)),
+        area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
       }),
     );
   });
@@ -106,7 +138,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
     header: {
       title: '绿地与公园',
       titleEn: 'Green spaces and parks',
-      description: 'Bank green along 张家浜, the riverside parks the plan calls for, and the Huangpu east-bank greenway; outlines estimated.',
+      description: 'Parks OpenStreetMap maps in and around the subdistrict (as mapped), bank green along 张家浜, the riverside parks the plan calls for, and the Huangpu east-bank greenway (outlines estimated).',
     },
     features,
   };

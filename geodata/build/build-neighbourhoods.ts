@@ -2,12 +2,13 @@
 // (estimate-population) → gates (find-estate-gates). Returns the dataset and the pieces the
 // buildings, walking network and facility placeholders are made from.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
-import { unprojectToLonLat, type LonLat } from './local-projection.ts';
+import { measureAreaSquareMetres, unprojectToLonLat, type LonLat } from './local-projection.ts';
 import type { EstateEntry } from './estate-catalogue.ts';
-import type { SourceAddress } from './read-source-files.ts';
+import type { OsmExtract, SourceAddress } from './read-source-files.ts';
+import { describeOsm, osmAreaPolygon } from './osm-features.ts';
 import { resolvePlacement } from './build-facilities.ts';
 import type { StreetBlock } from './find-street-blocks.ts';
 import { carveEstatePolygons } from './carve-estate-polygons.ts';
@@ -30,17 +31,25 @@ export interface BuiltEstate {
 export function buildEstates(
   catalogue: EstateEntry[],
   addresses: SourceAddress[],
+  osm: OsmExtract,
   blocks: StreetBlock[],
   keepOut: Feature<Polygon | MultiPolygon>[],
   roads: BuiltRoad[],
   subdistrict: Polygon,
 ): { estates: BuiltEstate[]; calibrationFactor: number } {
-  const anchors = catalogue.map((entry) => ({ entry, ...resolvePlacement(entry.anchor, addresses) }));
-  const polygons = carveEstatePolygons(
-    anchors.map(({ entry, position }) => ({ id: entry.id, position, buildEra: entry.buildEra })),
+  // Outlines OpenStreetMap maps are taken as they are; the other estates are carved around them.
+  const mappedOutlines = new Map(catalogue.flatMap((entry) => (entry.anchor.kind === 'osm-outline' ? [[entry.id, osmAreaPolygon(osm, entry.anchor.wayId)] as const] : [])));
+  const anchors = catalogue.map((entry) => {
+    if (entry.anchor.kind !== 'osm-outline') return { entry, ...resolvePlacement(entry.anchor, addresses) };
+    const outline = mappedOutlines.get(entry.id)!;
+    return { entry, position: pointOnFeature(outline).geometry.coordinates as LonLat, basis: `a point inside its outline, ${describeOsm('way', [entry.anchor.wayId])} (landuse=residential)` };
+  });
+  const carved = carveEstatePolygons(
+    anchors.filter(({ entry }) => !mappedOutlines.has(entry.id)).map(({ entry, position }) => ({ id: entry.id, position, buildEra: entry.buildEra })),
     blocks,
-    keepOut,
+    [...keepOut, ...[...mappedOutlines.values()].map((outline) => ({ type: 'Feature' as const, properties: {}, geometry: outline }))],
   );
+  const polygons = new Map([...carved, ...mappedOutlines]);
   const generated = anchors.map(({ entry }) => generateResidentialBuildings(entry.id, polygons.get(entry.id)!, entry.buildEra));
   const calibrationFactor = findCalibrationFactor(
     anchors.map(({ entry }, index) => ({
@@ -62,7 +71,7 @@ export function buildEstates(
       polygon,
       buildings,
       population: { households, residents, residentsAgedSixtyPlus: Math.round(residents * shareAgedSixtyPlusByEra[entry.buildEra]) },
-      gates: findEstateGates(polygon, area(polygon), roads),
+      gates: findEstateGates(polygon, measureAreaSquareMetres(polygon), roads),
       insideBoundary: booleanPointInPolygon(pointOnFeature(polygon), subdistrict),
     };
   });
@@ -74,18 +83,22 @@ export function buildNeighbourhoods(estates: BuiltEstate[], calibrationFactor: n
   const features: DatasetFeature[] = estates.map((estate) => {
     const style = buildingStyleByEra[estate.entry.buildEra];
     const nameNote = estate.entry.nameIsCommitteeArea ? ' The estate name behind this committee is not known, so the area is named after the committee.' : '';
+    const mapped = estate.entry.anchor.kind === 'osm-outline';
+    const outlineText = mapped
+      ? `Outline: ${describeOsm('way', [(estate.entry.anchor as { wayId: string }).wayId])}, landuse=residential, taken as mapped (gates and generated buildings placed in it).`
+      : `Anchored at ${estate.anchorBasis}; outline is the part of its street block nearest to this anchor (capped, cut back from the street), not a surveyed boundary.`;
     return makeFeature(estate.entry.id, estate.polygon, {
       name: estate.entry.name,
-      source: 'estimated',
-      source_detail: `Anchored at ${estate.anchorBasis}; outline is the part of its street block nearest to this anchor (capped, cut back from the street), not a surveyed boundary. Population: capacity of generated ${style.description} scaled by ${calibrationFactor.toFixed(3)} so all estates total ${publishedPopulation}; ${personsPerHousehold} persons per household; 60+ share ${shareAgedSixtyPlusByEra[estate.entry.buildEra]} assumed for ${estate.entry.buildEra} estates.${nameNote}`,
-      confidence: 'low',
+      source: mapped ? 'osm' : 'estimated',
+      source_detail: `${outlineText} Population: capacity of generated ${style.description} scaled by ${calibrationFactor.toFixed(3)} so all estates total ${publishedPopulation}; ${personsPerHousehold} persons per household; 60+ share ${shareAgedSixtyPlusByEra[estate.entry.buildEra]} assumed for ${estate.entry.buildEra} estates.${nameNote}`,
+      confidence: mapped ? 'medium' : 'low',
       residents_committee: estate.entry.residentsCommittee,
       build_era: estate.entry.buildEra,
       households: estate.population.households,
       residents: estate.population.residents,
       residents_aged_60_plus: estate.population.residentsAgedSixtyPlus,
       gates: estate.gates.map((gate) => unprojectToLonLat(gate.gate)),
-      area_square_metres: Math.round(area(estate.polygon)),
+      area_square_metres: Math.round(measureAreaSquareMetres(estate.polygon)),
       ...(estate.insideBoundary ? {} : { outside_boundary: true }),
     });
   });

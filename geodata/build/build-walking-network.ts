@@ -8,8 +8,13 @@ import type { Confidence, Dataset, DatasetFeature, SourceKind } from './feature-
 import { makeFeature } from './feature-types.ts';
 import { projectToMetres, unprojectToLonLat, type LonLat, type Metres } from './local-projection.ts';
 import { countComponents, nodeLines } from './node-lines.ts';
-import { findCrossings, polylineLength, projectOntoPolyline, removeLoops } from './polyline-operations.ts';
-import type { BuiltRoad } from './build-roads.ts';
+import { findCrossings, projectOntoPolyline, removeLoops } from './polyline-operations.ts';
+import { measureLineMetres } from '../../server/analysis/local-metres.ts';
+import { roundCoordinate } from './serialize-dataset.ts';
+import { sourceOfRoadPart, type BuiltRoad } from './build-roads.ts';
+import type { OsmExtract } from './read-source-files.ts';
+import { describeOsm } from './osm-features.ts';
+import { describeShapePlace, type SurroundingGround } from './surrounding-ground.ts';
 import type { BuiltEstate } from './build-neighbourhoods.ts';
 import { creekEastEnd, creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
 
@@ -53,7 +58,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
     coordinates: road.line,
     kind: 'street',
     name: road.entry.name,
-    source: road.entry.sourceOverride ?? (road.entry.evidence.method === 'addresses' ? 'address-derived' : 'estimated'),
+    source: sourceOfRoadPart(road, road.line),
     sourceDetail: `Pavements of ${road.entry.name}, along its fitted centreline (see roads).`,
     confidence: road.entry.confidence,
   }));
@@ -113,28 +118,63 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
   return lines;
 }
 
-export function buildWalkingNetwork(roads: BuiltRoad[], estates: BuiltEstate[], subdistrict: Polygon): { dataset: Dataset; report: string[] } {
-  const lines = collectWalkLines(roads, estates, subdistrict);
-  const network = nodeLines(lines.map((line) => ({ id: line.id, coordinates: line.coordinates })));
+// The lanes and estate roads OpenStreetMap maps in the 东方路–浦电路–世纪大道 corner (the named
+// streets of the extract are roads). A lane that stops short of a street within this distance
+// is joined to it: OSM ends it on a carriageway that the road's centreline here does not follow.
+const osmLaneKinds = ['unclassified', 'service'];
+const osmLaneJoinMetres = 30;
+
+function collectOsmLanes(osm: OsmExtract, roads: BuiltRoad[]): WalkLine[] {
+  return osm.highways
+    .filter((way) => osmLaneKinds.includes(way.tags.highway) && !way.tags.name?.startsWith('世纪大道'))
+    .map((way) => {
+      const coordinates = ((way.geometry as LineString).coordinates as LonLat[]).map(projectToMetres);
+      const joinEnd = (end: Metres): Metres[] => {
+        const nearest = roads.map((road) => projectOntoPolyline(road.line, end)).reduce((best, candidate) => (candidate.distance < best.distance ? candidate : best));
+        return nearest.distance > 0.01 && nearest.distance < osmLaneJoinMetres ? [nearest.point] : [];
+      };
+      return {
+        id: `lane-osm-${way.osmId}`,
+        coordinates: [...joinEnd(coordinates[0]), ...coordinates, ...joinEnd(coordinates.at(-1)!)],
+        kind: 'lane' as const,
+        name: way.tags.name ?? '小区道路',
+        source: 'osm' as const,
+        sourceDetail: `${describeOsm('way', [way.osmId])}, highway=${way.tags.highway}; ends within ${osmLaneJoinMetres} m of a street are joined to it.`,
+        confidence: 'high' as const,
+      };
+    });
+}
+
+export function buildWalkingNetwork(roads: BuiltRoad[], estates: BuiltEstate[], ground: SurroundingGround, osm: OsmExtract): { dataset: Dataset; report: string[] } {
+  const lines = [...collectWalkLines(roads, estates, ground.subdistrict), ...collectOsmLanes(osm, roads)];
+  // The edge of the subdistrict's zone is noded like a crossing, so every edge is either the
+  // subdistrict's own or outside, never both; its own pieces are not walking edges.
+  const zoneEdgeId = 'boundary-zone-edge';
+  const network = nodeLines([...lines.map((line) => ({ id: line.id, coordinates: line.coordinates })), { id: zoneEdgeId, coordinates: ground.boundaryZoneRing }]);
   const byId = new Map(lines.map((line) => [line.id, line]));
+  const roadById = new Map(roads.map((road) => [road.entry.id, road]));
   const nodeId = (index: number) => `node-${String(index + 1).padStart(4, '0')}`;
-  const features: DatasetFeature[] = network.pieces.map((piece) => {
+  const walkPieces = network.pieces.filter((piece) => piece.lineId !== zoneEdgeId);
+  const features: DatasetFeature[] = walkPieces.map((piece) => {
     const line = byId.get(piece.lineId)!;
+    const road = roadById.get(piece.lineId);
     const geometry: LineString = { type: 'LineString', coordinates: piece.coordinates.map(unprojectToLonLat) };
+    // Measured on the ellipsoid from the positions as stored (rounded), so it matches the line drawn.
     return makeFeature(`walk-${piece.lineId}-${piece.pieceIndex}`, geometry, {
       name: line.name,
-      source: line.source,
+      source: road ? sourceOfRoadPart(road, piece.coordinates) : line.source,
       source_detail: line.sourceDetail,
       confidence: line.confidence,
       kind: line.kind,
       from_node: nodeId(piece.fromNode),
       to_node: nodeId(piece.toNode),
-      length_metres: Math.round(polylineLength(piece.coordinates) * 10) / 10,
+      length_metres: Math.round(measureLineMetres(geometry.coordinates.map((position) => position.map(roundCoordinate))) * 10) / 10,
+      ...describeShapePlace(geometry, ground),
     });
   });
-  const components = countComponents(network.nodes.length, network.pieces);
+  const components = countComponents(network.nodes.length, walkPieces);
   const report = [
-    `walking_network: ${network.pieces.length} edges, ${new Set(network.pieces.flatMap((piece) => [piece.fromNode, piece.toNode])).size} nodes, ${components.length} connected component(s)`,
+    `walking_network: ${walkPieces.length} edges (${features.filter((feature) => feature.properties.outside_boundary).length} outside), ${new Set(walkPieces.flatMap((piece) => [piece.fromNode, piece.toNode])).size} nodes, ${components.length} connected component(s)`,
     ...components.slice(1).map((component) => `  not connected: ${component.length} nodes, e.g. ${nodeId(component[0])}`),
   ];
   return {
@@ -143,7 +183,7 @@ export function buildWalkingNetwork(roads: BuiltRoad[], estates: BuiltEstate[], 
       header: {
         title: '步行网络',
         titleEn: 'Walking network',
-        description: 'Streets, estate lanes and waterside paths noded at every crossing (from_node / to_node), one connected network for walking-distance analysis. Lanes are generated, not surveyed.',
+        description: 'Streets, estate lanes and waterside paths noded at every crossing (from_node / to_node), one connected network for walking-distance analysis, carried 1.6 km past the boundary (outside_boundary, township) so walks across 张杨路, 源深路 and 张家浜 count. Estate lanes are generated, except the OpenStreetMap lanes of the 东方路–世纪大道 corner; lengths are on the WGS 84 ellipsoid.',
       },
       features,
     },

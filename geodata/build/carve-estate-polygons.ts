@@ -3,10 +3,8 @@
 // anchor, capped at a radius typical for its era, and cut back from the street. The shape is
 // therefore an estimate; its position and neighbours are what the sources support.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import {
-  area, booleanPointInPolygon, circle, difference, featureCollection, intersect, point, pointToPolygonDistance, voronoi,
-} from '@turf/turf';
-import type { LonLat } from './local-projection.ts';
+import { booleanPointInPolygon, circle, difference, featureCollection, intersect, point, pointToPolygonDistance, voronoi } from '@turf/turf';
+import { measureAreaSquareMetres, type LonLat } from './local-projection.ts';
 import type { StreetBlock } from './find-street-blocks.ts';
 import type { BuildEra } from './estate-catalogue.ts';
 import { largestPart, removePinches } from './clean-polygon.ts';
@@ -41,7 +39,7 @@ export function carveEstatePolygons(
       if (shape) shape = difference(featureCollection([shape, obstacle]));
     }
     const polygon = removePinches(largestPart(shape ?? undefined)!);
-    if (!polygon || area(polygon) < 2000) throw new Error(`estate ${anchor.id} has no room left in ${block.id}`);
+    if (!polygon || measureAreaSquareMetres(polygon) < 2000) throw new Error(`estate ${anchor.id} has no room left in ${block.id}`);
     shapes.set(anchor.id, polygon);
   });
   return shapes;

@@ -7,12 +7,16 @@ import type { Placement } from './facility-catalogue.ts';
 
 export type BuildEra = '1980s' | '1990s' | '2000s';
 
+// An estate whose outline OpenStreetMap maps (a landuse=residential way) takes that outline, and
+// its anchor is a point inside it.
+export type EstateAnchor = Placement | { kind: 'osm-outline'; wayId: string };
+
 export interface EstateEntry {
   id: string;
   name: string;
   residentsCommittee: string;
   buildEra: BuildEra;
-  anchor: Placement;
+  anchor: EstateAnchor;
   nameIsCommitteeArea: boolean;
 }
 
@@ -31,7 +35,7 @@ export const estateCatalogue: EstateEntry[] = [
   { id: 'estate-weifang-6', name: '潍坊六村', residentsCommittee: '潍坊六七村居委会', buildEra: '1980s', anchor: geocoded('潍坊六村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-7', name: '潍坊七村', residentsCommittee: '潍坊六七村居委会', buildEra: '1980s', anchor: geocoded('潍坊七村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-8', name: '潍坊八村', residentsCommittee: '潍坊八村居委会', buildEra: '1980s', anchor: geocoded('潍坊八村'), nameIsCommitteeArea: false },
-  { id: 'estate-weifang-9', name: '潍坊九村', residentsCommittee: '潍坊九村居委会', buildEra: '1980s', anchor: guessed([121.5266, 31.2203], 'east of 潍坊八村 along 浦电路; no geocode names it'), nameIsCommitteeArea: false },
+  { id: 'estate-weifang-9', name: '潍坊九村', residentsCommittee: '潍坊九村居委会', buildEra: '1980s', anchor: { kind: 'osm-outline', wayId: '876155191' }, nameIsCommitteeArea: false },
   { id: 'estate-weifang-10-first', name: '潍坊十村（第一居委）', residentsCommittee: '潍坊十村第一居委会', buildEra: '1980s', anchor: geocoded('潍坊十村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-10-second', name: '潍坊十村（第二居委）', residentsCommittee: '潍坊十村第二居委会', buildEra: '1980s', anchor: geocoded('潍坊路154弄'), nameIsCommitteeArea: false },
   { id: 'estate-zhuyuan', name: '竹园居民区', residentsCommittee: '竹园居委会', buildEra: '1990s', anchor: geocoded('张杨路1050弄'), nameIsCommitteeArea: true },

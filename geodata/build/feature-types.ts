@@ -2,7 +2,7 @@
 // this header. Kept in one place so builders cannot drift from it.
 import type { Feature, Geometry } from 'geojson';
 
-export const allowedSources = ['official', 'address-derived', 'plan-text', 'estimated', 'generated'] as const;
+export const allowedSources = ['official', 'osm', 'address-derived', 'plan-text', 'estimated', 'generated'] as const;
 export type SourceKind = (typeof allowedSources)[number];
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -19,6 +19,9 @@ export interface CollectionHeader {
   title: string;
   titleEn: string;
   description: string;
+  /** Who must be credited wherever the collection is shown (set when it holds OpenStreetMap data). */
+  attribution?: string;
+  attributionUrl?: string;
 }
 
 export type DatasetFeature<G extends Geometry = Geometry> = Feature<G, BaseProperties> & { id: string };

@@ -1,8 +1,8 @@
 // Street blocks: the faces enclosed by the roads and the subdistrict edge. Estates are carved
 // out of these, so an estate never straddles a street.
 import type { Feature, Polygon } from 'geojson';
-import { area, booleanPointInPolygon, lineString, featureCollection, pointOnFeature, polygonize } from '@turf/turf';
-import { projectToMetres, unprojectToLonLat } from './local-projection.ts';
+import { booleanPointInPolygon, lineString, featureCollection, pointOnFeature, polygonize } from '@turf/turf';
+import { measureAreaSquareMetres, projectToMetres, unprojectToLonLat } from './local-projection.ts';
 import type { BuiltRoad } from './build-roads.ts';
 import { nodeLines } from './node-lines.ts';
 
@@ -21,7 +21,7 @@ export function findStreetBlocks(roads: BuiltRoad[], subdistrict: Polygon): Stre
   const faces = polygonize(featureCollection(network.pieces.map((piece) => lineString(piece.coordinates.map(unprojectToLonLat)))));
   const blocks = faces.features
     .filter((face: Feature<Polygon>) => booleanPointInPolygon(pointOnFeature(face), subdistrict))
-    .map((face: Feature<Polygon>) => ({ polygon: face.geometry, areaSquareMetres: area(face) }));
+    .map((face: Feature<Polygon>) => ({ polygon: face.geometry, areaSquareMetres: measureAreaSquareMetres(face) }));
   // Ids follow a fixed order (by the south-west corner of each block's centre) so they are stable.
   const centre = (polygon: Polygon) => pointOnFeature(polygon).geometry.coordinates;
   return blocks

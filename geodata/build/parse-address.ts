@@ -8,7 +8,8 @@ export interface ParsedAddress {
   kind: '号' | '弄';
 }
 
-const addressPattern = /^(.+?路)(\d+)(?:-\d+)?(号|弄)/;
+// Roads end in 路, avenues in 大道 (浦东大道).
+const addressPattern = /^(.+?(?:路|大道))(\d+)(?:-\d+)?(号|弄)/;
 
 export function parseAddress(address: string): ParsedAddress | null {
   const match = addressPattern.exec(address);

@@ -5,10 +5,10 @@
 // are placed by the Shanghai naming habit (named after the nearest crossing) and marked
 // estimated. Parks come from the green-space outlines.
 import type { Point, Polygon } from 'geojson';
-import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
-import { projectToMetres, unprojectToLonLat, type LonLat } from './local-projection.ts';
+import { measureAreaSquareMetres, projectToMetres, unprojectToLonLat, type LonLat, type Metres } from './local-projection.ts';
 import { findCrossings, pointAtLength, polylineLength } from './polyline-operations.ts';
 import type { BuiltEstate } from './build-neighbourhoods.ts';
 import type { BuiltRoad } from './build-roads.ts';
@@ -79,7 +79,8 @@ export function placeBusStops(roads: BuiltRoad[], subdistrict: Polygon): Dataset
   for (const road of served) {
     for (const other of roads) {
       if (other === road || other.entry.roadClass === 'lane') continue;
-      for (const crossing of findCrossings(road.line, other.line).slice(0, 1)) {
+      const inside = (point: Metres) => booleanPointInPolygon(unprojectToLonLat(point), subdistrict);
+      for (const crossing of findCrossings(road.line, other.line).filter((candidate) => inside(candidate.point)).slice(0, 1)) {
         // 40 m past the junction, on the kerb: far-side stops are the usual Shanghai layout.
         const along = Math.min(crossing.alongFirst + 40, polylineLength(road.line));
         const onLine = pointAtLength(road.line, along);
@@ -110,7 +111,7 @@ export function placeBusStops(roads: BuiltRoad[], subdistrict: Polygon): Dataset
 // One facility point per green space, typed by its size against GB 50180 Table 4.0.4.
 export function placeParkFacilities(greenSpaces: Dataset, subdistrict: Polygon): DatasetFeature[] {
   return greenSpaces.features.flatMap((feature) => {
-    const squareMetres = area(feature.geometry as Polygon);
+    const squareMetres = measureAreaSquareMetres(feature.geometry as Polygon);
     const facilityType = feature.properties.kind === 'park'
       ? squareMetres >= 50_000 ? 'park_15min' : squareMetres >= 10_000 ? 'park_10min' : 'park_5min'
       : squareMetres >= 3000 ? 'green_3000' : null;

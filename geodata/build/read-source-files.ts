@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 
 export const geodataDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sourcesDirectory = path.join(geodataDirectory, 'sources');
@@ -97,4 +97,50 @@ export function readMetroStations(): MetroStationRecord[] {
     lines: (feature.properties!.lines ?? []) as string[],
     position: feature.geometry.coordinates as [number, number],
   }));
+}
+
+/** One OpenStreetMap element: its way or node id, its tags (GDAL's other_tags unpacked) and geometry. */
+export interface OsmElement {
+  osmId: string;
+  tags: Record<string, string>;
+  geometry: Geometry;
+}
+
+// GDAL's OSM driver keeps uncommon tags in one hstore text: "key"=>"value","key"=>"value".
+function unpackOtherTags(text: string | null | undefined): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const match of (text ?? '').matchAll(/"([^"]+)"=>"([^"]*)"/g)) tags[match[1]] = match[2];
+  return tags;
+}
+
+function readOsmFile(relativePath: string): OsmElement[] {
+  const collection = readJson<FeatureCollection>(relativePath);
+  return collection.features.map((feature) => {
+    const properties = feature.properties as Record<string, string | number | null>;
+    const plainTags = Object.entries(properties)
+      .filter(([key, value]) => value !== null && !['osm_id', 'osm_way_id', 'other_tags', 'z_order', 'fraction_of_vertices_inside_weifang_boundary'].includes(key))
+      .map(([key, value]) => [key, String(value)]);
+    const tags = { ...unpackOtherTags(properties.other_tags as string | null), ...Object.fromEntries(plainTags) };
+    return { osmId: String(properties.osm_id ?? properties.osm_way_id), tags, geometry: feature.geometry };
+  });
+}
+
+/** The OpenStreetMap extracts (ODbL): streets and lanes, areas, tagged nodes, metro lines and parks. */
+export interface OsmExtract {
+  highways: OsmElement[];
+  lines: OsmElement[];
+  areas: OsmElement[];
+  points: OsmElement[];
+  parks: OsmElement[];
+}
+
+export function readOsmExtract(): OsmExtract {
+  const folder = 'osm-hdmapii-dongfang-pudian';
+  return {
+    highways: readOsmFile(`${folder}/highways.geojson`),
+    lines: readOsmFile(`${folder}/lines.geojson`),
+    areas: readOsmFile(`${folder}/multipolygons.geojson`),
+    points: readOsmFile(`${folder}/points.geojson`),
+    parks: readOsmFile('osm-rttang-parks/parks_in_bbox.geojson'),
+  };
 }

@@ -7,11 +7,16 @@ import type { Confidence } from './feature-types.ts';
 
 export type RoadClass = 'arterial' | 'secondary' | 'branch' | 'lane';
 
-// "edge": run to where the road leaves the subdistrict, plus a short stretch beyond so the map
-// shows where it goes.
+// "edge": run past the subdistrict edge to the end of the ground its residents walk to
+// (surrounding-ground.ts: 1.6 km out, or the river).
 // "lastAddress": stop 30 m past the furthest address that names the road (a street that ends
 // without meeting another, such as 北张家浜路 where the creek bends across its line).
-export type RoadEnd = { road: string } | { edge: true } | { lastAddress: true };
+// "drawnEnd": where the OpenStreetMap way itself ends (a street that ends in an estate).
+export type RoadEnd = { road: string } | { edge: true } | { lastAddress: true } | { drawnEnd: true };
+
+// A stretch of the road that OpenStreetMap draws better than the fit: the ways chained, or the
+// middle between two parallel ways (the two carriageways or the two cycle tracks of a wide road).
+export type OsmStretch = { ways: string[] } | { middleOf: [string[], string[]] };
 
 export type CentrelineEvidence =
   | {
@@ -24,8 +29,11 @@ export type CentrelineEvidence =
       // or too clustered to show its direction.
       parallelTo?: string;
       anchors?: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[];
+      osmStretch?: OsmStretch;
     }
-  | { method: 'anchors'; anchors: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[] };
+  | { method: 'anchors'; anchors: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[]; osmStretch?: OsmStretch }
+  // The whole road as OpenStreetMap draws it, continued straight past its ends to meet its end roads.
+  | { method: 'osm'; ways: string[] };
 
 export interface RoadEntry {
   id: string;
@@ -42,6 +50,8 @@ export interface RoadEntry {
   // 'estimated' where the line continues another road because the road's own geocodes disagree.
   sourceOverride?: 'plan-text' | 'estimated';
   note?: string;
+  /** A street of a neighbouring township, drawn for the walks that cross the boundary. */
+  outside?: true;
 }
 
 const edge = { edge: true } as const;
@@ -53,7 +63,8 @@ export const roadCatalogue: RoadEntry[] = [
     // Its geocodes scatter up to 370 m across (deep estate lanes, a construction camp), so the
     // line is a best guess along the river bank rather than a reliable fit.
     evidence: { method: 'addresses', addressRoadNames: ['浦明路'], bending: false },
-    from: edge, to: edge, confidence: 'low', sourceOverride: 'estimated',
+    // South of 张家浜 the bank turns west and a straight line would cut across 浦东南路.
+    from: edge, to: { lastAddress: true }, confidence: 'low', sourceOverride: 'estimated',
   },
   {
     id: 'road-zhangyang', name: '张杨路', name_en: 'Zhangyang Road', roadClass: 'arterial', widthMetres: 45, lanes: 6,
@@ -69,6 +80,8 @@ export const roadCatalogue: RoadEntry[] = [
         { position: [121.5229559, 31.2308039], label: 'Century Avenue metro station (Line 2 runs under the avenue)', coordinateSystem: 'wgs84' },
         { position: [121.5403599, 31.2208203], label: 'Shanghai Science and Technology Museum metro station (Line 2)', coordinateSystem: 'wgs84' },
       ],
+      // Both carriageways are mapped only between 福山路 and 浦电路.
+      osmStretch: { middleOf: [['1223691441'], ['1155731219']] },
     },
     from: edge, to: edge, confidence: 'medium',
   },
@@ -82,6 +95,8 @@ export const roadCatalogue: RoadEntry[] = [
     evidence: {
       method: 'addresses', addressRoadNames: ['东方路'], bending: false, houseNumberBelow: 1400,
       anchors: [{ position: [121.525097, 31.228032], label: '九六广场, 东方路796号 (public POI list, Amap GCJ-02)', coordinateSystem: 'gcj02' }],
+      // The two cycle tracks flank the carriageways from 张杨路 almost to 张家浜.
+      osmStretch: { middleOf: [['159942178'], ['165329605']] },
     },
     // Almost all geocoded 东方路 addresses lie outside the subdistrict and scatter; the line
     // rests as much on the 九六广场 point as on them.
@@ -108,7 +123,7 @@ export const roadCatalogue: RoadEntry[] = [
   },
   {
     id: 'road-pudian', name: '浦电路', name_en: 'Pudian Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
-    evidence: { method: 'addresses', addressRoadNames: ['浦电路'], bending: true },
+    evidence: { method: 'addresses', addressRoadNames: ['浦电路'], bending: true, osmStretch: { ways: ['237271809'] } },
     from: { road: 'road-pumin' }, to: { road: 'road-century-avenue' }, confidence: 'high', note: '“低碳浦电” themed street',
   },
   {
@@ -144,7 +159,7 @@ export const roadCatalogue: RoadEntry[] = [
   },
   {
     id: 'road-fushan', name: '福山路', name_en: 'Fushan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
-    evidence: { method: 'addresses', addressRoadNames: ['福山路'], bending: false },
+    evidence: { method: 'addresses', addressRoadNames: ['福山路'], bending: false, osmStretch: { ways: ['967998586'] } },
     from: edge, to: { road: 'road-pudian' }, confidence: 'high',
   },
   {
@@ -164,8 +179,15 @@ export const roadCatalogue: RoadEntry[] = [
   },
   {
     id: 'road-xiangcheng', name: '向城路', name_en: 'Xiangcheng Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
-    evidence: { method: 'addresses', addressRoadNames: ['向城路'], bending: false, parallelTo: 'road-laoshan' },
-    from: { road: 'road-weifang' }, to: { road: 'road-pudian' }, confidence: 'low',
+    // The geocodes of 向城路 lie a median 174 m from the street OpenStreetMap draws (they name
+    // estate lanes deep in the blocks); the OSM way replaces the fit.
+    evidence: { method: 'osm', ways: ['12618613'] },
+    from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'high',
+  },
+  {
+    id: 'road-zhulin', name: '竹林路', name_en: 'Zhulin Road', roadClass: 'branch', widthMetres: 12, lanes: 2,
+    evidence: { method: 'osm', ways: ['14912329', '169196775'] },
+    from: { drawnEnd: true }, to: { drawnEnd: true }, confidence: 'high',
   },
   {
     id: 'road-fukang', name: '福康路', name_en: 'Fukang Road', roadClass: 'lane', widthMetres: 8, lanes: null,
@@ -178,5 +200,37 @@ export const roadCatalogue: RoadEntry[] = [
     },
     from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'low', sourceOverride: 'plan-text',
     note: 'internal road named in the plan (竹园商贸区、九六广场、福康路等内部道路); real alignment unknown',
+  },
+  // Streets of the neighbouring townships that residents walk along to what lies across 张杨路,
+  // 源深路 and 张家浜: fitted through their own geocoded addresses like the streets inside.
+  {
+    id: 'road-pudong-avenue', name: '浦东大道', name_en: 'Pudong Avenue', roadClass: 'arterial', widthMetres: 40, lanes: 6,
+    evidence: { method: 'addresses', addressRoadNames: ['浦东大道'], bending: false },
+    from: edge, to: edge, confidence: 'medium', outside: true,
+  },
+  {
+    id: 'road-shangcheng', name: '商城路', name_en: 'Shangcheng Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['商城路'], bending: false },
+    from: { road: 'road-pudong-south' }, to: { road: 'road-yuanshen' }, confidence: 'medium', outside: true,
+  },
+  {
+    id: 'road-minsheng', name: '民生路', name_en: 'Minsheng Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['民生路'], bending: false },
+    from: { road: 'road-pudong-avenue' }, to: { road: 'road-zhangyang' }, confidence: 'low', outside: true,
+  },
+  {
+    id: 'road-eshan', name: '峨山路', name_en: 'Eshan Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
+    evidence: { method: 'addresses', addressRoadNames: ['峨山路'], bending: false },
+    from: { road: 'road-pudong-south' }, to: { road: 'road-dongfang' }, confidence: 'medium', outside: true,
+  },
+  {
+    id: 'road-lancun', name: '蓝村路', name_en: 'Lancun Road', roadClass: 'secondary', widthMetres: 24, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['蓝村路'], bending: false },
+    from: { road: 'road-nanquan' }, to: { lastAddress: true }, confidence: 'low', outside: true,
+  },
+  {
+    id: 'road-pujian', name: '浦建路', name_en: 'Pujian Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
+    evidence: { method: 'addresses', addressRoadNames: ['浦建路'], bending: false },
+    from: { road: 'road-pudong-south' }, to: edge, confidence: 'medium', outside: true,
   },
 ];

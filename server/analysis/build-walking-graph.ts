@@ -103,12 +103,7 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
 
   const edgeCount = pieces.length;
   const vertexTotal = pieces.reduce((total, piece) => total + piece.points.length, 0);
-  const edgeVertexStart = new Int32Array(edgeCount + 1);
-  const vertexX = new Float64Array(vertexTotal);
-  const vertexY = new Float64Array(vertexTotal);
-  const edgeFrom = new Int32Array(edgeCount);
-  const edgeTo = new Int32Array(edgeCount);
-  const edgeLengthMetres = new Float64Array(edgeCount);
+  const { edgeVertexStart, vertexX, vertexY, edgeFrom, edgeTo, edgeLengthMetres } = allocateEdgeArrays(edgeCount, vertexTotal);
   const nodeOfPoint = new Int32Array(pointX.length).fill(-1);
   const nodeXList: number[] = [];
   const nodeYList: number[] = [];
@@ -138,26 +133,7 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
   edgeVertexStart[edgeCount] = vertex;
 
   const nodeCount = nodeXList.length;
-  const adjacencyStart = new Int32Array(nodeCount + 1);
-  for (let edge = 0; edge < edgeCount; edge++) {
-    adjacencyStart[edgeFrom[edge] + 1] += 1;
-    adjacencyStart[edgeTo[edge] + 1] += 1;
-  }
-  for (let node = 0; node < nodeCount; node++) adjacencyStart[node + 1] += adjacencyStart[node];
-  const fill = adjacencyStart.slice(0, nodeCount);
-  const adjacencyNode = new Int32Array(2 * edgeCount);
-  const adjacencyEdge = new Int32Array(2 * edgeCount);
-  const adjacencyLengthMetres = new Float64Array(2 * edgeCount);
-  for (let edge = 0; edge < edgeCount; edge++) {
-    const from = edgeFrom[edge];
-    const to = edgeTo[edge];
-    adjacencyNode[fill[from]] = to;
-    adjacencyLengthMetres[fill[from]] = edgeLengthMetres[edge];
-    adjacencyEdge[fill[from]++] = edge;
-    adjacencyNode[fill[to]] = from;
-    adjacencyLengthMetres[fill[to]] = edgeLengthMetres[edge];
-    adjacencyEdge[fill[to]++] = edge;
-  }
+  const { adjacencyStart, adjacencyNode, adjacencyEdge, adjacencyLengthMetres } = buildAdjacency(nodeCount, edgeFrom, edgeTo, edgeLengthMetres);
 
   return {
     nodeCount,
@@ -179,9 +155,57 @@ export function buildWalkingGraph(edges: WalkingEdgeInput[], projection?: LocalM
   };
 }
 
+/** The typed arrays of the edges and their vertices, for `edgeCount` edges of `vertexTotal` vertices in all. */
+export function allocateEdgeArrays(edgeCount: number, vertexTotal: number) {
+  return {
+    edgeVertexStart: new Int32Array(edgeCount + 1),
+    vertexX: new Float64Array(vertexTotal),
+    vertexY: new Float64Array(vertexTotal),
+    edgeFrom: new Int32Array(edgeCount),
+    edgeTo: new Int32Array(edgeCount),
+    edgeLengthMetres: new Float64Array(edgeCount),
+  };
+}
+
+/** The compressed sparse row adjacency of two-way edges: each edge appears at both of its nodes. */
+export function buildAdjacency(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLengthMetres: Float64Array) {
+  const edgeCount = edgeFrom.length;
+  const adjacencyStart = new Int32Array(nodeCount + 1);
+  for (let edge = 0; edge < edgeCount; edge++) {
+    adjacencyStart[edgeFrom[edge] + 1] += 1;
+    adjacencyStart[edgeTo[edge] + 1] += 1;
+  }
+  for (let node = 0; node < nodeCount; node++) adjacencyStart[node + 1] += adjacencyStart[node];
+  const fill = adjacencyStart.slice(0, nodeCount);
+  const adjacencyNode = new Int32Array(2 * edgeCount);
+  const adjacencyEdge = new Int32Array(2 * edgeCount);
+  const adjacencyLengthMetres = new Float64Array(2 * edgeCount);
+  for (let edge = 0; edge < edgeCount; edge++) {
+    const from = edgeFrom[edge];
+    const to = edgeTo[edge];
+    adjacencyNode[fill[from]] = to;
+    adjacencyLengthMetres[fill[from]] = edgeLengthMetres[edge];
+    adjacencyEdge[fill[from]++] = edge;
+    adjacencyNode[fill[to]] = from;
+    adjacencyLengthMetres[fill[to]] = edgeLengthMetres[edge];
+    adjacencyEdge[fill[to]++] = edge;
+  }
+  return { adjacencyStart, adjacencyNode, adjacencyEdge, adjacencyLengthMetres };
+}
+
+// The frame's scales are exact at its reference and drift with the distance north or south of
+// it (local-metres.ts), so the reference is the middle of the network's extent.
 function createProjectionFor(edges: WalkingEdgeInput[]): LocalMetres {
-  const first = edges[0]?.coordinates[0] ?? [121.52, 31.225];
-  return createLocalMetres(first[0], first[1]);
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  for (const edge of edges) {
+    for (const [longitude, latitude] of edge.coordinates) {
+      west = Math.min(west, longitude);
+      east = Math.max(east, longitude);
+      south = Math.min(south, latitude);
+      north = Math.max(north, latitude);
+    }
+  }
+  return Number.isFinite(west) ? createLocalMetres((west + east) / 2, (south + north) / 2) : createLocalMetres(121.52, 31.225);
 }
 
 /** Connected parts of the graph, largest first, as lists of node indexes. */

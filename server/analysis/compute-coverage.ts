@@ -1,13 +1,15 @@
 import { attachPoint, indexSegments, type Attachment, type SegmentIndex } from './attach-points.ts';
 import type { WalkingGraph } from './build-walking-graph.ts';
 import { essentialGroups, type FacilityThreshold } from './facility-thresholds.ts';
-import { measureWalkTo, walkFromSources } from './walk-from-sources.ts';
+import { walkFacilityType, type FacilityTypeWalk } from './walk-facility-type.ts';
 
 export interface ResidentialUnit {
   id: string;
   name: string;
   residents: number;
   residentsAged60Plus: number;
+  /** Children of kindergarten age and under, where the estate's data gives them; no estate's does yet. */
+  children?: number | null;
   /** Where residents leave the estate: [longitude, latitude] of each gate. */
   gates: number[][];
 }
@@ -101,7 +103,7 @@ export function attachUnits(network: PreparedNetwork, units: ResidentialUnit[], 
   };
 }
 
-const defaultMaximumAccessMetres = 500;
+export const defaultMaximumAccessMetres = 500;
 
 /**
  * Coverage of each facility type: for every estate, the walk from its nearest gate to the
@@ -119,8 +121,45 @@ export function computeCoverage(
   const { graph } = network;
   const { units, gateAttachments } = attachedUnits;
   const maximumAccessMetres = options.maximumAccessMetres ?? defaultMaximumAccessMetres;
-  const metresPerMinute = options.speedMetresPerSecond * 60;
+  const measured = thresholds.map((threshold): MeasuredType => {
+    const ofType = facilities.filter((facility) => facility.facilityType === threshold.facilityType);
+    if (options.mode === 'network') return measureFromWalk(threshold, walkFacilityType(network, gateAttachments, threshold.facilityType, ofType, maximumAccessMetres));
+    const straight = measureStraightDistances(graph, units, ofType);
+    return {
+      threshold,
+      facilityCount: ofType.length,
+      unitDistanceMetres: straight.distanceMetres,
+      nearestFacilityId: (unitIndex) => (straight.facility[unitIndex] >= 0 ? ofType[straight.facility[unitIndex]].id : null),
+    };
+  });
+  return summariseCoverage(units, measured, options);
+}
 
+/** One type's distance per estate, however it was measured, ready to be summarised. */
+export interface MeasuredType {
+  threshold: FacilityThreshold;
+  facilityCount: number;
+  /** Per estate, in the order of the units; Infinity where no facility is reachable. */
+  unitDistanceMetres: Float64Array;
+  nearestFacilityId: (unitIndex: number) => string | null;
+}
+
+export function measureFromWalk(threshold: FacilityThreshold, typeWalk: FacilityTypeWalk): MeasuredType {
+  return {
+    threshold,
+    facilityCount: typeWalk.facilities.length,
+    unitDistanceMetres: typeWalk.unitDistanceMetres,
+    nearestFacilityId: (unitIndex) => (typeWalk.unitSource[unitIndex] >= 0 ? typeWalk.sourceFacilityIds[typeWalk.unitSource[unitIndex]] : null),
+  };
+}
+
+/**
+ * The shares of residents, older residents and estates within each type's distance and within
+ * 5/10/15 minutes, each estate's gaps, and the essential groups, from each type's distances.
+ */
+export function summariseCoverage(units: ResidentialUnit[], measured: MeasuredType[], options: Pick<CoverageOptions, 'mode' | 'speedMetresPerSecond'>): Coverage {
+  const metresPerMinute = options.speedMetresPerSecond * 60;
+  const thresholds = measured.map((type) => type.threshold);
   const byUnit: UnitCoverage[] = units.map((unit) => ({
     id: unit.id, name: unit.name, residents: unit.residents, residentsAged60Plus: unit.residentsAged60Plus,
     walkMetres: {}, walkMinutes: {}, nearestFacility: {}, gaps: [], hasAllEssentials: false,
@@ -128,24 +167,19 @@ export function computeCoverage(
   const totalResidents = sum(units.map((unit) => unit.residents));
   const totalElderly = sum(units.map((unit) => unit.residentsAged60Plus));
 
-  const byType = thresholds.map((threshold): TypeCoverage => {
-    const ofType = facilities.filter((facility) => facility.facilityType === threshold.facilityType);
-    const distances = options.mode === 'network'
-      ? measureNetworkDistances(network, gateAttachments, ofType, maximumAccessMetres)
-      : measureStraightDistances(graph, units, ofType);
+  const byType = measured.map(({ threshold, facilityCount, unitDistanceMetres, nearestFacilityId }): TypeCoverage => {
     const bands = { upTo5: 0, upTo10: 0, upTo15: 0, over15: 0, unreachable: 0 };
     let residentsCovered = 0;
     let elderlyCovered = 0;
     let estatesCovered = 0;
     const withinMinutes = Object.fromEntries(minuteBands.map((minutes) => [minutes, 0]));
     units.forEach((unit, unitIndex) => {
-      const distanceMetres = distances.distanceMetres[unitIndex];
-      const facility = distances.facility[unitIndex];
+      const distanceMetres = unitDistanceMetres[unitIndex];
       const reachable = Number.isFinite(distanceMetres);
       const result = byUnit[unitIndex];
       result.walkMetres[threshold.facilityType] = reachable ? round(distanceMetres, 1) : null;
       result.walkMinutes[threshold.facilityType] = reachable ? round(distanceMetres / metresPerMinute, 1) : null;
-      result.nearestFacility[threshold.facilityType] = facility >= 0 ? ofType[facility].id : null;
+      result.nearestFacility[threshold.facilityType] = nearestFacilityId(unitIndex);
       if (reachable && distanceMetres <= threshold.walkMetres) {
         residentsCovered += unit.residents;
         elderlyCovered += unit.residentsAged60Plus;
@@ -166,7 +200,7 @@ export function computeCoverage(
       nameZh: threshold.nameZh,
       walkMetres: threshold.walkMetres,
       basis: threshold.basis,
-      facilityCount: ofType.length,
+      facilityCount,
       residentsShare: share(residentsCovered, totalResidents),
       elderlyShare: share(elderlyCovered, totalElderly),
       estatesShare: share(estatesCovered, units.length),
@@ -209,36 +243,10 @@ export function computeCoverage(
   };
 }
 
-/** Nearest distance from each unit's gates, and the facility it leads to (-1: none), in typed arrays: one per type, no object per unit. */
+/** Nearest straight-line distance from each unit's gates, and the facility it leads to (-1: none). */
 interface UnitDistances {
   distanceMetres: Float64Array;
   facility: Int32Array;
-}
-
-function measureNetworkDistances(network: PreparedNetwork, gateAttachments: (Attachment | null)[][], facilities: FacilityPoint[], maximumAccessMetres: number): UnitDistances {
-  const { graph, index } = network;
-  const sources: Attachment[] = [];
-  const sourceFacility: number[] = [];
-  facilities.forEach((facility, facilityIndex) => {
-    const attachment = attachPoint(graph, index, graph.projection.toX(facility.longitude), graph.projection.toY(facility.latitude), maximumAccessMetres);
-    if (attachment) {
-      sources.push(attachment);
-      sourceFacility.push(facilityIndex);
-    }
-  });
-  const walk = walkFromSources(graph, sources);
-  const result: UnitDistances = { distanceMetres: new Float64Array(gateAttachments.length).fill(Infinity), facility: new Int32Array(gateAttachments.length).fill(-1) };
-  gateAttachments.forEach((gates, unitIndex) => {
-    for (const gate of gates) {
-      if (!gate) continue;
-      const { distanceMetres, source } = measureWalkTo(graph, walk, gate);
-      if (distanceMetres < result.distanceMetres[unitIndex] && source >= 0) {
-        result.distanceMetres[unitIndex] = distanceMetres;
-        result.facility[unitIndex] = sourceFacility[source];
-      }
-    }
-  });
-  return result;
 }
 
 function measureStraightDistances(graph: WalkingGraph, units: ResidentialUnit[], facilities: FacilityPoint[]): UnitDistances {

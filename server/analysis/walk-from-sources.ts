@@ -22,32 +22,50 @@ export interface WalkFromSources {
 export function walkFromSources(graph: WalkingGraph, sources: Attachment[], budgetMetres = Infinity): WalkFromSources {
   const nodeDistanceMetres = new Float64Array(graph.nodeCount).fill(Infinity);
   const nodeSource = new Int32Array(graph.nodeCount).fill(-1);
+  const sourcesByEdge = new Map<number, number[]>();
+  const walk = { sources, nodeDistanceMetres, nodeSource, sourcesByEdge, budgetMetres };
   // The heap starts small and grows: a walk with a budget touches a small part of a large graph.
   const heap = new MinimumHeap(1024);
-  const sourcesByEdge = new Map<number, number[]>();
-
-  const offer = (node: number, distance: number, source: number) => {
-    if (distance <= budgetMetres && distance < nodeDistanceMetres[node]) {
-      nodeDistanceMetres[node] = distance;
-      nodeSource[node] = source;
-      heap.push(distance, node);
-    }
-  };
   sources.forEach((source, index) => {
     const list = sourcesByEdge.get(source.edge);
     if (list) list.push(index);
     else sourcesByEdge.set(source.edge, [index]);
-    offer(graph.edgeFrom[source.edge], source.accessMetres + source.offsetMetres, index);
-    offer(graph.edgeTo[source.edge], source.accessMetres + graph.edgeLengthMetres[source.edge] - source.offsetMetres, index);
+    offerSource(graph, walk, heap, index);
   });
+  spreadWalk(graph, walk, heap);
+  return walk;
+}
 
+/** Offers both ends of a source's edge to the walk: its access walk plus the part of the edge to that end. */
+export function offerSource(graph: WalkingGraph, walk: WalkFromSources, heap: MinimumHeap, source: number) {
+  const { edge, offsetMetres, accessMetres } = walk.sources[source];
+  offerNode(walk, heap, graph.edgeFrom[edge], accessMetres + offsetMetres, source);
+  offerNode(walk, heap, graph.edgeTo[edge], accessMetres + graph.edgeLengthMetres[edge] - offsetMetres, source);
+}
+
+/** Gives a node a distance and its source when that is shorter than the one it has, and queues it. */
+export function offerNode(walk: WalkFromSources, heap: MinimumHeap, node: number, distance: number, source: number) {
+  if (distance <= walk.budgetMetres && distance < walk.nodeDistanceMetres[node]) {
+    walk.nodeDistanceMetres[node] = distance;
+    walk.nodeSource[node] = source;
+    heap.push(distance, node);
+  }
+}
+
+/**
+ * Dijkstra from the queued nodes, changing the walk in place. Only nodes whose distance gets
+ * shorter are queued, so a walk that already holds distances from other sources spreads only as
+ * far as the new entries improve it: the bounded update of an incremental change.
+ */
+export function spreadWalk(graph: WalkingGraph, walk: WalkFromSources, heap: MinimumHeap) {
+  const { nodeDistanceMetres, nodeSource, budgetMetres } = walk;
   const { adjacencyStart, adjacencyNode, adjacencyLengthMetres } = graph;
   while (heap.size > 0) {
     const distance = heap.topKey();
     const node = heap.pop();
     if (distance > nodeDistanceMetres[node]) continue; // a stale entry: the node was reached shorter since
     const source = nodeSource[node];
-    // `offer`, written out: this loop runs once per edge end and dominates the walk.
+    // `offerNode`, written out: this loop runs once per edge end and dominates the walk.
     for (let entry = adjacencyStart[node], end = adjacencyStart[node + 1]; entry < end; entry++) {
       const neighbour = adjacencyNode[entry];
       const next = distance + adjacencyLengthMetres[entry];
@@ -58,7 +76,6 @@ export function walkFromSources(graph: WalkingGraph, sources: Attachment[], budg
       }
     }
   }
-  return { sources, nodeDistanceMetres, nodeSource, sourcesByEdge, budgetMetres };
 }
 
 /**
@@ -94,7 +111,7 @@ export function measureWalkTo(graph: WalkingGraph, walk: WalkFromSources, target
  * caller. Four children per parent halve the depth of a binary heap; on a grid of a million
  * edges that made the whole walk about a fifth faster.
  */
-class MinimumHeap {
+export class MinimumHeap {
   private keys: Float64Array;
   private values: Int32Array;
   size = 0;

@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
-import { countAdmins, findSession, findUserByName, insertUser, type Role, type SessionRow } from '../queries/users.ts';
+import type { Role } from '../contract/session.ts';
+import { countAdmins, findSession, findUserByNameInAnyCase, insertUser, type SessionRow } from '../queries/users.ts';
 
 /**
  * Sign-in with roles. Passwords are argon2id hashes (@node-rs/argon2, its defaults: 19 MiB, 2
@@ -23,9 +24,17 @@ export const verifyPassword = (passwordHash: string, password: string) => verify
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
-export function passwordProblem(password: unknown): string | null {
-  if (typeof password !== 'string' || password.length < minimumPasswordLength) return `the password must have at least ${minimumPasswordLength} characters`;
-  if (password.length > 200) return 'the password must have at most 200 characters';
+/** What is wrong with a new password, in English and Chinese, or null when it will do. */
+export function passwordProblem(password: unknown): { message: string; messageZh: string } | null {
+  if (typeof password !== 'string' || password.length < minimumPasswordLength) {
+    return { message: `the password must have at least ${minimumPasswordLength} characters`, messageZh: `密码至少 ${minimumPasswordLength} 个字符` };
+  }
+  if (password.length > 200) return { message: 'the password must have at most 200 characters', messageZh: '密码最多 200 个字符' };
+  // A control character (NUL, a line break) cannot be typed at the sign-in form, and NUL is cut off by some systems.
+  if (/\p{Cc}/u.test(password)) return { message: 'the password must not contain control characters (NUL, tab, line breaks)', messageZh: '密码不能包含控制字符（如 NUL、制表符、换行）' };
+  if (password.trim().length < minimumPasswordLength) {
+    return { message: `the password must have at least ${minimumPasswordLength} characters besides spaces at its ends`, messageZh: `除首尾空格外，密码至少 ${minimumPasswordLength} 个字符` };
+  }
   return null;
 }
 
@@ -34,9 +43,9 @@ export async function ensureFirstAdmin(database: Database, username: string | un
   if (!username || !password) return null;
   if ((await countAdmins(database)) > 0) return null;
   const problem = passwordProblem(password);
-  if (problem) throw new Error(`LIFECIRCLE_ADMIN_PASSWORD: ${problem}`);
+  if (problem) throw new Error(`LIFECIRCLE_ADMIN_PASSWORD: ${problem.message}`);
   if (!/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new Error('LIFECIRCLE_ADMIN_USER: 3–40 letters, digits, ".", "_" or "-"');
-  if (await findUserByName(database, username)) throw new Error(`LIFECIRCLE_ADMIN_USER: "${username}" exists and is not an admin`);
+  if (await findUserByNameInAnyCase(database, username)) throw new Error(`LIFECIRCLE_ADMIN_USER: "${username}" exists (in some case) and is not an admin`);
   await insertUser(database, username, await hashPassword(password), 'admin');
   return username;
 }

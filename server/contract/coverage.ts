@@ -1,21 +1,29 @@
 import { z } from '@hono/zod-openapi';
-import { AsOfDate } from './leaders.ts';
+import { AsOfDate } from '../as-of/as-of-query.ts';
+import { Geometry } from './geojson.ts';
 import { decimalNumber } from './ogc.ts';
+import { walkingSpeeds } from './vocabulary/walking.ts';
 
-/** Requests of the life-circle coverage routes. Speeds are in metres per second. */
+/**
+ * Requests and answers of the life-circle routes: coverage by facility type, one estate, the
+ * walk from a point, isochrones and the standards. Speeds are in metres per second (the
+ * vocabulary's walkingSpeeds). Every answer for a date counts the facilities open on `asOf`
+ * (default today in Shanghai).
+ */
 
-export const defaultSpeedMetresPerSecond = 1.0;
-export const elderlySpeedMetresPerSecond = 0.9;
+const { minimumMetresPerSecond, maximumMetresPerSecond, standardMetresPerSecond, elderlyMetresPerSecond } = walkingSpeeds;
 
 const Speed = z
   .string()
   .regex(decimalNumber, 'speed must be a number of metres per second, e.g. 1.0')
   .transform(Number)
-  .pipe(z.number().min(0.3, 'speed must be at least 0.3 m/s (a very slow walk)').max(3, 'speed must be at most 3 m/s (a run)'))
+  .pipe(z.number()
+    .min(minimumMetresPerSecond, `speed must be at least ${minimumMetresPerSecond} m/s (a very slow walk)`)
+    .max(maximumMetresPerSecond, `speed must be at most ${maximumMetresPerSecond} m/s (a run)`))
   // Rounded to centimetres per second: closer speeds give the same answer, and one cached answer.
   .transform((speed) => Math.round(speed * 100) / 100)
-  .default(defaultSpeedMetresPerSecond)
-  .openapi({ type: 'number', example: 1.0, description: 'Walking speed in m/s: 1.0 default (60 m/min), 0.9 for older residents' });
+  .default(standardMetresPerSecond)
+  .openapi({ type: 'number', example: standardMetresPerSecond, description: `Walking speed in m/s: ${standardMetresPerSecond} default (60 m/min), ${elderlyMetresPerSecond} for older residents` });
 
 const FacilityTypeList = z
   .string()
@@ -34,11 +42,15 @@ const Placeholders = z
   .default('exclude')
   .openapi({ description: 'Count the placeholder facilities (stand-ins where a type has no known site)? Default: exclude' });
 
+export const distanceModes = ['network', 'straight-line'] as const;
+
+/** asOf: only the facilities open on that date count; without it, those open today in Shanghai. */
 export const CoverageQuery = z.object({
   types: FacilityTypeList,
   speed: Speed,
   placeholders: Placeholders,
-  mode: z.enum(['network', 'straight-line'], { message: 'mode must be network or straight-line' }).default('network'),
+  mode: z.enum(distanceModes, { message: 'mode must be network or straight-line' }).default('network'),
+  asOf: AsOfDate,
 });
 
 export const EstateParameters = z.object({
@@ -93,3 +105,145 @@ export const StandardUpdate = z.object({
     .max(5000, 'maxWalkMetres must be at most 5000 m')
     .nullable(),
 }).strict();
+
+// ---------------------------------------------------------------- answers
+
+const thresholdBases = ['standard', 'level', 'edited'] as const;
+const minuteShares = z.record(z.string(), z.number()).openapi({ description: 'By minute band: 5, 10 and 15' });
+
+export const TypeCoverage = z.object({
+  facilityType: z.string(),
+  nameZh: z.string(),
+  /** The distance the type is held to, and which rule gave it. */
+  walkMetres: z.number(),
+  basis: z.enum(thresholdBases),
+  facilityCount: z.number().int(),
+  /** Stand-in sites of the type, counted only with placeholders=include. */
+  placeholderCount: z.number().int(),
+  residentsShare: z.number(),
+  elderlyShare: z.number(),
+  estatesShare: z.number(),
+  /** Share of residents within 5, 10 and 15 minutes. */
+  residentsShareWithinMinutes: minuteShares,
+  /** Residents by the band of their walk: 0–5, 5–10, 10–15, over 15 minutes, and unreachable. */
+  residentsByMinuteBand: z.object({ upTo5: z.number(), upTo10: z.number(), upTo15: z.number(), over15: z.number(), unreachable: z.number() }),
+}).openapi('TypeCoverage');
+
+export const EstateCoverage = z.object({
+  id: z.string(),
+  name: z.string(),
+  residents: z.number(),
+  residentsAged60Plus: z.number(),
+  /** Per type: metres (and minutes) to the nearest facility, or null where none is reachable. */
+  walkMetres: z.record(z.string(), z.number().nullable()),
+  walkMinutes: z.record(z.string(), z.number().nullable()),
+  nearestFacility: z.record(z.string(), z.string().nullable()),
+  /** Types not within their distance: the estate's gap list. */
+  gaps: z.array(z.string()),
+  hasAllEssentials: z.boolean(),
+}).openapi('EstateCoverage');
+
+const EssentialGroup = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), facilityTypes: z.array(z.string()) });
+
+/** GET /coverage */
+export const CoverageAnswer = z.object({
+  mode: z.enum(distanceModes),
+  speedMetresPerSecond: z.number(),
+  totalResidents: z.number(),
+  byType: z.array(TypeCoverage),
+  byUnit: z.array(EstateCoverage),
+  allEssentials: z.object({ groups: z.array(EssentialGroup), residentsShare: z.number(), elderlyShare: z.number() }),
+  /** Each essential group on its own: residents with any of its types within that type's distance. */
+  byGroup: z.array(EssentialGroup.extend({ residentsShare: z.number(), elderlyShare: z.number(), estatesShare: z.number() })),
+  /** Changes whenever the network, facilities, estates or standards behind the answer change. */
+  revision: z.string(),
+  /** The walking graph: its size, whether it is one piece, how long it took to build. */
+  network: z.object({ edges: z.number().int(), nodes: z.number().int(), parts: z.number().int(), largestPartShare: z.number(), builtMilliseconds: z.number() }),
+  includePlaceholders: z.boolean(),
+  asOf: z.string(),
+  /** The facilities left out: not open on the date. */
+  facilitiesNotOpen: z.array(z.string()),
+}).openapi('Coverage');
+export type CoverageAnswer = z.infer<typeof CoverageAnswer>;
+
+const StandardUsed = z.object({ facilityType: z.string(), nameZh: z.string(), walkMetres: z.number(), basis: z.enum(thresholdBases) });
+
+/** GET /coverage/estates/{estateId} */
+export const EstateCoverageAnswer = z.object({
+  estate: EstateCoverage,
+  standards: z.array(StandardUsed),
+  mode: z.enum(distanceModes),
+  speedMetresPerSecond: z.number(),
+  asOf: z.string(),
+}).openapi('EstateCoverageAnswer');
+
+/** GET /coverage/point */
+export const PointWalk = z.object({
+  longitude: z.number(),
+  latitude: z.number(),
+  speedMetresPerSecond: z.number(),
+  asOf: z.string(),
+  /** The walk from the point to its street, part of every distance. */
+  accessMetres: z.number(),
+  byType: z.array(StandardUsed.omit({ basis: true }).extend({
+    distanceMetres: z.number().nullable(),
+    minutes: z.number().nullable(),
+    withinStandard: z.boolean(),
+    facility: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })),
+}).openapi('PointWalk');
+export type PointWalk = z.infer<typeof PointWalk>;
+
+/** GET /isochrones: one area per minute band, largest first. */
+export const Isochrones = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    geometry: Geometry,
+    properties: z.object({
+      minutes: z.number(),
+      distanceMetres: z.number(),
+      speedMetresPerSecond: z.number(),
+      streetsReached: z.number().int(),
+      sources: z.number().int(),
+    }),
+  })),
+}).openapi('Isochrones');
+export type Isochrones = z.infer<typeof Isochrones>;
+
+/** One life-circle standard as stored. */
+export const FacilityStandard = z.object({
+  facilityType: z.string(),
+  nameZh: z.string(),
+  /** The life-circle level(s): 15, 10, 5, or '15;10'. */
+  level: z.string(),
+  maxWalkMetres: z.number().nullable(),
+  scale: z.string().nullable(),
+  source: z.string(),
+  confidence: z.string(),
+  /** When a planner last edited it; null: the standard's own values. */
+  editedAt: z.string().nullable(),
+  /** Counts every change; the ETag ("standard-<type>-<version>") an edit sends back as If-Match. */
+  version: z.number().int(),
+}).openapi('FacilityStandard');
+export type FacilityStandard = z.infer<typeof FacilityStandard>;
+
+/** GET /facility-standards/{type}/history: every planner's edit, newest first (who, when, before, after). */
+export const FacilityStandardHistory = z.object({
+  facilityType: z.string(),
+  currentVersion: z.number().int(),
+  edits: z.array(z.object({
+    version: z.number().int(),
+    operation: z.enum(['set-distance', 'undo-edit']),
+    actor: z.string(),
+    recordedAt: z.string(),
+    before: FacilityStandard,
+    after: FacilityStandard,
+  })),
+}).openapi('FacilityStandardHistory');
+
+/** GET /facility-standards: each standard with the distance the analysis uses and why (null: no band). */
+export const FacilityStandardList = z.object({
+  standards: z.array(FacilityStandard.extend({ walkMetres: z.number().nullable(), basis: z.enum(thresholdBases).nullable() })),
+}).openapi('FacilityStandardList');

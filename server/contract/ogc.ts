@@ -1,15 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import { Link, StoredFeature } from './geojson.ts';
+import { itemsLimitMaximum } from './vocabulary/paging.ts';
 
 /**
- * Request and response schemas of the OGC API - Features routes. They validate requests, type
- * the client through `hc`, and generate the OpenAPI document: one schema, three uses.
+ * Request and response schemas of the OGC API - Features routes (the landing page, conformance,
+ * the collections and their items) and of the API's own health and settings. They validate
+ * requests, type the client through `hc`, and generate the OpenAPI document: one schema, three uses.
  */
 
 export const itemsLimitDefault = 100;
 
 /** A plain decimal number as people write coordinates: no empty text, no hexadecimal, no "Infinity". */
 export const decimalNumber = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-export const itemsLimitMaximum = 10_000;
+export { itemsLimitMaximum };
 
 export const CollectionIdParameters = z.object({
   collectionId: z.string().openapi({ param: { name: 'collectionId', in: 'path' }, example: 'facilities' }),
@@ -61,13 +64,6 @@ export const ItemsQuery = z.object({
   f: z.enum(['json', 'geojson']).optional(),
 });
 
-export const Link = z.object({
-  href: z.string(),
-  rel: z.string(),
-  type: z.string().optional(),
-  title: z.string().optional(),
-});
-
 export const Collection = z
   .object({
     id: z.string(),
@@ -81,31 +77,44 @@ export const Collection = z
     links: z.array(Link),
     // Not OGC: what the dashboard shows next to the title.
     titleEn: z.string(),
-    featureCount: z.number(),
+    featureCount: z.number().int(),
+    // The credit the data's licence asks for (OpenStreetMap: "© OpenStreetMap contributors"); the
+    // same page is the collection's `license` link.
+    attribution: z.string().optional(),
+    attributionUrl: z.string().optional(),
   })
   .openapi('Collection');
 
-export const ErrorBody = z
-  .object({ code: z.string(), message: z.string(), messageZh: z.string().optional() })
-  .openapi('Error');
+// Inline in the document (not a named component): OGC clients read `collections` straight from the answer's schema.
+export const CollectionList = z.object({ links: z.array(Link), collections: z.array(Collection) });
 
-const Geometry = z.object({ type: z.string() }).passthrough().nullable();
-export const FeatureBody = z
-  .object({
-    type: z.literal('Feature'),
-    id: z.union([z.string(), z.number()]),
-    geometry: Geometry,
-    properties: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .openapi('Feature');
+/** GET …/items/{featureId}: the stored feature and its links. */
+export const FeatureAnswer = StoredFeature.extend({ links: z.array(Link) }).openapi('FeatureAnswer');
 
-export const FeatureCollectionBody = z
+/** GET …/items: one page of features, with the OGC counts and paging links. */
+export const FeatureCollectionAnswer = z
   .object({
     type: z.literal('FeatureCollection'),
-    features: z.array(FeatureBody),
-    numberMatched: z.number(),
-    numberReturned: z.number(),
+    features: z.array(StoredFeature),
+    numberMatched: z.number().int(),
+    numberReturned: z.number().int(),
     timeStamp: z.string(),
     links: z.array(Link),
   })
   .openapi('FeatureCollection');
+
+/** The landing page of the API (OGC API - Common). */
+export const LandingPage = z.object({ title: z.string(), description: z.string(), links: z.array(Link) }).openapi('LandingPage');
+export const Conformance = z.object({ conformsTo: z.array(z.string()) }).openapi('Conformance');
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['embedded', 'postgres']),
+  postgresVersion: z.string(),
+  postgisVersion: z.string(),
+}).openapi('Health');
+/** What the dashboard reads at start. */
+export const PublicSettings = z.object({
+  /** A MapLibre style URL of an intranet tile server; null means the offline basemap. */
+  basemapStyleUrl: z.string().nullable(),
+}).openapi('PublicSettings');
+export type PublicSettings = z.infer<typeof PublicSettings>;

@@ -1,15 +1,15 @@
 import { z } from '@hono/zod-openapi';
+import { Geometry, Link, SimpleGeometry, featureOf } from './geojson.ts';
+import { isValidIsoDate, todayInShanghai } from './vocabulary/as-of.ts';
 import {
-  projectActionKeys, projectActions, projectCodePattern, projectLimits, projectStatuses, projectUnits, residentialPartyOrganisationPattern, projectGeometryTypes, assumableFields,
-} from './project-vocabulary.ts';
-import { todayInShanghai } from './as-of.ts';
-
-export * from './project-vocabulary.ts';
+  projectActionKeys, projectActions, projectCodePattern, projectLimits, projectStatuses, projectUnits, residentialPartyOrganisationPattern, assumableFields,
+} from './vocabulary/projects.ts';
 
 /**
- * The schema of a project written through the API: the properties of a GeoJSON Feature in the
- * `projects` collection. Pure (no Node imports); the vocabulary it checks against is in
- * project-vocabulary.ts, which the client imports without zod.
+ * The project registry's requests and answers: a project written through the API (the
+ * properties of a GeoJSON Feature in the `projects` collection), a project as answered, its
+ * history, the impact of a geometry and the form's vocabulary. Pure (no Node imports); the
+ * vocabulary it checks against is in vocabulary/projects.ts, which the client imports without zod.
  */
 const withoutNul = (text: string) => !text.includes('\u0000');
 const noNulMessage = 'must not contain NUL characters';
@@ -23,13 +23,7 @@ const Unit = z.string().trim().refine(
   { message: unitMessage, params: { zh: '必须是领导小组成员单位（如 城建中心（房管办））或居民区党组织（如 潍坊四村居民区党组织）' } },
 );
 
-const IsoDate = z.string().refine((text) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 2000 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}, { message: 'must be a date YYYY-MM-DD between 2000 and 2100', params: { zh: '必须是 2000—2100 年间的日期，格式 YYYY-MM-DD' } });
+const IsoDate = z.string().refine(isValidIsoDate, { message: 'must be a date YYYY-MM-DD between 2000 and 2100', params: { zh: '必须是 2000—2100 年间的日期，格式 YYYY-MM-DD' } });
 
 
 export const LinkedFeature = z.object({
@@ -84,23 +78,12 @@ export const ProjectVersionParameters = ProjectCodeParameters.extend({
     .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
 });
 
-/** One field's problem, in English and Chinese. */
-export const FieldProblem = z.object({ field: z.string(), message: z.string(), messageZh: z.string() }).openapi('FieldProblem');
-
-export const ProjectWriteError = z.object({
-  code: z.string(),
-  message: z.string(),
-  messageZh: z.string(),
-  problems: z.array(FieldProblem).optional(),
-  /** For an invalid geometry: PostGIS's ST_MakeValid repair, to offer the user. */
-  suggestedGeometry: z.object({ type: z.string() }).passthrough().optional(),
-}).openapi('ProjectWriteError');
-
 /** The body of POST (create) and PUT (replace): a GeoJSON Feature. */
 export const ProjectFeatureInput = z.object({
   type: z.literal('Feature'),
   id: z.union([z.string(), z.number()]).optional(),
-  geometry: z.object({ type: z.enum(projectGeometryTypes), coordinates: z.array(z.unknown()) }).passthrough(),
+  geometry: SimpleGeometry,
+  /** Checked field by field (StoredProjectProperties less what the server sets); a 422 names each field that breaks a rule. */
   properties: z.record(z.string(), z.unknown()),
 }).openapi('ProjectFeatureInput');
 
@@ -108,10 +91,114 @@ export const ProjectFeatureInput = z.object({
 export const ProjectPatchInput = z.object({
   type: z.literal('Feature').optional(),
   id: z.union([z.string(), z.number()]).optional(),
-  geometry: z.object({ type: z.enum(projectGeometryTypes), coordinates: z.array(z.unknown()) }).passthrough().optional(),
+  geometry: SimpleGeometry.optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
 }).openapi('ProjectPatchInput');
 
 export const ImpactRequest = z.object({
-  geometry: z.object({ type: z.enum(projectGeometryTypes), coordinates: z.array(z.unknown()) }).passthrough(),
+  geometry: SimpleGeometry,
 }).openapi('ImpactRequest');
+
+// ---------------------------------------------------------------- answers
+
+/** A project's properties as the registry answers them: what was written, and what the server adds. */
+export const StoredProjectProperties = z.object({
+  code: z.string(),
+  title_zh: z.string(),
+  action: z.enum(projectActionKeys),
+  action_name_zh: z.string(),
+  item: z.number().int(),
+  lead_unit: z.string(),
+  partner_units: z.array(z.string()),
+  status: z.enum(projectStatuses),
+  start_date: z.string(),
+  end_date: z.string(),
+  progress_percent: z.number(),
+  budget_ten_thousand_yuan: z.number().nullable(),
+  description: z.string(),
+  linked_features: z.array(z.object({ collection_id: z.string(), feature_key: z.string() })),
+  assumptions: z.array(z.enum(assumableFields)),
+  version: z.number().int(),
+  created_at: z.string(),
+  updated_at: z.string(),
+}).openapi('StoredProjectProperties');
+
+/** A project as stored: a Feature with its geometry, keyed by its code. */
+export const ProjectFeature = featureOf(StoredProjectProperties).extend({ geometry: Geometry }).openapi('ProjectFeature');
+export type ProjectFeature = z.infer<typeof ProjectFeature>;
+
+/** GET, POST, PUT, PATCH and restore answer the project with its links (and its ETag in a header). */
+export const ProjectAnswer = ProjectFeature.extend({ links: z.array(Link) }).openapi('ProjectAnswer');
+
+export const projectAuditOperations = ['seed', 'create', 'update', 'delete', 'restore'] as const;
+export type ProjectAuditOperation = (typeof projectAuditOperations)[number];
+
+/** One version of a project with its audit record: who, when, and the project before and after. */
+export const ProjectVersion = z.object({
+  version: z.number().int(),
+  operation: z.enum(projectAuditOperations),
+  actor: z.string(),
+  recordedAt: z.string(),
+  before: ProjectFeature.nullable(),
+  after: ProjectFeature.nullable(),
+}).openapi('ProjectVersion');
+export type ProjectVersion = z.infer<typeof ProjectVersion>;
+
+export const ProjectHistory = z.object({
+  code: z.string(),
+  currentVersion: z.number().int(),
+  /** Oldest first. */
+  versions: z.array(ProjectVersion),
+}).openapi('ProjectHistory');
+
+const minuteFigures = z.record(z.string(), z.number()).openapi({ description: 'By minute band: 5, 10 and 15' });
+
+/** What a geometry touches (POST /impact, GET …/items/{code}/impact). */
+export const Impact = z.object({
+  geometryType: z.string(),
+  /** Polygons only. */
+  areaSquareMetres: z.number().nullable(),
+  /** Lines only. */
+  lengthMetres: z.number().nullable(),
+  estates: z.array(z.object({
+    id: z.string(), name: z.string(), residents: z.number(),
+    /** Share of the estate's area inside the geometry (polygons only). */
+    overlapShare: z.number().nullable(),
+  })),
+  residentsOfEstatesTouched: z.number(),
+  /** Residents of each estate times the share of its area overlapped (polygons only). */
+  residentsInOverlap: z.number().nullable(),
+  buildings: z.object({
+    count: z.number().int(),
+    households: z.number(),
+    items: z.array(z.object({ id: z.string(), name: z.string(), buildingType: z.string().nullable(), households: z.number().nullable() })),
+  }),
+  facilities: z.array(z.object({ id: z.string(), name: z.string(), facilityType: z.string().nullable(), placeholder: z.boolean() })),
+  streets: z.array(z.object({ id: z.string(), name: z.string(), distanceMetres: z.number() })),
+  /** Residents whose estate gate is within 5/10/15 minutes' walk of the geometry. */
+  walk: z.object({
+    speedMetresPerSecond: z.number(),
+    sourcePoints: z.number().int(),
+    sourcesOnNetwork: z.number().int(),
+    residentsWithinMinutes: minuteFigures,
+    estatesWithinMinutes: minuteFigures,
+    byEstate: z.array(z.object({ id: z.string(), name: z.string(), residents: z.number(), walkMetres: z.number().nullable(), minutes: z.number().nullable() })),
+  }),
+  computedMilliseconds: z.number(),
+}).openapi('Impact');
+export type Impact = z.infer<typeof Impact>;
+export type GeometryImpact = Omit<Impact, 'walk' | 'computedMilliseconds'>;
+export type WalkImpact = Impact['walk'];
+
+/** GET /projects/vocabulary: the form's actions with their items, statuses, units and limits. */
+export const ProjectVocabularyAnswer = z.object({
+  actions: z.array(z.object({
+    key: z.enum(projectActionKeys), nameZh: z.string(), nameEn: z.string(),
+    items: z.array(z.object({ item: z.number().int(), nameZh: z.string(), nameEn: z.string() })),
+  })),
+  statuses: z.array(z.object({ key: z.enum(projectStatuses), nameZh: z.string(), nameEn: z.string() })),
+  units: z.array(z.string()),
+  residentialPartyOrganisation: z.string(),
+  assumableFields: z.array(z.enum(assumableFields)),
+  limits: z.record(z.string(), z.number()),
+}).openapi('ProjectVocabulary');

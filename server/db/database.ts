@@ -17,6 +17,18 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * The database cannot be reached just now (stopped, restarting, the network): the statement did
+ * not run, or its transaction was rolled back or its commit not confirmed. Nothing to fix in the
+ * request: it is answered 503 with Retry-After, and the pool reconnects by itself once the
+ * database is back.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the database is unavailable: ${reason}`);
+  }
+}
+
 export interface DatabaseOptions {
   /** postgres://… for a real server; without it the embedded database is used. */
   databaseUrl?: string;

@@ -1,4 +1,4 @@
-import type { CoordinateSystem } from '../contract/import.ts';
+import type { SourceCoordinateSystem } from '../geo/coordinate-systems.ts';
 import { convertPositionToWgs84 } from '../geo/convert-coordinates.ts';
 
 /**
@@ -14,7 +14,7 @@ const maximumGates = 50;
 // Larger than any estate: a figure above this is a typo or the wrong column.
 const maximumHeadCount = 1_000_000;
 
-export function checkAnalysisProperties(properties: Record<string, unknown>, crs: CoordinateSystem): { properties: Record<string, unknown>; problems: string[] } {
+export function checkAnalysisProperties(properties: Record<string, unknown>, crs: SourceCoordinateSystem): { properties: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
   const checked: Record<string, unknown> = { ...properties };
   for (const name of headCounts) {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Feature, Geometry, Position } from 'geojson';
-import { importLimits, type CoordinateSystem } from '../contract/import.ts';
+import { importLimits } from '../contract/import.ts';
 import { RequestError } from '../errors.ts';
 import { findGeometryProblems } from '../geo/check-geojson.ts';
+import { isProjected, type SourceCoordinateSystem } from '../geo/coordinate-systems.ts';
 import { convertToWgs84 } from '../geo/convert-coordinates.ts';
 import { checkAnalysisProperties } from './check-analysis-properties.ts';
 import { quoteId, type ParsedRow } from './parsed-file.ts';
@@ -16,6 +17,7 @@ export interface PreparedRow extends ParsedRow {
 // 潍坊新村街道, roughly its centre: a file far from it probably has a wrong CRS or swapped columns.
 const subdistrictCentre: Position = [121.525, 31.225];
 const farKilometres = 100;
+const outOfDegrees = /: (longitude|latitude) \S+ is outside -(180…180|90…90)$/;
 
 /**
  * Checks each parsed row's structure and size, drops heights (the database stores 2D), converts
@@ -23,7 +25,7 @@ const farKilometres = 100;
  * content, so that importing the same file again finds the same features. A row that repeats an
  * earlier one's key is bad. Rows are returned in file order with their problems.
  */
-export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSystem; fileName: string }): { rows: PreparedRow[]; warnings: string[] } {
+export function prepareFeatures(rows: ParsedRow[], options: { crs: SourceCoordinateSystem; fileName: string }): { rows: PreparedRow[]; warnings: string[] } {
   const warnings: string[] = [];
   const firstLocationOfKey = new Map<string, string>();
   let rowsWithHeights = 0;
@@ -40,7 +42,10 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
     if (row.problems.length > 0 || !row.feature) return row;
     const storageProblems = findStorageProblems(row);
     if (storageProblems.length > 0) return { ...row, problems: storageProblems };
-    const problems = findGeometryProblems(row.feature.geometry);
+    const crs = row.crs ?? options.crs;
+    // Metres of a projected system (Gauss–Krüger eastings of 40 500 000) are out of the degrees'
+    // range by nature: only the structure is checked now, the range after conversion.
+    const problems = findGeometryProblems(row.feature.geometry).filter((problem) => !(isProjected(crs) && outOfDegrees.test(problem)));
     if (problems.length > 0) return { ...row, problems };
     const geometry = row.feature.geometry as Geometry;
     const vertices = countVertices(geometry);
@@ -49,13 +54,18 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: CoordinateSys
     }
     const { geometry: flatGeometry, hadHeights } = dropHeights(geometry);
     if (hadHeights) rowsWithHeights += 1;
-    const wgs84Geometry = convertToWgs84(flatGeometry, options.crs);
+    let wgs84Geometry: Geometry;
+    try {
+      wgs84Geometry = convertToWgs84(flatGeometry, crs);
+    } catch (error) {
+      return { ...row, problems: [`cannot be converted from ${crs}: ${(error as Error).message}`] };
+    }
     const convertedProblems = findGeometryProblems(wgs84Geometry);
-    if (convertedProblems.length > 0) return { ...row, problems: convertedProblems.map((problem) => `after conversion from ${options.crs}: ${problem}`) };
+    if (convertedProblems.length > 0) return { ...row, problems: convertedProblems.map((problem) => `after conversion from ${crs}: ${problem}`) };
     if (distanceKilometres(firstPosition(wgs84Geometry), subdistrictCentre) > farKilometres) rowsFarAway += 1;
 
     const fileProperties = (row.feature.properties ?? {}) as Record<string, unknown>;
-    const { properties: ownProperties, problems: propertyProblems } = checkAnalysisProperties(fileProperties, options.crs);
+    const { properties: ownProperties, problems: propertyProblems } = checkAnalysisProperties(fileProperties, crs);
     if (propertyProblems.length > 0) return { ...row, problems: propertyProblems };
     const key = row.fileId ?? `h-${hashOf({ geometry, properties: fileProperties }).slice(0, 16)}`;
     const first = firstLocationOfKey.get(key);

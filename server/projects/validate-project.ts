@@ -1,51 +1,20 @@
-import type { Geometry } from 'geojson';
+import type { Geometry } from '../contract/geojson.ts';
 import type { z } from '@hono/zod-openapi';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import {
-  ProjectProperties, projectFieldNamesZh, projectGeometryTypes, projectLimits, readOnlyProjectFields, type ProjectPropertiesValue,
-} from '../contract/projects.ts';
+import type { FieldProblem } from '../contract/errors.ts';
+import { ProjectProperties, type ProjectPropertiesValue } from '../contract/projects.ts';
+import { projectFieldNamesZh, projectGeometryTypes, projectLimits, readOnlyProjectFields } from '../contract/vocabulary/projects.ts';
 import type { Queryable } from '../db/database.ts';
+import { RequestError } from '../errors.ts';
 import { findGeometryProblems } from '../geo/check-geojson.ts';
 import { checkGeometryValidity, checkWithinSubdistrict, findMissingLinkedFeatures } from '../queries/projects.ts';
 
-/** One field's problem, in English and Chinese. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  messageZh: string;
-}
-
-/**
- * A write the user can correct: 400 (the body cannot be read) or 422 (it breaks a rule), with
- * every problem naming its field, and for an invalid geometry PostGIS's repair to offer.
- */
-export class ProjectRequestError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly messageZh: string,
-    readonly problems: FieldProblem[] = [],
-    readonly suggestedGeometry?: Geometry,
-  ) {
-    super(message);
-  }
-
-  get body() {
-    return {
-      code: this.code, message: this.message, messageZh: this.messageZh,
-      ...(this.problems.length > 0 ? { problems: this.problems } : {}),
-      ...(this.suggestedGeometry ? { suggestedGeometry: this.suggestedGeometry } : {}),
-    };
-  }
-}
-
-export function invalidProject(problems: FieldProblem[], suggestedGeometry?: Geometry): ProjectRequestError {
-  return new ProjectRequestError(
+/** A project write that breaks a rule (422), every problem naming its field; for an invalid geometry, PostGIS's repair to offer. */
+export function invalidProject(problems: FieldProblem[], suggestedGeometry?: Geometry): RequestError {
+  return new RequestError(
     422, 'InvalidProject',
     problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
     problems.map((problem) => `${fieldNameZh(problem.field)}：${problem.messageZh}`).join('；'),
-    problems, suggestedGeometry,
+    { problems, ...(suggestedGeometry ? { suggestedGeometry } : {}) },
   );
 }
 
@@ -56,10 +25,10 @@ export function parseJsonObject(text: string, expected: { en: string; zh: string
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ProjectRequestError(400, 'MalformedJson', `The request body is not valid JSON (${(error as Error).message})`, '请求内容不是有效的 JSON');
+    throw new RequestError(400, 'MalformedJson', `The request body is not valid JSON (${(error as Error).message})`, '请求内容不是有效的 JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProjectRequestError(400, 'MalformedJson', `The request body must be a JSON object (${expected.en})`, `请求内容必须是 JSON 对象（${expected.zh}）`);
+    throw new RequestError(400, 'MalformedJson', `The request body must be a JSON object (${expected.en})`, `请求内容必须是 JSON 对象（${expected.zh}）`);
   }
   return value as Record<string, unknown>;
 }
@@ -153,11 +122,18 @@ export function parseProjectProperties(properties: unknown): { value?: ProjectPr
  * Every check of a project write: the Feature's shape, the properties (zod), the geometry
  * (RFC 7946 structure, vertex count), then PostGIS: validity with the place of a
  * self-intersection and a repaired suggestion, the subdistrict plus its margin, and the linked
- * features. Throws ProjectRequestError (422) listing every problem found.
+ * features. Throws a RequestError (422) listing every problem found.
  */
 export async function validateProjectFeature(database: Queryable, feature: Record<string, unknown>): Promise<{ properties: ProjectPropertiesValue; geometry: Geometry }> {
   const problems: FieldProblem[] = [];
   if (feature.type !== 'Feature') problems.push({ field: 'type', message: 'must be "Feature"', messageZh: '必须是 "Feature"' });
+  // RFC 7946 removed `crs`: a file that names EPSG:3857 may still hold longitudes and latitudes,
+  // or metres; guessing would store the shape in the wrong place, so the sender says WGS 84.
+  for (const [field, member] of [['crs', feature], ['geometry.crs', feature.geometry]] as const) {
+    if (typeof member === 'object' && member !== null && 'crs' in member) {
+      problems.push({ field, message: 'is not part of GeoJSON (RFC 7946 removed it): send coordinates as WGS 84 longitude and latitude, without crs', messageZh: '不属于 GeoJSON（RFC 7946 已取消 crs）：请以 WGS 84 经纬度发送坐标，不要带 crs' });
+    }
+  }
   const parsed = parseProjectProperties(feature.properties);
   problems.push(...parsed.problems);
   problems.push(...findProjectGeometryProblems(feature.geometry));

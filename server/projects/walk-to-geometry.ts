@@ -1,7 +1,9 @@
-import type { Geometry } from 'geojson';
+import type { Geometry } from '../contract/geojson.ts';
 import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
 import { minuteBands } from '../analysis/compute-coverage.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
+import type { WalkImpact } from '../contract/projects.ts';
+import { walkingSpeeds } from '../contract/vocabulary/walking.ts';
 import type { Database } from '../db/database.ts';
 import { samplePointsOfGeometry } from '../queries/projects.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
@@ -10,7 +12,7 @@ import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 const maximumAccessMetres = 500;
 /** Points taken along a geometry's outline or line, at most this far apart. */
 const sampleSpacingMetres = 25;
-const walkingSpeedMetresPerSecond = 1.0;
+const walkingSpeedMetresPerSecond = walkingSpeeds.standardMetresPerSecond;
 
 /**
  * Residents whose estate has a gate within 5, 10 and 15 minutes' walk (1 m/s, as the coverage
@@ -19,7 +21,7 @@ const walkingSpeedMetresPerSecond = 1.0;
  * street as a facility door is. An estate counts from its nearest gate; an estate the geometry
  * overlaps counts at 0 minutes.
  */
-export async function measureResidentsWithinWalk(database: Database, walkingAnalysis: WalkingAnalysis, geometry: Geometry) {
+export async function measureResidentsWithinWalk(database: Database, walkingAnalysis: WalkingAnalysis, geometry: Geometry): Promise<WalkImpact> {
   // The walking analysis's own graph and gates: built once, rebuilt when the data changes.
   const [{ network, estates }, sample] = await Promise.all([walkingAnalysis.preparedEstates(), samplePointsOfGeometry(database, geometry, sampleSpacingMetres)]);
   const { graph, index } = network;

@@ -1,11 +1,12 @@
-import type { Geometry } from 'geojson';
+import type { Geometry } from '../contract/geojson.ts';
 import type { ProjectPropertiesValue } from '../contract/projects.ts';
+import type { ProjectAuditOperation } from '../contract/projects.ts';
 import type { Database } from '../db/database.ts';
+import { RequestError } from '../errors.ts';
 import {
-  deleteProject, findProject, insertProject, insertProjectAudit, refreshProjectFeature, replaceProjectLinks, updateProject,
-  type AuditOperation, type ProjectRecord,
+  claimNextProjectCode, deleteProject, findProject, insertProject, insertProjectAudit, refreshProjectFeature, replaceProjectLinks, updateProject,
+  type ProjectRecord,
 } from '../queries/projects.ts';
-import { ProjectRequestError } from './validate-project.ts';
 
 /**
  * The writes of the project registry. Each runs in one transaction: the project row, its links,
@@ -27,22 +28,18 @@ export function ifMatchAccepts(header: string, etag: string): boolean {
 }
 
 /** `readFrom`: the GET that answers the ETag, named in the message. */
-export function preconditionRequired(readFrom = 'GET …/items/{code}'): ProjectRequestError {
-  return new ProjectRequestError(428, 'PreconditionRequired',
+export function preconditionRequired(readFrom = 'GET …/items/{code}'): RequestError {
+  return new RequestError(428, 'PreconditionRequired',
     `Send If-Match with the ETag of the version you edited (read it from ${readFrom}), so that nobody's edit is lost`,
     `请在 If-Match 中提供所编辑版本的 ETag（来自 ${readFrom}），以免覆盖他人的修改`);
 }
 
-export class PreconditionFailed extends ProjectRequestError {
-  constructor(readonly current: ProjectRecord) {
-    super(412, 'PreconditionFailed',
-      `Project "${current.code}" has changed since you read it: it is now version ${current.version}. Nothing was changed; compare with the current version and try again`,
-      `项目“${current.code}”在您读取后已被修改，当前为第 ${current.version} 版。本次未做任何更改，请对照当前版本后重试`);
-  }
-
-  override get body() {
-    return { ...super.body, currentVersion: this.current.version, current: this.current.feature };
-  }
+/** 412: the project changed since it was read; the answer carries the current version, to compare with. */
+export function preconditionFailed(current: ProjectRecord): RequestError {
+  return new RequestError(412, 'PreconditionFailed',
+    `Project "${current.code}" has changed since you read it: it is now version ${current.version}. Nothing was changed; compare with the current version and try again`,
+    `项目“${current.code}”在您读取后已被修改，当前为第 ${current.version} 版。本次未做任何更改，请对照当前版本后重试`,
+    { currentVersion: current.version, current: current.feature });
 }
 
 export interface ProjectWrite {
@@ -50,9 +47,14 @@ export interface ProjectWrite {
   geometry: Geometry;
 }
 
-export async function createProject(database: Database, code: string, write: ProjectWrite, actor: string, operation: AuditOperation = 'create'): Promise<ProjectRecord> {
+/**
+ * Creates a project under `requestedCode`, or, without one, under the next free code of its item,
+ * claimed inside the same transaction so that simultaneous creates never collide.
+ */
+export async function createProject(database: Database, requestedCode: string | undefined, write: ProjectWrite, actor: string, operation: ProjectAuditOperation = 'create'): Promise<ProjectRecord> {
   try {
     return await database.transaction(async (transaction) => {
+      const code = requestedCode ?? await claimNextProjectCode(transaction, write.properties.item);
       const id = await insertProject(transaction, code, write.properties, write.geometry);
       await replaceProjectLinks(transaction, id, write.properties.linked_features);
       await refreshProjectFeature(transaction, id);
@@ -61,18 +63,18 @@ export async function createProject(database: Database, code: string, write: Pro
       return created;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw duplicateCode(code);
+    if ((error as { code?: string }).code === '23505' && requestedCode) throw duplicateCode(requestedCode);
     throw error;
   }
 }
 
-export function duplicateCode(code: string): ProjectRequestError {
-  return new ProjectRequestError(409, 'DuplicateCode', `A project with code "${code}" already exists`, `项目编号“${code}”已存在`,
-    [{ field: 'properties.code', message: `"${code}" is already used`, messageZh: `“${code}”已被使用` }]);
+export function duplicateCode(code: string): RequestError {
+  return new RequestError(409, 'DuplicateCode', `A project with code "${code}" already exists`, `项目编号“${code}”已存在`,
+    { problems: [{ field: 'properties.code', message: `"${code}" is already used`, messageZh: `“${code}”已被使用` }] });
 }
 
 /** Replaces the project edited at `expectedVersion` (PUT, PATCH after merging, restore). */
-export async function replaceProject(database: Database, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: AuditOperation): Promise<ProjectRecord> {
+export async function replaceProject(database: Database, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: ProjectAuditOperation): Promise<ProjectRecord> {
   return database.transaction(async (transaction) => {
     const before = await lockProject(transaction, code, expectedVersion);
     await updateProject(transaction, before.id, write.properties, write.geometry);
@@ -95,8 +97,8 @@ export async function removeProject(database: Database, code: string, expectedVe
 /** Locks the row and checks, under the lock, that nobody changed it since it was read. */
 async function lockProject(transaction: Parameters<Parameters<Database['transaction']>[0]>[0], code: string, expectedVersion: number): Promise<ProjectRecord> {
   const current = await findProject(transaction, code, { lock: true });
-  if (!current) throw new ProjectRequestError(404, 'NotFound', `Project "${code}" was not found`, `未找到项目“${code}”`);
-  if (current.version !== expectedVersion) throw new PreconditionFailed(current);
+  if (!current) throw new RequestError(404, 'NotFound', `Project "${code}" was not found`, `未找到项目“${code}”`);
+  if (current.version !== expectedVersion) throw preconditionFailed(current);
   return current;
 }
 

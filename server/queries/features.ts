@@ -1,4 +1,5 @@
 import type { Feature } from 'geojson';
+import type { StoredFeature } from '../contract/geojson.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** Named SQL for the `feature` table. Features leave the database as GeoJSON built by PostGIS. */
@@ -31,8 +32,8 @@ export async function listFeatures(
   database: Queryable,
   collectionId: string,
   page: { bbox?: BoundingBox; limit: number; offset: number },
-): Promise<Feature[]> {
-  const rows = await database.query<{ feature: Feature }>(
+): Promise<StoredFeature[]> {
+  const rows = await database.query<{ feature: StoredFeature }>(
     `select ${featureAsGeoJson} from feature f where ${whereInCollectionAndBox}
       order by f.feature_key limit $6 offset $7`,
     [collectionId, ...boxParameters(page.bbox), page.limit, page.offset],
@@ -40,8 +41,8 @@ export async function listFeatures(
   return rows.map((row) => row.feature);
 }
 
-export async function findFeature(database: Queryable, collectionId: string, featureKey: string): Promise<Feature | undefined> {
-  const [row] = await database.query<{ feature: Feature }>(
+export async function findFeature(database: Queryable, collectionId: string, featureKey: string): Promise<StoredFeature | undefined> {
+  const [row] = await database.query<{ feature: StoredFeature }>(
     `select ${featureAsGeoJson} from feature f where f.collection_id = $1 and f.feature_key = $2`,
     [collectionId, featureKey],
   );

@@ -1,6 +1,6 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Geometry } from '../contract/geojson.ts';
+import type { GeometryImpact, ProjectAuditOperation, ProjectFeature, ProjectPropertiesValue, ProjectVersion } from '../contract/projects.ts';
 import type { Queryable } from '../db/database.ts';
-import type { ProjectPropertiesValue } from '../contract/projects.ts';
 
 /**
  * Named SQL for the project registry: `project`, its links, its audit records, and the read-only
@@ -13,7 +13,7 @@ export interface ProjectRecord {
   id: number;
   code: string;
   version: number;
-  feature: Feature;
+  feature: ProjectFeature;
 }
 
 const selectProject = `select p.id, p.code, p.version, project_as_feature(p.id) as feature from project p`;
@@ -23,9 +23,15 @@ export async function findProject(database: Queryable, code: string, options: { 
   return row;
 }
 
-export async function nextProjectCode(database: Queryable, item: number): Promise<string> {
+/**
+ * The next free code of an item (P07-01, P07-02…), claimed for the rest of the transaction: the
+ * advisory lock on the prefix makes concurrent creates of one item take their codes in turn, so
+ * none of them gets a code another is about to insert. Call it inside the creating transaction.
+ */
+export async function claimNextProjectCode(transaction: Queryable, item: number): Promise<string> {
   const prefix = `P${String(item).padStart(2, '0')}-`;
-  const [row] = await database.query<{ next: number }>(
+  await transaction.query(`select pg_advisory_xact_lock(hashtext('project-code:' || $1))`, [prefix]);
+  const [row] = await transaction.query<{ next: number }>(
     `select coalesce(max(substring(code from length($1) + 1)::int), 0) + 1 as next
        from project where starts_with(code, $1) and substring(code from length($1) + 1) ~ '^[0-9]{1,6}$'`,
     [prefix],
@@ -101,11 +107,9 @@ export async function refreshProjectFeature(transaction: Queryable, id: number):
   );
 }
 
-export type AuditOperation = 'seed' | 'create' | 'update' | 'delete' | 'restore';
-
 export async function insertProjectAudit(
   transaction: Queryable,
-  record: { projectId: number; code: string; version: number; operation: AuditOperation; actor: string; before: Feature | null; after: Feature | null },
+  record: { projectId: number; code: string; version: number; operation: ProjectAuditOperation; actor: string; before: ProjectFeature | null; after: ProjectFeature | null },
 ): Promise<void> {
   await transaction.query(
     `insert into project_audit (project_id, project_code, version, operation, actor, before, after)
@@ -115,18 +119,9 @@ export async function insertProjectAudit(
   );
 }
 
-export interface ProjectAuditRecord {
-  version: number;
-  operation: AuditOperation;
-  actor: string;
-  recordedAt: string;
-  before: Feature | null;
-  after: Feature | null;
-}
-
 /** The audit records of the project now holding `code` (and only of it, not of a deleted namesake). */
-export async function listProjectAudit(database: Queryable, projectId: number): Promise<ProjectAuditRecord[]> {
-  return database.query<ProjectAuditRecord>(
+export async function listProjectAudit(database: Queryable, projectId: number): Promise<ProjectVersion[]> {
+  return database.query<ProjectVersion>(
     `select version, operation, actor, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt", before, after
        from project_audit where project_id = $1 order by version`,
     [projectId],
@@ -215,27 +210,6 @@ export async function samplePointsOfGeometry(database: Queryable, geometry: Geom
     [JSON.stringify(geometry), spacingMetres],
   );
   return { points: row.points ?? [], overlappedEstateKeys: row.overlapped ?? [] };
-}
-
-export interface EstateTouched {
-  id: string;
-  name: string;
-  residents: number;
-  /** Share of the estate's area inside the geometry (polygons only; null for lines and points). */
-  overlapShare: number | null;
-}
-
-export interface GeometryImpact {
-  geometryType: string;
-  areaSquareMetres: number | null;
-  lengthMetres: number | null;
-  estates: EstateTouched[];
-  residentsOfEstatesTouched: number;
-  /** Residents of each estate times the share of its area overlapped (polygons only). */
-  residentsInOverlap: number | null;
-  buildings: { count: number; households: number; items: { id: string; name: string; buildingType: string | null; households: number | null }[] };
-  facilities: { id: string; name: string; facilityType: string | null; placeholder: boolean }[];
-  streets: { id: string; name: string; distanceMetres: number }[];
 }
 
 /** A street counts as touched when its centreline is within this distance of the geometry. */

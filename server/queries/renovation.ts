@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { demonstrationEstateNames, unknownCommittee, type RenovationRecord, type RenovationWork, type RenovationLifts } from '../contract/leaders.ts';
+import type { RenovationLifts, RenovationRecord, RenovationWork } from '../contract/renovation.ts';
+import { demonstrationEstateNames, unknownCommittee } from '../contract/vocabulary/renovation.ts';
 
 /**
  * Named SQL for the renovation records of the estates (migration 006): the record as the API

@@ -1,8 +1,7 @@
+import type { Role } from '../contract/session.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** Named SQL for people who sign in (`app_user`) and their sessions (`user_session`). */
-
-export type Role = 'viewer' | 'editor' | 'admin';
 
 export interface UserRow {
   id: number;
@@ -14,6 +13,13 @@ export interface UserRow {
 export async function findUserByName(database: Queryable, username: string): Promise<UserRow | undefined> {
   const [row] = await database.query<UserRow>(
     'select id, username, role, password_hash as "passwordHash" from app_user where username = $1', [username]);
+  return row;
+}
+
+/** The account whose name is `username` in any case: names are unique regardless of case. */
+export async function findUserByNameInAnyCase(database: Queryable, username: string): Promise<UserRow | undefined> {
+  const [row] = await database.query<UserRow>(
+    'select id, username, role, password_hash as "passwordHash" from app_user where lower(username) = lower($1)', [username]);
   return row;
 }
 

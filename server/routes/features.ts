@@ -1,31 +1,34 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Database } from '../db/database.ts';
+import { errorAnswer } from '../contract/errors.ts';
+import { Link } from '../contract/geojson.ts';
 import {
-  Collection, CollectionIdParameters, ErrorBody, FeatureBody, FeatureCollectionBody, FeatureParameters, ItemsQuery, Link,
+  Collection, CollectionIdParameters, CollectionList, FeatureAnswer, FeatureCollectionAnswer, FeatureParameters, ItemsQuery,
 } from '../contract/ogc.ts';
+import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findCollection, listCollections, type CollectionRow } from '../queries/collections.ts';
 import { countFeatures, findFeature, listFeatures } from '../queries/features.ts';
-import { createRouter } from './router.ts';
+import { apiRootOf, createRouter, geoJsonType } from './router.ts';
 
 const crs84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-const geoJsonType = 'application/geo+json';
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
 
-/** OGC API - Features Part 1 Core: the collections and their items. */
+/** OGC API - Features Part 1 Core: the collections and their items. Mounted at /collections. */
 export function createFeatureRoutes(database: Database) {
-  const describeCollection = (collection: CollectionRow, apiRoot: string) => ({
+  const describeCollection = (collection: CollectionRow, apiRoot: string): z.infer<typeof Collection> => ({
     id: collection.id,
     title: collection.title,
     titleEn: collection.titleEn,
     description: collection.description,
-    itemType: 'feature' as const,
+    itemType: 'feature',
     crs: [crs84],
     featureCount: collection.featureCount,
+    ...(collection.attribution ? { attribution: collection.attribution } : {}),
+    ...(collection.attributionUrl ? { attributionUrl: collection.attributionUrl } : {}),
     extent: { spatial: { bbox: collection.bbox ? [collection.bbox] : [], crs: crs84 } },
     links: [
       { href: `${apiRoot}/collections/${collection.id}`, rel: 'self', type: 'application/json', title: collection.title },
       { href: `${apiRoot}/collections/${collection.id}/items`, rel: 'items', type: geoJsonType, title: collection.title },
+      ...(collection.attributionUrl ? [{ href: collection.attributionUrl, rel: 'license', type: 'text/html', title: collection.attribution ?? undefined }] : []),
     ],
   });
 
@@ -38,8 +41,8 @@ export function createFeatureRoutes(database: Database) {
   return createRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/collections', summary: 'The datasets of the subdistrict',
-        responses: { 200: { description: 'Collections', content: { 'application/json': { schema: z.object({ links: z.array(Link), collections: Collection.array() }) } } } },
+        method: 'get', path: '/', summary: 'The datasets of the subdistrict',
+        responses: { 200: { description: 'Collections', content: { 'application/json': { schema: CollectionList } } } },
       }),
       async (context) => {
         const apiRoot = apiRootOf(context.req.url);
@@ -47,14 +50,14 @@ export function createFeatureRoutes(database: Database) {
         return context.json({
           links: [{ href: `${apiRoot}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
           collections: collections.map((collection) => describeCollection(collection, apiRoot)),
-        } as never);
+        }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/collections/{collectionId}', summary: 'One dataset, with its extent',
+        method: 'get', path: '/{collectionId}', summary: 'One dataset, with its extent',
         request: { params: CollectionIdParameters },
-        responses: { 200: { description: 'Collection', content: { 'application/json': { schema: Collection } } }, 404: errorResponse('No such collection') },
+        responses: { 200: { description: 'Collection', content: { 'application/json': { schema: Collection } } }, 404: errorAnswer('No such collection') },
       }),
       async (context) => {
         const { collectionId } = context.req.valid('param');
@@ -63,12 +66,12 @@ export function createFeatureRoutes(database: Database) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/collections/{collectionId}/items', summary: 'Features of a dataset, paged, optionally within a bbox',
+        method: 'get', path: '/{collectionId}/items', summary: 'Features of a dataset, paged, optionally within a bbox',
         request: { params: CollectionIdParameters, query: ItemsQuery },
         responses: {
-          200: { description: 'GeoJSON FeatureCollection', content: { [geoJsonType]: { schema: FeatureCollectionBody } } },
-          400: errorResponse('Bad parameter'),
-          404: errorResponse('No such collection'),
+          200: { description: 'GeoJSON FeatureCollection', content: { [geoJsonType]: { schema: FeatureCollectionAnswer } } },
+          400: errorAnswer('Bad parameter'),
+          404: errorAnswer('No such collection'),
         },
       }),
       async (context) => {
@@ -79,7 +82,7 @@ export function createFeatureRoutes(database: Database) {
           countFeatures(database, collectionId, bbox),
           listFeatures(database, collectionId, { bbox, limit, offset }),
         ]);
-        const pageLink = (rel: string, pageOffset: number) => {
+        const pageLink = (rel: string, pageOffset: number): Link => {
           const url = new URL(context.req.url);
           url.searchParams.set('limit', String(limit));
           url.searchParams.set('offset', String(pageOffset));
@@ -89,22 +92,21 @@ export function createFeatureRoutes(database: Database) {
         if (offset + features.length < numberMatched) links.push(pageLink('next', offset + limit));
         if (offset > 0) links.push(pageLink('prev', Math.max(0, offset - limit)));
         links.push({ href: `${apiRootOf(context.req.url)}/collections/${collectionId}`, rel: 'collection', type: 'application/json' });
-        const body = {
+        return context.json({
           type: 'FeatureCollection' as const,
           features,
           numberMatched,
           numberReturned: features.length,
           timeStamp: new Date().toISOString(),
           links,
-        };
-        return context.body(JSON.stringify(body), 200, { 'content-type': geoJsonType }) as never;
+        }, 200, { 'Content-Type': geoJsonType });
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/collections/{collectionId}/items/{featureId}', summary: 'One feature',
+        method: 'get', path: '/{collectionId}/items/{featureId}', summary: 'One feature',
         request: { params: FeatureParameters },
-        responses: { 200: { description: 'GeoJSON Feature', content: { [geoJsonType]: { schema: FeatureBody } } }, 404: errorResponse('No such feature') },
+        responses: { 200: { description: 'GeoJSON Feature', content: { [geoJsonType]: { schema: FeatureAnswer } } }, 404: errorAnswer('No such feature') },
       }),
       async (context) => {
         const { collectionId, featureId } = context.req.valid('param');
@@ -112,20 +114,13 @@ export function createFeatureRoutes(database: Database) {
         const feature = await findFeature(database, collectionId, featureId);
         if (!feature) throw notFound(`Feature "${featureId}" in collection "${collectionId}"`, `数据集“${collectionId}”中的要素“${featureId}”`);
         const apiRoot = apiRootOf(context.req.url);
-        const body = {
+        return context.json({
           ...feature,
           links: [
             { href: `${apiRoot}/collections/${collectionId}/items/${encodeURIComponent(featureId)}`, rel: 'self', type: geoJsonType },
             { href: `${apiRoot}/collections/${collectionId}`, rel: 'collection', type: 'application/json' },
           ],
-        };
-        return context.body(JSON.stringify(body), 200, { 'content-type': geoJsonType }) as never;
+        }, 200, { 'Content-Type': geoJsonType });
       },
     );
-}
-
-/** The absolute URL of /api for the request, so that links work from any host name. */
-export function apiRootOf(requestUrl: string): string {
-  const url = new URL(requestUrl);
-  return `${url.origin}/api`;
 }

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { Conformance, Health, LandingPage, PublicSettings } from '../contract/ogc.ts';
 import type { Database } from '../db/database.ts';
-import { apiRootOf } from './features.ts';
-import { createRouter } from './router.ts';
+import { apiRootOf, createRouter } from './router.ts';
 
 const conformsTo = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -14,16 +14,11 @@ const conformsTo = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
 ];
 
-export interface PublicSettings {
-  /** A MapLibre style URL of an intranet tile server; null means the offline basemap. */
-  basemapStyleUrl: string | null;
-}
-
-/** The landing page, conformance, health and the settings the client needs at start. */
+/** The landing page, conformance, health and the settings the client needs at start. Mounted at the API's root. */
 export function createLandingRoutes(database: Database, settings: PublicSettings) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/', summary: 'Landing page', responses: { 200: { description: 'Landing page', content: { 'application/json': { schema: z.object({ title: z.string(), links: z.array(z.object({ href: z.string(), rel: z.string() }).passthrough()) }) } } } } }),
+      createRoute({ method: 'get', path: '/', summary: 'Landing page', responses: { 200: { description: 'Landing page', content: { 'application/json': { schema: LandingPage } } } } }),
       (context) => {
         const apiRoot = apiRootOf(context.req.url);
         return context.json({
@@ -39,13 +34,13 @@ export function createLandingRoutes(database: Database, settings: PublicSettings
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/conformance', summary: 'Conformance classes', responses: { 200: { description: 'Conformance', content: { 'application/json': { schema: z.object({ conformsTo: z.array(z.string()) }) } } } } }),
+      createRoute({ method: 'get', path: '/conformance', summary: 'Conformance classes', responses: { 200: { description: 'Conformance', content: { 'application/json': { schema: Conformance } } } } }),
       (context) => context.json({ conformsTo }, 200),
     )
     .openapi(
       createRoute({
         method: 'get', path: '/health', summary: 'Which database is in use, and its PostGIS version',
-        responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']), postgresVersion: z.string(), postgisVersion: z.string() }) } } } },
+        responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: Health } } } },
       }),
       async (context) => {
         const [row] = await database.query<{ postgres: string; postgis: string }>(
@@ -55,7 +50,7 @@ export function createLandingRoutes(database: Database, settings: PublicSettings
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/config', summary: 'Settings the dashboard reads at start', responses: { 200: { description: 'Settings', content: { 'application/json': { schema: z.object({ basemapStyleUrl: z.string().nullable() }) } } } } }),
+      createRoute({ method: 'get', path: '/config', summary: 'Settings the dashboard reads at start', responses: { 200: { description: 'Settings', content: { 'application/json': { schema: PublicSettings } } } } }),
       (context) => context.json(settings, 200),
     );
 }

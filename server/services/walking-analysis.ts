@@ -4,6 +4,7 @@ import { attachUnits, computeCoverage, prepareNetwork, type AttachedUnits, type 
 import { findFacilityThreshold, type FacilityThreshold } from '../analysis/facility-thresholds.ts';
 import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-parts.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
+import type { CoverageAnswer, Isochrones, PointWalk } from '../contract/coverage.ts';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
 import { readAnalysisRevision, readEstates, readFacilities, readWalkingNetworkEdges, type FacilityRow } from '../queries/analysis-inputs.ts';
@@ -20,7 +21,7 @@ const maximumCachedAnswers = 64;
 interface AnalysisInputs {
   revision: string;
   /** Answers computed from these inputs: kept with them, so an answer never outlives its graph. */
-  coverageCache: Map<string, Coverage>;
+  coverageCache: Map<string, CoverageOfFacilities>;
   network: PreparedNetwork;
   attachedEstates: AttachedUnits;
   facilities: FacilityRow[];
@@ -72,7 +73,7 @@ export function createWalkingAnalysis(database: Database) {
      * facilities (stand-ins where a type has no known site) are left out unless asked for: coverage
      * by invented sites is a what-if, not a finding. Each type says how many it left out.
      */
-    async coverage(options: CoverageQuestion): Promise<Coverage & { revision: string; network: AnalysisInputs['networkReport']; includePlaceholders: boolean }> {
+    async coverage(options: CoverageQuestion): Promise<Omit<CoverageAnswer, 'asOf' | 'facilitiesNotOpen'>> {
       const loaded = await loadInputs();
       const thresholds = thresholdsFor(loaded.thresholds, options.facilityTypes);
       const includePlaceholders = options.includePlaceholders ?? false;
@@ -119,7 +120,7 @@ export function createWalkingAnalysis(database: Database) {
      * Walking distance and minutes from a point to the nearest facility of every type, leaving out
      * the facilities not open on the date asked for (`excludedFacilityKeys`).
      */
-    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []) {
+    async walkFromPoint(longitude: number, latitude: number, speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []): Promise<Pick<PointWalk, 'accessMetres' | 'byType'>> {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       const start = attachOrRefuse(loaded, longitude, latitude);
@@ -157,7 +158,7 @@ export function createWalkingAnalysis(database: Database) {
      * type's sources leave out the facilities not open on the date (`excludedFacilityKeys`); a
      * facility named by id is walked from as asked.
      */
-    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []) {
+    async isochrones(from: { facilityId?: string; facilityType?: string; point?: [number, number] }, minutes: number[], speedMetresPerSecond: number, includePlaceholders = false, excludedFacilityKeys: readonly string[] = []): Promise<Isochrones> {
       const loaded = await loadInputs();
       const { graph, index } = loaded.network;
       let origins: { longitude: number; latitude: number }[];
@@ -197,6 +198,9 @@ export function createWalkingAnalysis(database: Database) {
 }
 
 export type WalkingAnalysis = ReturnType<typeof createWalkingAnalysis>;
+
+/** A coverage answer with the number of stand-in sites of each type beside its count. */
+type CoverageOfFacilities = Omit<Coverage, 'byType'> & { byType: (Coverage['byType'][number] & { placeholderCount: number })[] };
 
 export interface CoverageQuestion {
   facilityTypes?: string[];

@@ -211,8 +211,10 @@ describe.each(serversUnderTest())('coverage follows changes to the data on a pri
   afterAll(async () => {
     await privateServer?.stop();
   });
-  const patchStandard = (facilityType: string, body: string, signedIn: SignedIn | null = editor) =>
-    getJson(privateServer, `/api/facility-standards/${facilityType}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...signedIn?.headers }, body });
+  const patchStandard = (facilityType: string, body: string, signedIn: SignedIn | null = editor, ifMatch?: string) =>
+    getJson(privateServer, `/api/facility-standards/${facilityType}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...signedIn?.headers, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body });
+  /** The ETag of the standard as it is now, which an edit sends as If-Match. */
+  const standardEtag = async (facilityType: string) => (await fetch(`${privateServer.url}/api/facility-standards/${facilityType}`)).headers.get('etag')!;
   let editor: SignedIn;
   beforeAll(async () => {
     editor = await signInAs(privateServer, 'editor');
@@ -245,42 +247,88 @@ describe.each(serversUnderTest())('coverage follows changes to the data on a pri
     expect(await standardNow()).toEqual(before);
   });
 
-  it('an admin session may import as well as the bearer token; an editor may not', async () => {
-    const csv = 'id,name,longitude,latitude\nsession-import,会话导入,121.52,31.225\n';
-    const post = (headers: Record<string, string>) => fetch(`${privateServer.url}/api/collections/session_import_test/import?format=csv&crs=wgs84`, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv });
-    expect((await post(editor.headers)).status).toBe(403);
-    expect((await post({ cookie: editor.cookie })).status).toBe(403);
+  // Issue 10: tokens give way to the signed-in editor's session (the 导入数据 dialog); a viewer may not import.
+  it('an editor\'s or admin\'s session may import as well as the bearer token, each with its X-CSRF-Token; a viewer may not', async () => {
+    const csv = (id: string) => `id,name,longitude,latitude\n${id},会话导入,121.52,31.225\n`;
+    const post = (headers: Record<string, string>, id = 'session-import') => fetch(`${privateServer.url}/api/collections/session_import_test/import?format=csv&crs=wgs84`, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv(id) });
+    const viewer = await signInAs(privateServer, 'viewer');
+    const byViewer = await post(viewer.headers);
+    expect(byViewer.status).toBe(403);
+    expect((await byViewer.json()).code).toBe('Forbidden');
+    const withoutToken = await post({ cookie: editor.cookie });
+    expect(withoutToken.status).toBe(403);
+    expect((await withoutToken.json()).code).toBe('CsrfTokenInvalid');
     expect((await getJson(privateServer, '/api/collections/session_import_test')).status).toBe(404);
     const admin = await signInAs(privateServer, 'admin');
     expect((await post({ cookie: admin.cookie })).status).toBe(403);
-    const imported = await post(admin.headers);
+    const imported = await post(editor.headers);
     expect(imported.status).toBe(200);
-    expect((await getJson(privateServer, '/api/collections/session_import_test/items')).body.features.map((feature: any) => feature.id)).toEqual(['session-import']);
+    expect((await post(admin.headers, 'session-import-admin')).status).toBe(200);
+    expect((await getJson(privateServer, '/api/collections/session_import_test/items')).body.features.map((feature: any) => feature.id).sort()).toEqual(['session-import', 'session-import-admin']);
   });
 
   it('recomputes when a planner edits a standard, and says the standard was edited', async () => {
     const before = await getJson(privateServer, `/api/coverage?types=${health}`);
-    const edit = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: 50 }) });
+    const edit = await patchStandard(health, JSON.stringify({ maxWalkMetres: 50 }), editor, await standardEtag(health));
     expect(edit.status).toBe(200);
     expect(edit.body.maxWalkMetres).toBe(50);
     const after = await getJson(privateServer, `/api/coverage?types=${health}`);
     expect(after.body.byType[0]).toMatchObject({ walkMetres: 50, basis: 'edited' });
     expect(after.body.byType[0].residentsShare).toBeLessThanOrEqual(before.body.byType[0].residentsShare);
-    const restore = await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: before.body.byType[0].walkMetres }) });
+    const restore = await patchStandard(health, JSON.stringify({ maxWalkMetres: before.body.byType[0].walkMetres }), editor, await standardEtag(health));
     expect(restore.status).toBe(200);
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0].residentsShare).toBe(before.body.byType[0].residentsShare);
   });
 
   it('undoes a planner\'s edit, back to the standard\'s own distance', async () => {
     const before = await getJson(privateServer, `/api/coverage?types=${health}`);
-    await getJson(privateServer, `/api/facility-standards/${health}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...editor.headers }, body: JSON.stringify({ maxWalkMetres: 777 }) });
+    await patchStandard(health, JSON.stringify({ maxWalkMetres: 777 }), editor, await standardEtag(health));
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0]).toMatchObject({ walkMetres: 777, basis: 'edited' });
-    const reset = await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE', headers: editor.headers });
+    const reset = await getJson(privateServer, `/api/facility-standards/${health}/edit`, { method: 'DELETE', headers: { ...editor.headers, 'if-match': await standardEtag(health) } });
     expect(reset.status).toBe(200);
     expect(reset.body.editedAt).toBeNull();
     const after = await getJson(privateServer, `/api/coverage?types=${health}`);
     expect(after.body.byType[0]).toMatchObject({ walkMetres: before.body.byType[0].walkMetres, basis: 'standard' });
     expect((await getJson(privateServer, '/api/facility-standards/space_port/edit', { method: 'DELETE', headers: editor.headers })).status).toBe(404);
+  });
+
+  // Issue 12: two planners editing one standard at once; the second is told, not overwritten, and every edit is kept.
+  it('takes If-Match: 428 without it, 412 with the version the other planner replaced, and keeps who changed what', async () => {
+    const type = 'community_service_center';
+    const read = await fetch(`${privateServer.url}/api/facility-standards/${type}`);
+    const original = await read.json();
+    const firstPlannersTag = read.headers.get('etag')!;
+    expect(firstPlannersTag).toBe(`"standard-${type}-${original.version}"`);
+
+    const withoutTag = await patchStandard(type, '{"maxWalkMetres":900}');
+    expect(withoutTag.status).toBe(428);
+    expect(withoutTag.body.messageZh).toMatch(/If-Match/);
+
+    const firstPlanner = await signInAs(privateServer, 'editor', 'first-planner');
+    const secondPlanner = await signInAs(privateServer, 'editor', 'second-planner');
+    const first = await patchStandard(type, '{"maxWalkMetres":900}', firstPlanner, firstPlannersTag);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ maxWalkMetres: 900, version: original.version + 1 });
+    const second = await patchStandard(type, '{"maxWalkMetres":400}', secondPlanner, firstPlannersTag);
+    expect(second.status).toBe(412);
+    expect(second.body).toMatchObject({ code: 'PreconditionFailed', currentVersion: original.version + 1, current: { facilityType: type, maxWalkMetres: 900 } });
+    expect(second.body.messageZh).toMatch(/已被修改/);
+    expect((await getJson(privateServer, `/api/facility-standards/${type}`)).body.maxWalkMetres).toBe(900);
+
+    const undo = await getJson(privateServer, `/api/facility-standards/${type}/edit`, { method: 'DELETE', headers: { ...secondPlanner.headers, 'if-match': firstPlannersTag } });
+    expect(undo.status).toBe(412);
+    const undone = await getJson(privateServer, `/api/facility-standards/${type}/edit`, { method: 'DELETE', headers: { ...secondPlanner.headers, 'if-match': await standardEtag(type) } });
+    expect(undone.status).toBe(200);
+    expect(undone.body).toMatchObject({ maxWalkMetres: original.maxWalkMetres, editedAt: null });
+
+    const history = await getJson(privateServer, `/api/facility-standards/${type}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.currentVersion).toBe(undone.body.version);
+    expect(history.body.edits.map((edit: any) => [edit.operation, edit.actor, edit.before.maxWalkMetres, edit.after.maxWalkMetres])).toEqual([
+      ['undo-edit', 'second-planner', 900, original.maxWalkMetres],
+      ['set-distance', 'first-planner', original.maxWalkMetres, 900],
+    ]);
+    expect(history.body.edits.every((edit: any) => !Number.isNaN(Date.parse(edit.recordedAt)))).toBe(true);
   });
 
   it('recomputes when a facility is added', async () => {

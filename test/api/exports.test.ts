@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import type { ServerUnderTest } from '../helpers/start-servers.ts';
@@ -114,7 +115,7 @@ describe.each(serversUnderTest())('exports on the $database database', (server) 
     expect((await download(server, '/api/exports/estates.csv?asOf=2024-02-30')).status).toBe(400);
     for (const item of ['0', '00', '17']) expect((await download(server, `/api/exports/projects.csv?item=${item}`)).status).toBe(400);
     expect((await download(server, '/api/exports/projects.csv?item=16')).status).toBe(200);
-    expect((await download(server, '/api/exports/estates.xlsx')).status).toBe(404);
+    expect((await download(server, '/api/exports/estates.pdf')).status).toBe(404);
     expect((await download(server, '/api/exports/roads.csv')).status).toBe(404);
   });
 
@@ -144,5 +145,37 @@ describe.each(serversUnderTest())('exports on the $database database', (server) 
     const within = parkRows.filter((row) => row[coverage.header.indexOf('是否在标准距离内')] === '是');
     const park = summary.coverage.groups.find((group: any) => group.key === 'park').residentsShare;
     expect(residents(within) / residents(parkRows)).toBeCloseTo(park, 3);
+  });
+
+  it('exports every dataset as an Excel workbook with the CSV\'s Chinese header and cells, numbers as numbers and formulas as text', async () => {
+    for (const dataset of ['estates', 'projects', 'facilities', 'coverage']) {
+      const csv = readCsv(await download(server, `/api/exports/${dataset}.csv?asOf=2024-12-31`));
+      const file = await download(server, `/api/exports/${dataset}.xlsx?asOf=2024-12-31`);
+      expect(file.status).toBe(200);
+      expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(file.disposition).toMatch(/filename\*=UTF-8''.*\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.bytes.buffer as ArrayBuffer);
+      const [sheet, about] = workbook.worksheets;
+      expect(about.name).toBe('说明');
+      expect(about.getCell('B2').value).toBe('2024-12-31');
+      const rows: (string | number | null)[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        rows.push(Array.from({ length: csv.header.length }, (_, index) => row.getCell(index + 1).value as string | number | null));
+      });
+      expect(rows[0], dataset).toEqual(csv.header);
+      expect(rows.length - 1, `${dataset}: rows`).toBe(csv.rows.length);
+      // Cell by cell the CSV's: numbers as numbers, text as text (the CSV's apostrophe guard is not needed, as a cell is never a formula).
+      rows.slice(1).forEach((row, rowIndex) => {
+        const asCsv = row.map((value) => (value === null ? '' : typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value));
+        expect(asCsv, `${dataset} row ${rowIndex + 1}`).toEqual(csv.rows[rowIndex]);
+      });
+      for (const row of rows.slice(1)) for (const value of row) expect(typeof value === 'object' && value !== null, 'no formula or rich cell').toBe(false);
+    }
+    const empty = await download(server, `/api/exports/estates.xlsx?committee=${encodeURIComponent('没有这个居委会')}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(empty.bytes.buffer as ArrayBuffer);
+    expect(workbook.worksheets[0].rowCount).toBe(1);
+    expect((await download(server, '/api/exports/estates.xls')).status).toBe(404);
   });
 });

@@ -41,6 +41,15 @@ describe.each(serversUnderTest())('OGC API - Features on the $database database'
     expect(body.postgisVersion).toMatch(/^3\./);
   });
 
+  it('credits OpenStreetMap on every collection that holds its data, with the licence page as its license link', async () => {
+    const { body } = await getJson(server, '/api/collections');
+    const roads = body.collections.find((collection: { id: string }) => collection.id === 'roads');
+    expect(roads.attribution).toBe('© OpenStreetMap contributors');
+    expect(roads.links).toEqual(expect.arrayContaining([expect.objectContaining({ rel: 'license', href: 'https://www.openstreetmap.org/copyright' })]));
+    const withoutOsm = body.collections.find((collection: { id: string }) => collection.id === 'waterways');
+    expect(withoutOsm.attribution).toBeUndefined();
+  });
+
   it('serves every geodata file as a collection with all its features and their extent', async () => {
     expect(geodata.has('boundary')).toBe(true);
     const { body } = await getJson(server, '/api/collections');

@@ -7,7 +7,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
-import { seedDatabase } from '../../server/db/seed.ts';
+import { seedAll } from '../../server/seed/seed-all.ts';
 import { answerError } from '../../server/errors.ts';
 import { importFile, type ImportRequest } from '../../server/import/import-file.ts';
 import { createImportRoutes } from '../../server/routes/import.ts';
@@ -230,6 +230,8 @@ describe.each(serversUnderTest())('import over the API on the $database database
     ['a GBK-encoded file', 'import_test_bad', 'format=csv', Buffer.from([0x6c, 0x6e, 0x67, 0x0a, 0xbe, 0xad, 0xb6, 0xc8]), 400, /not UTF-8/],
     ['XML that is not OpenStreetMap', 'import_test_bad', 'format=osm', '<kml/>', 400, /<osm> root/],
     ['a replace flag that is not a boolean', 'import_test_bad', 'format=csv&replace=yes', 'x', 400, /replace must be true or false/],
+    ['a PostgreSQL system name as the collection', 'pg_catalog', 'format=geojson', featureCollection([]), 400, /"pg_catalog" is reserved/],
+    ['a word of the API\'s paths as the collection', 'conformance', 'format=geojson', featureCollection([]), 400, /"conformance" is reserved/],
   ])('answers %s with a 4xx a person understands', async (_name, collectionId, query, body, status, message) => {
     const response = await postFile(server, collectionId, query, body as BodyInit);
     expect(response.status).toBe(status);
@@ -267,7 +269,7 @@ describe.each(serversUnderTest())('import over the API on the $database database
 describe('import over the API without LIFECIRCLE_ADMIN_TOKEN', () => {
   it('answers 403, saying import over the API is disabled, without touching the database', async () => {
     const untouchable = new Proxy({} as Database, { get: () => { throw new Error('the database was used'); } });
-    const app = new OpenAPIHono().route('/api', createImportRoutes(untouchable, null));
+    const app = new OpenAPIHono().route('/api/collections', createImportRoutes(untouchable, null));
     app.onError(answerError);
     const response = await app.request('/api/collections/facilities/import?format=csv', { method: 'POST', body: 'lng,lat\n121.5,31.2\n', headers: { authorization: 'Bearer anything' } });
     expect(response.status).toBe(403);
@@ -323,14 +325,14 @@ describe.each(databases)('imports and the seed step on the $kind database', ({ o
 
   it('never overwrites or removes imported features when the seed file changes', async () => {
     writeSeed([seedPark('park-a', '甲公园', 121.52), seedPark('park-b', '乙公园', 121.53)]);
-    await seedDatabase(database, geodata);
+    await seedAll(database, geodata);
     const report = await importGeojson([
       { type: 'Feature', id: 'park-b', properties: { name: '乙公园（实测）' }, geometry: square(121.5301, 31.2201) },
       { type: 'Feature', id: 'park-new', properties: { name: '新绿地' }, geometry: square(121.54, 31.22) },
     ]);
     expect(report.counts).toMatchObject({ added: 1, changed: 1 });
     writeSeed([seedPark('park-a', '甲公园（新版）', 121.52), seedPark('park-b', '乙公园（新版）', 121.53)]);
-    await seedDatabase(database, geodata);
+    await seedAll(database, geodata);
     expect(await parks()).toEqual([
       { key: 'park-a', name: '甲公园（新版）', source: 'estimated' },
       { key: 'park-b', name: '乙公园（实测）', source: 'imported' },
@@ -341,9 +343,9 @@ describe.each(databases)('imports and the seed step on the $kind database', ({ o
   it('after replace, the seed step does not bring the old seed features back, even when the seed file changes', async () => {
     const report = await importGeojson([{ type: 'Feature', id: 'surveyed-1', properties: { name: '实测绿地' }, geometry: square(121.525, 31.225) }], { replace: true });
     expect(report.counts).toMatchObject({ added: 1, removed: 3 });
-    await seedDatabase(database, geodata);
+    await seedAll(database, geodata);
     writeSeed([seedPark('park-a', '甲公园（再版）', 121.52), seedPark('park-c', '丙公园', 121.55)]);
-    const reports = await seedDatabase(database, geodata);
+    const reports = (await seedAll(database, geodata)).collections;
     expect(reports.find((seed) => seed.collectionId === 'parks')?.skipped).toBe(true);
     expect(await parks()).toEqual([{ key: 'surveyed-1', name: '实测绿地', source: 'imported' }]);
   });

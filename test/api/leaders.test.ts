@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../server/contract/as-of.ts';
+import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { startPrivateServer } from '../helpers/private-server.ts';
 import type { ServerUnderTest } from '../helpers/start-servers.ts';
@@ -190,18 +190,29 @@ describe.each(serversUnderTest())('coverage grows when a project that adds a fac
       expect(midway.facilities.notOpenKeys).toContain(park);
       expect(after.facilities.notOpenKeys).not.toContain(park);
     }
-    expect(share(after, 'park')).toBeGreaterThan(share(midway, 'park'));
-    expect(share(after, 'park')).toBeGreaterThan(share(before, 'park'));
+    // The riverside parks are 10-minute parks: that type's coverage rises (below). The park group
+    // as a whole need not: OpenStreetMap maps a 10 ha park by the same bank, which already serves
+    // the estates around the east site within its 15-minute distance.
+    expect(share(after, 'park')).toBeGreaterThanOrEqual(share(midway, 'park'));
+    expect(share(after, 'park')).toBeGreaterThanOrEqual(share(before, 'park'));
     const year2025 = after.coverageByYear.find((year: any) => year.year === 2025);
     expect(year2025.openedProjects).toEqual([{ code: 'P07-06', titleZh: expect.any(String), facilityKeys: parks }]);
     const park = (year: any) => year.groups.find((group: any) => group.key === 'park').residentsShare;
-    expect(park(year2025)).toBeGreaterThan(park(after.coverageByYear.find((year: any) => year.year === 2024)));
+    expect(park(year2025)).toBeGreaterThanOrEqual(park(after.coverageByYear.find((year: any) => year.year === 2024)));
 
     const [coverageMidway, coverageAfter, coverageToday] = await Promise.all([
       getJson(server, '/api/coverage?asOf=2025-06-30'), getJson(server, '/api/coverage?asOf=2026-06-30'), getJson(server, '/api/coverage'),
     ]);
     const parkShare = (coverage: any) => coverage.body.byGroup.find((group: any) => group.key === 'park').residentsShare;
-    expect(parkShare(coverageAfter)).toBeGreaterThan(parkShare(coverageMidway));
+    // No estate lies within the 500 m standard of either riverside site on the OpenStreetMap
+    // streets, so the 10-minute park type's standard share stays where it was; the residents who
+    // reach a 10-minute park within 10 and within 15 minutes' walk rise.
+    const tenMinutePark = (coverage: any) => coverage.body.byType.find((type: any) => type.facilityType === 'park_10min');
+    expect(tenMinutePark(coverageAfter).residentsShare).toBeGreaterThanOrEqual(tenMinutePark(coverageMidway).residentsShare);
+    expect(tenMinutePark(coverageAfter).residentsShareWithinMinutes['10']).toBeGreaterThan(tenMinutePark(coverageMidway).residentsShareWithinMinutes['10']);
+    expect(tenMinutePark(coverageAfter).residentsShareWithinMinutes['15']).toBeGreaterThan(tenMinutePark(coverageMidway).residentsShareWithinMinutes['15']);
+    expect(tenMinutePark(coverageAfter).facilityCount).toBe(tenMinutePark(coverageMidway).facilityCount + 1);
+    expect(parkShare(coverageAfter)).toBeGreaterThanOrEqual(parkShare(coverageMidway));
     // Today is after its end date: the parks count in the life-circle panel's answer for today as well.
     expect(coverageToday.body.facilitiesNotOpen).not.toContain(parks[0]);
     expect(parkShare(coverageToday)).toBe(share(await summaryOf(server), 'park'));

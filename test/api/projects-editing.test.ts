@@ -90,6 +90,14 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     expect(again.body.problems[0].field).toBe('properties.code');
   });
 
+  it('gives simultaneous creates without a code distinct codes, all created (the database claims each code)', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => sendJson(server, 'POST', items, validFeature())));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    const codes = answers.map((answer) => answer.body.id as string);
+    expect(new Set(codes).size).toBe(8);
+    for (const code of codes) expect(code).toMatch(/^P06-\d+$/);
+  });
+
   it('refuses a write without If-Match (428) and with a stale one (412), changing nothing', async () => {
     const created = await create({ code: 'T-LOCK' });
     const path = `${items}/T-LOCK`;

@@ -5,8 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
-import { seedDatabase } from '../../server/db/seed.ts';
-import { seedPlanProjects } from '../../server/projects/seed-projects.ts';
+import { seedAll } from '../../server/seed/seed-all.ts';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { createFreshDatabase } from '../helpers/fresh-database.ts';
 
@@ -151,16 +150,15 @@ describe('seeding the plan\'s projects', () => {
   it.each(databases)('is idempotent on the %s database and never brings back or overwrites what a person changed', async (_kind, open) => {
     const database = await open();
     await migrateDatabase(database);
-    await seedDatabase(database, geodataDirectory);
-    expect(await seedPlanProjects(database, geodataDirectory)).toBe(plan.projects.length);
-    expect(await seedPlanProjects(database, geodataDirectory)).toBe(0);
+    expect((await seedAll(database, geodataDirectory)).projectsAdded).toBe(plan.projects.length);
+    expect((await seedAll(database, geodataDirectory)).projectsAdded).toBe(0);
     await database.query(`update project set title_zh = '改过的名称', version = version + 1 where code = 'P06-01'`);
     await database.transaction(async (transaction) => {
       await transaction.query(`select set_config('lifecircle.writing_projects', 'on', true)`);
       await transaction.query(`delete from feature where collection_id = 'projects' and feature_key = 'P06-02'`);
       await transaction.query(`delete from project where code = 'P06-02'`);
     });
-    expect(await seedPlanProjects(database, geodataDirectory)).toBe(0);
+    expect((await seedAll(database, geodataDirectory)).projectsAdded).toBe(0);
     const rows = await database.query<{ code: string; title_zh: string }>(`select code, title_zh from project where code in ('P06-01', 'P06-02')`);
     expect(rows).toEqual([{ code: 'P06-01', title_zh: '改过的名称' }]);
     const audit = await database.query<{ count: number }>(`select count(*)::int as count from project_audit where operation = 'seed'`);

@@ -73,6 +73,8 @@ describe.each(serversUnderTest())('validation of project writes on the $database
     ['a date in another format', feature({ end_date: '31/10/2025' }), 422, 'InvalidProject', 'properties.end_date'],
     ['an end before the start', feature({ start_date: '2025-06-01', end_date: '2025-01-01' }), 422, 'InvalidProject', 'properties.end_date'],
     ['progress over 100', feature({ progress_percent: 101 }), 422, 'InvalidProject', 'properties.progress_percent'],
+    ['a crs member (RFC 7946 removed it)', { ...feature(), crs: { type: 'name', properties: { name: 'EPSG:3857' } } }, 422, 'InvalidProject', 'crs'],
+    ['a crs member in the geometry', feature({}, { ...square(), crs: { type: 'name', properties: { name: 'EPSG:3857' } } }), 422, 'InvalidProject', 'geometry.crs'],
     ['completed at 50 %', feature({ status: 'completed', progress_percent: 50 }), 422, 'InvalidProject', 'properties.progress_percent'],
     ['completed with an end date after today', feature({ status: 'completed', progress_percent: 100, end_date: '2099-12-31' }), 422, 'InvalidProject', 'properties.end_date'],
     ['a negative budget', feature({ budget_ten_thousand_yuan: -1 }), 422, 'InvalidProject', 'properties.budget_ten_thousand_yuan'],
@@ -141,6 +143,18 @@ describe.each(serversUnderTest())('validation of project writes on the $database
     });
     expect(status).toBe(413);
     expect(JSON.parse(text).messageZh).toMatch(/1 MB/);
+  });
+
+  it('refuses a write that is not JSON with 415 (text/plain, a form, no content type), changing nothing', async () => {
+    const before = await projectCount();
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const response = await post(server, feature({ code: 'T-PLAIN' }), items, 'POST', { 'content-type': contentType });
+      expect(response.status, contentType).toBe(415);
+      expect(response.body.code).toBe('UnsupportedMediaType');
+      expect(response.body.messageZh).toMatch(/application\/json/);
+    }
+    expect(await projectCount()).toBe(before);
+    expect((await post(server, feature({ code: 'T-GEOJSON' }), items, 'POST', { 'content-type': 'application/geo+json' })).status).toBe(201);
   });
 
   it('stores SQL-looking text as text', async () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
-import { seedDatabase } from '../../server/db/seed.ts';
+import { seedAll } from '../../server/seed/seed-all.ts';
 import { createFreshDatabase } from '../helpers/fresh-database.ts';
 
 const square = (west: number, south: number, size = 0.001) => ({
@@ -72,10 +72,10 @@ describe.each(databases)('migrations and the seed step on the $kind database', (
     writeCollection(geodata, 'bus_stops', [
       { type: 'Feature', properties: { name: '站一' }, geometry: point(121.52, 31.23) },
     ]);
-    const first = await seedDatabase(database, geodata);
+    const first = (await seedAll(database, geodata)).collections;
     expect(first.map((report) => [report.collectionId, report.changed])).toEqual([['bus_stops', 1], ['parks', 2]]);
     expect(await count('parks')).toBe(2);
-    const second = await seedDatabase(database, geodata);
+    const second = (await seedAll(database, geodata)).collections;
     expect(second.every((report) => report.skipped)).toBe(true);
     expect(await count('parks')).toBe(2);
     expect(await count('bus_stops')).toBe(1);
@@ -88,7 +88,7 @@ describe.each(databases)('migrations and the seed step on the $kind database', (
       { type: 'Feature', id: 'park-b', properties: { name: '乙公园（新版）', source: 'estimated' }, geometry: square(121.53, 31.22) },
       { type: 'Feature', id: 'park-c', properties: { name: '丙公园', source: 'estimated' }, geometry: square(121.54, 31.22) },
     ]);
-    await seedDatabase(database, geodata);
+    await seedAll(database, geodata);
     const names = await database.query<{ feature_key: string; name: string }>(
       `select feature_key, properties->>'name' as name from feature where collection_id = 'parks' order by feature_key`,
     );
@@ -105,18 +105,18 @@ describe.each(databases)('migrations and the seed step on the $kind database', (
       // A bow tie: the ring crosses itself.
       { type: 'Feature', id: 'park-bow', properties: { name: '蝴蝶结' }, geometry: { type: 'Polygon', coordinates: [[[121.5, 31.2], [121.51, 31.21], [121.51, 31.2], [121.5, 31.21], [121.5, 31.2]]] } },
     ]);
-    await expect(seedDatabase(database, geodata)).rejects.toThrow(/park-bow.*Self-intersection/i);
+    await expect(seedAll(database, geodata)).rejects.toThrow(/park-bow.*Self-intersection/i);
     expect(await count('parks')).toBe(3);
   });
 
   it('refuses coordinates out of range and duplicate ids before touching the database', async () => {
     writeCollection(geodata, 'parks', [{ type: 'Feature', id: 'far', properties: {}, geometry: point(200, 31) }]);
-    await expect(seedDatabase(database, geodata)).rejects.toThrow(/far.*longitude 200/);
+    await expect(seedAll(database, geodata)).rejects.toThrow(/far.*longitude 200/);
     writeCollection(geodata, 'parks', [
       { type: 'Feature', id: 'twin', properties: {}, geometry: point(121.5, 31.2) },
       { type: 'Feature', id: 'twin', properties: {}, geometry: point(121.5, 31.21) },
     ]);
-    await expect(seedDatabase(database, geodata)).rejects.toThrow(/"twin" appears twice/);
+    await expect(seedAll(database, geodata)).rejects.toThrow(/"twin" appears twice/);
     expect(await count('parks')).toBe(3);
   });
 });
@@ -129,7 +129,7 @@ describe('the embedded database survives a restart', () => {
       writeCollection(geodata, 'parks', [{ type: 'Feature', id: 'park-a', properties: { name: '甲公园' }, geometry: square(121.52, 31.22) }]);
       let database = await openDatabase({ dataDirectory: directory });
       await migrateDatabase(database);
-      await seedDatabase(database, geodata);
+      await seedAll(database, geodata);
       // One process at a time: a second one would corrupt the files or silently diverge.
       const otherProcess = spawnSync(process.execPath, ['--import', 'tsx', '-e',
         `import('./server/db/database.ts').then((m) => m.openDatabase({ dataDirectory: ${JSON.stringify(directory)} })).then(() => process.exit(0), (error) => { console.error(error.message); process.exit(3); })`],
@@ -141,7 +141,7 @@ describe('the embedded database survives a restart', () => {
       writeFileSync(join(directory, 'lifecircle.lock'), '999999999');
       database = await openDatabase({ dataDirectory: directory });
       expect(await migrateDatabase(database)).toEqual([]);
-      expect((await seedDatabase(database, geodata))[0].skipped).toBe(true);
+      expect((await seedAll(database, geodata)).collections[0].skipped).toBe(true);
       const [row] = await database.query<{ name: string }>(`select properties->>'name' as name from feature where feature_key = 'park-a'`);
       expect(row.name).toBe('甲公园');
       await database.close();

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Attachment } from '../../server/analysis/attach-points.ts';
 import { buildWalkingGraph, type WalkingGraph } from '../../server/analysis/build-walking-graph.ts';
 import { attachUnits, computeCoverage, prepareNetwork, type FacilityPoint, type ResidentialUnit } from '../../server/analysis/compute-coverage.ts';
-import { findFacilityThreshold, type FacilityThreshold } from '../../server/analysis/facility-thresholds.ts';
+import type { FacilityThreshold } from '../../server/analysis/facility-thresholds.ts';
 import { walkFromSources } from '../../server/analysis/walk-from-sources.ts';
 import { fixtureProjection, makeGridEdges } from '../fixtures/metre-networks.ts';
 import { createFreshDatabase } from '../helpers/fresh-database.ts';
@@ -20,26 +18,6 @@ export function timeWarm(runs: number, work: () => unknown): number {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
-}
-
-/** The shipped data, read straight from geodata/ the way the server reads it from the database. */
-export function readShippedAnalysisInputs(geodataDirectory: string) {
-  const read = (name: string) => JSON.parse(readFileSync(join(geodataDirectory, name), 'utf8'));
-  const edges = read('walking_network.geojson').features
-    .filter((feature: any) => feature.geometry.type === 'LineString')
-    .map((feature: any) => ({ id: String(feature.id), coordinates: feature.geometry.coordinates }));
-  const units: ResidentialUnit[] = read('neighbourhoods.geojson').features.map((feature: any) => ({
-    id: String(feature.id), name: feature.properties.name, residents: feature.properties.residents ?? 0,
-    residentsAged60Plus: feature.properties.residents_aged_60_plus ?? 0, gates: feature.properties.gates ?? [],
-  }));
-  const facilities: FacilityPoint[] = read('facilities.geojson').features.map((feature: any) => ({
-    id: String(feature.id), name: feature.properties.name, facilityType: feature.properties.facility_type,
-    longitude: feature.geometry.coordinates[0], latitude: feature.geometry.coordinates[1],
-  }));
-  const thresholds = read('facility_standards.json')
-    .map((standard: any) => findFacilityThreshold({ facilityType: standard.facility_type, nameZh: standard.name_zh, level: standard.level, maxWalkMetres: standard.max_walk_metres }))
-    .filter((threshold: FacilityThreshold | null): threshold is FacilityThreshold => threshold !== null);
-  return { edges, units, facilities, thresholds };
 }
 
 export function graphMegabytes(graph: WalkingGraph): number {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- foundation|coverage|leaders]`: the speed and memory figures the issues name, each
+ * `npm run bench [-- foundation|coverage|leaders|import|scenarios]`: the speed and memory figures the issues name, each
  * printed beside its target or reference as a ratio, measured in one run. Timings are medians,
  * because these machines are shared and noisy. Nothing here is a pass/fail test.
  */
@@ -9,12 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildWalkingGraph } from '../../server/analysis/build-walking-graph.ts';
 import { attachUnits, computeCoverage, prepareNetwork } from '../../server/analysis/compute-coverage.ts';
+import { solveMaximalCovering } from '../../server/analysis/solve-maximal-covering.ts';
 import { walkFromSources } from '../../server/analysis/walk-from-sources.ts';
-import { geodataDirectory } from '../helpers/geodata.ts';
+import { geodataDirectory, readShippedAnalysisInputs } from '../helpers/geodata.ts';
+import { measureAddressLocator } from './address-locator.ts';
 import { measureClientBundle } from './bundle.ts';
-import { computeOneType, graphMegabytes, makeGridProblem, readShippedAnalysisInputs, timePgRouting, timeWarm } from './coverage.ts';
+import { computeOneType, graphMegabytes, makeGridProblem, timePgRouting, timeWarm } from './coverage.ts';
 import { measureFirstMapLoad } from './first-map.ts';
 import { measureLeadersSummary } from './leaders.ts';
+import { makeSyntheticCovering, prepareShippedScenario, prepareShippedSuggestion, timeFacilityChanges, timeFacilityChangesOnGrid, timeGreedy, timeWalkingLink } from './scenarios.ts';
 import { measureServerStart } from './server-start.ts';
 
 const sections = process.argv.slice(2);
@@ -104,4 +107,60 @@ if (wants('leaders')) {
   } finally {
     rmSync(dataDirectory, { recursive: true, force: true });
   }
+}
+
+if (wants('import')) {
+  console.log('\n== import: offline address locator (issue 10)');
+  // The bounds test/unit/import/locate-address.test.ts holds it to.
+  const error = measureAddressLocator(geodataDirectory);
+  print(`locator error, median (leave-one-out, ${error.count} addresses)`, error.medianMetres, 'm', 130, 'bound ');
+  print('locator error, 90th percentile', error.percentile90Metres, 'm', 450, 'bound ');
+  const { interpolated, street } = error.byQuality;
+  console.log(`    interpolated ${interpolated?.count} (median ${interpolated?.medianMetres?.toFixed(0)} m), street only ${street?.count} (median ${street?.medianMetres?.toFixed(0)} m), not found ${error.byQuality['not-found']?.count}`);
+}
+
+if (wants('scenarios')) {
+  console.log('\n== what-if scenarios and site suggestion (issue 11)');
+  const scenario = prepareShippedScenario();
+  const changes = timeFacilityChanges(scenario);
+  console.log(`    elderly day care (300 m), shipped data: ${changes.existing} facilities; a full recompute of the type takes ${changes.full.toFixed(2)} ms`);
+  print('add one facility, new coverage of its type (incremental)', changes.added, 'ms', 20);
+  print('move one facility, new coverage of its type (incremental)', changes.moved, 'ms', 20);
+  print('close one facility, new coverage of its type (incremental)', changes.closed, 'ms', 20);
+  // The shipped graph has about 200 nodes: a full recompute of one type is a fraction of a
+  // millisecond, so the copying an incremental change does weighs as much as the walk it saves.
+  console.log(`    full recompute ÷ incremental: add ${(changes.full / changes.added).toFixed(1)}×, move ${(changes.full / changes.moved).toFixed(1)}×, close ${(changes.full / changes.closed).toFixed(1)}× (the shipped graph is small: the gain shows on the grid below)`);
+  const grid = timeFacilityChangesOnGrid();
+  console.log(`    on a ${grid.edges.toLocaleString('en')}-edge grid (${grid.facilities} facilities of one type), where a change touches a small part: add ${grid.added.toFixed(2)} ms, close ${grid.closed.toFixed(2)} ms, full recompute ${grid.full.toFixed(1)} ms (${(grid.full / grid.added).toFixed(0)}× and ${(grid.full / grid.closed).toFixed(0)}×)`);
+  const link = timeWalkingLink(scenario);
+  print(`a walking link opened, new coverage of all ${link.types} types`, link.incremental, 'ms', 100);
+  console.log(`    full recompute of all types on the new network: ${link.full.toFixed(1)} ms (${(link.full / link.incremental).toFixed(1)}× the incremental update)`);
+
+  const suggestion = prepareShippedSuggestion(scenario, 19);
+  const greedy = timeGreedy(suggestion, 3);
+  print(`greedy k = 3 over ${suggestion.candidates.length} candidates, reach included`, greedy.whole, 'ms', 1000);
+  console.log(`    reach walked from the ${scenario.estates.units.length} estates: ${greedy.fromEstates.toFixed(1)} ms; from the candidates: ${greedy.fromCandidates.toFixed(1)} ms (${(greedy.fromCandidates / greedy.fromEstates).toFixed(1)}× slower)`);
+  console.log(`    greedy gains (residents aged 60+ newly within ${suggestion.walkMetres} m): ${greedy.answer.picks.map((pick) => pick.gain).join(', ')}`);
+  await solveMaximalCovering(makeSyntheticCovering(1), 1); // loads and compiles the WebAssembly solver before the timed solves
+  for (let k = 1; k <= 5; k++) {
+    const exact = await solveMaximalCovering(greedy.problem, k, { timeLimitSeconds: 10 });
+    const greedyCovered = k <= 3 ? greedy.answer.picks.slice(0, k).reduce((total, pick) => total + pick.gain, 0) : null;
+    print(`exact MILP k = ${k} over ${suggestion.candidates.length} candidates (HiGHS)`, exact.seconds, 's', 10);
+    console.log(`    ${exact.status}, covers ${exact.covered}${greedyCovered === null ? '' : ` (greedy ${greedyCovered})`}, ${describeBound(exact)}; model after reduction: ${exact.model.candidates} candidates × ${exact.model.estates} estates`);
+  }
+  console.log('    exact solve on synthetic plan areas of 2 km subdistricts (32 estates, ~1,700 candidates each), k = 5, limit 60 s:');
+  const growth: { size: number; seconds: number }[] = [];
+  for (const subdistricts of [1, 4, 16, 36, 64, 100]) {
+    const problem = makeSyntheticCovering(subdistricts);
+    const exact = await solveMaximalCovering(problem, 5, { timeLimitSeconds: 60 });
+    if (exact.status === 'optimal') growth.push({ size: exact.model.candidates + exact.model.estates, seconds: exact.seconds });
+    console.log(`    ${String(subdistricts).padStart(3)} subdistricts: ${problem.reach.candidateCount} candidates, ${problem.reach.unitCount} estates → model ${exact.model.candidates} × ${exact.model.estates}: ${exact.seconds.toFixed(2)} s, ${exact.status}, covers ${exact.covered}, ${describeBound(exact)}`);
+  }
+  // The slope on a log-log scale between the second and the largest size solved to optimality.
+  const [smaller, larger] = [growth[1], growth[growth.length - 1]];
+  if (smaller && larger && larger !== smaller) console.log(`    exact solve time grows about as size^${(Math.log(larger.seconds / smaller.seconds) / Math.log(larger.size / smaller.size)).toFixed(1)} (size = candidates + estates after reduction), over the sizes solved to optimality`);
+}
+
+function describeBound(exact: { bestBound: number | null; gap: number | null }) {
+  return exact.bestBound === null ? 'no bound yet when stopped' : `best bound ${exact.bestBound.toFixed(0)}, gap ${(exact.gap! * 100).toFixed(2)} %`;
 }

@@ -133,6 +133,38 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await page.click('[data-testid="standard-reset"]');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(before.residentsShare));
     expect((await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center')).toMatchObject({ walkMetres: before.walkMetres, basis: before.basis });
+
+    // The standard's changes, newest first, with who made them.
+    await page.click('[data-testid="standard-history-open"]');
+    await page.waitForSelector('[data-testid="standard-history"] li');
+    const history = await api('/api/facility-standards/community_health_center/history');
+    expect(history.edits.slice(0, 2).map((edit: any) => edit.operation)).toEqual(['undo-edit', 'set-distance']);
+    const rows = await page.locator('[data-testid="standard-history"] li').allTextContents();
+    expect(rows).toHaveLength(history.edits.length);
+    expect(rows[0]).toContain('coverage-planner 恢复规范值');
+    expect(rows[1]).toContain('coverage-planner 将距离由 1000 米 改为 2000 米');
+
+    // Another planner changes the standard while this one is looking at it: saving is refused, not overwritten, and the panel shows their value.
+    const otherPassword = await addUser(dashboardUrl, 'coverage-planner-2', 'editor');
+    // Their own session, outside this browser's cookie jar.
+    const otherSignIn = await fetch(`${dashboardUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coverage-planner-2', password: otherPassword }) });
+    const { csrfToken } = await otherSignIn.json();
+    const read = await fetch(`${dashboardUrl}/api/facility-standards/community_health_center`);
+    const otherEdit = await fetch(`${dashboardUrl}/api/facility-standards/community_health_center`, {
+      method: 'PATCH', body: JSON.stringify({ maxWalkMetres: 1500 }),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': read.headers.get('etag')!, cookie: (otherSignIn.headers.get('set-cookie') ?? '').split(';')[0] },
+    });
+    expect(otherEdit.status).toBe(200);
+    await page.fill('[data-testid="standard-editor"] input', '1800');
+    await page.click('[data-testid="standard-editor"] button[type="submit"]');
+    await expect(page.locator('[data-testid="standard-edit-failure"]').textContent()).resolves.toContain('已被修改');
+    const theirs = (await api('/api/coverage?speed=0.9')).byType.find((type: any) => type.facilityType === 'community_health_center');
+    expect(theirs).toMatchObject({ walkMetres: 1500, basis: 'edited' });
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(theirs.residentsShare));
+    await expect(page.locator('[data-testid="standard-editor"] input').inputValue()).resolves.toBe('1500');
+    // Knowing their value, this planner goes back to the standard.
+    await page.click('[data-testid="standard-reset"]');
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(before.residentsShare));
   });
 
   it('shows how much straight lines overstate coverage, and what placeholder sites would add', async () => {

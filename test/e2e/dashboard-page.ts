@@ -3,10 +3,14 @@ import type { FeatureOnScreen } from '../../client/map/test-hook.ts';
 
 /** Helpers the browser tests share: waiting for real frames and reading canvas pixels. */
 
-/** A new 1440 × 900 page on the dashboard, once it is ready; its page errors are collected into `pageErrors`. */
+/** A new 1440 × 900 page on the dashboard, once it is ready; its page errors and CSP violations are collected into `pageErrors`. */
 export async function openDashboard(browser: Browser, dashboardUrl: string, pageErrors: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // What the server's Content-Security-Policy blocks would break the dashboard quietly: count it as an error.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   await page.goto(dashboardUrl);
   await waitForDashboardReady(page);
   return page;

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LeadersSummary } from '../../server/contract/leaders.ts';
+import type { LeadersSummary } from '../../server/contract/summary.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { addUser } from '../helpers/e2e-users.ts';
 import { waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
@@ -25,6 +27,9 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
   let summary: LeadersSummary;
 
   beforeAll(async () => {
+    // Projects whose titles are as long as the form allows, in the first action: their rows wrap
+    // onto many lines, so the report must measure its pages rather than count rows.
+    await addLongTitledProjects();
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
@@ -50,7 +55,8 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
 
   it('renders the A4 report with every section, the map image and tables as long as the API\'s lists', async () => {
     await page.click('[data-testid="open-report"]');
-    await page.waitForSelector('[data-testid="report-overlay"]');
+    // Laid out: its pages measured and split where a table would run into the footer.
+    await page.waitForSelector('[data-testid="report-overlay"][data-laid-out="true"]');
     await expect(page.locator('[data-testid="report-date"]').textContent()).resolves.toContain(asOf);
     await expect(page.locator('.report-header h1').textContent()).resolves.toMatch(chineseCharacter);
 
@@ -74,13 +80,12 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
       const box = element.getBoundingClientRect();
       const footer = element.querySelector('.report-footer')!.getBoundingClientRect();
       const contentBottom = Math.max(...[...element.children].filter((child) => !child.classList.contains('report-footer')).map((child) => child.getBoundingClientRect().bottom));
-      return { ratio: box.height / box.width, fits: contentBottom <= footer.top + 1 };
+      return { heading: element.querySelector('h2, h1')?.textContent ?? '', ratio: box.height / box.width, overflow: Math.max(0, Math.round(contentBottom - footer.top)) };
     }));
     expect(pages.length).toBeGreaterThanOrEqual(4);
-    for (const sheet of pages) {
-      expect(sheet.ratio).toBeCloseTo(297 / 210, 2);
-      expect(sheet.fits).toBe(true);
-    }
+    for (const sheet of pages) expect(sheet.ratio).toBeCloseTo(297 / 210, 2);
+    // Named by heading, so a failure says which sheet runs into its footer and by how many pixels.
+    expect(pages.filter((sheet) => sheet.overflow > 1).map((sheet) => `${sheet.heading}: ${sheet.overflow} px`)).toEqual([]);
 
     // Printing shows the report alone, on A4.
     await page.emulateMedia({ media: 'print' });
@@ -88,14 +93,15 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
       dashboard: getComputedStyle(document.querySelector('#app')!).display,
       toolbar: getComputedStyle(document.querySelector('.report-toolbar')!).display,
       // Every sheet is laid out whole, one after another, from the top of the printed page.
-      sheets: [...document.querySelectorAll('.report-page')].map((sheet) => Math.round(sheet.getBoundingClientRect().height)),
+      sheets: [...document.querySelectorAll('.report-page')].map((sheet) => sheet.getBoundingClientRect().height),
       firstTop: Math.round(document.querySelector('.report-page')!.getBoundingClientRect().top),
       documentHeight: document.documentElement.scrollHeight,
     }));
     expect(printed.dashboard).toBe('none');
     expect(printed.toolbar).toBe('none');
     expect(printed.firstTop).toBe(0);
-    expect(printed.documentHeight).toBeGreaterThanOrEqual(printed.sheets.reduce((total, height) => total + height, 0) - 2);
+    // scrollHeight is a whole number of pixels and an A4 sheet is not: up to a pixel per sheet.
+    expect(printed.documentHeight).toBeGreaterThanOrEqual(printed.sheets.reduce((total, height) => total + height, 0) - printed.sheets.length);
     // A real print to PDF through Chromium's own printing: one A4 page per sheet.
     const printedPdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     expect(printedPdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(printed.sheets.length);
@@ -122,7 +128,7 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     expect(pageErrors).toEqual([]);
   });
 
-  it('exports estates, projects, facilities and coverage for the date as CSV and GeoJSON that parse back', async () => {
+  it('exports estates, projects, facilities and coverage for the date as Excel, CSV and GeoJSON that parse back', async () => {
     const expectedRows: Record<string, number | null> = {
       estates: summary.renovation.estates.length,
       projects: summary.projects.list.length,
@@ -148,6 +154,15 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
       expect(geoJson.features.every((feature: { type: string; geometry: unknown }) => feature.type === 'Feature' && 'geometry' in feature)).toBe(true);
       expect(records.length, `${dataset}: CSV rows and GeoJSON features`).toBe(geoJson.features.length);
       if (expectedRows[dataset] !== null) expect(records.length, `${dataset}: rows against the summary`).toBe(expectedRows[dataset]);
+      // The Excel link beside it: the same header and as many rows.
+      const xlsxLink = page.locator(`[data-testid="export-${dataset}-xlsx"]`);
+      const [workbookDownload] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
+      expect(workbookDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await workbookDownload.path())!);
+      const sheet = workbook.worksheets[0];
+      expect((sheet.getRow(1).values as unknown[]).slice(1), `${dataset}: Excel header`).toEqual(rows[0]);
+      expect(sheet.rowCount - 1, `${dataset}: Excel rows`).toBe(records.length);
       expect(records.length).toBeGreaterThan(0);
     }
   });
@@ -181,6 +196,33 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     expect(body).toMatchObject({ type: 'FeatureCollection', features: [] });
   });
 });
+
+/** Three projects of 党建引领 with 200-character titles, written by an editor through the API. */
+async function addLongTitledProjects() {
+  const password = await addUser(dashboardUrl, 'report-editor', 'editor');
+  const signIn = await fetch(new URL('/api/session', dashboardUrl), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'report-editor', password }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = await signIn.json() as { csrfToken: string };
+  for (const index of [1, 2, 3]) {
+    const west = 121.5185 + index * 0.0004;
+    const created = await fetch(new URL('/api/collections/projects/items', dashboardUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/geo+json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [[[west, 31.2190], [west + 0.0002, 31.2190], [west + 0.0002, 31.2192], [west, 31.2192], [west, 31.2190]]] },
+        properties: {
+          code: `REPORT-LONG-${index}`, title_zh: `长名称项目${index}：${'党建引领居民区睦邻点位提升与服务阵地建设'.repeat(10)}`.slice(0, 200),
+          action: 'party_building', item: 1, lead_unit: '党建办', partner_units: [], status: 'in_progress',
+          start_date: '2024-01-01', end_date: '2025-12-31', progress_percent: 10, description: '报告分页测试', linked_features: [],
+        },
+      }),
+    });
+    if (created.status !== 201 && created.status !== 409) throw new Error(`creating REPORT-LONG-${index} answered ${created.status}: ${await created.text()}`);
+  }
+}
 
 /** The report's map picture: its size, and its distinct colours (channels rounded to 16 levels): a blank picture has one or two. */
 function summariseReportMapImage(page: Page): Promise<{ width: number; height: number; colours: number }> {

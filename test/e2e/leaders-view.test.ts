@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LeadersSummary } from '../../server/contract/leaders.ts';
+import type { LeadersSummary } from '../../server/contract/summary.ts';
 import { renovationColours } from '../../client/layers/renovation-colours.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectStateAsOf, todayInShanghai } from '../../server/contract/as-of.ts';
+import { projectStateAsOf } from '../../server/contract/vocabulary/project-state-as-of.ts';
+import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
 import { findIsolatedFeature, mapOrigin, openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';

@@ -5,7 +5,7 @@ import type { Geometry, Position } from 'geojson';
 import { collectionIds, loadAllCollections } from './load-geodata.ts';
 
 const collections = loadAllCollections();
-const allowedSources = ['official', 'address-derived', 'plan-text', 'estimated', 'generated'];
+const allowedSources = ['official', 'osm', 'address-derived', 'plan-text', 'estimated', 'generated'];
 const allowedConfidence = ['high', 'medium', 'low'];
 // Neighbouring subdistricts reach further out than the subdistrict itself.
 const extentByCollection = (collectionId: string) => collectionId === 'boundary' ? [121.44, 121.62, 31.15, 31.28] : [121.48, 121.57, 31.19, 31.26];

@@ -28,6 +28,28 @@ export function browserUnavailableReason(): string | null {
   return `Chromium not found at ${chromiumPath} (install it with \`apt-get install -y chromium fonts-noto-cjk\`, or set CHROMIUM_PATH)`;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArguments });
+/**
+ * How long a browser test's wait (a selector, a click, a response) may take before it fails. A
+ * safety net, not a speed check: on a busy 2-core CI machine an editor's sign-in once took more
+ * than Playwright's default 30 s to show (21 s alone). Vitest's own limit per test (180 s) stays
+ * above it.
+ */
+export const browserWaitMilliseconds = 120_000;
+
+/** Chromium, with every page and context it opens waiting up to `browserWaitMilliseconds`. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArguments });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(browserWaitMilliseconds);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.context().setDefaultTimeout(browserWaitMilliseconds);
+    return page;
+  };
+  return browser;
 }

@@ -13,10 +13,17 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * Starts `server/main.ts` as its own process on a free port (PORT=0) and waits for its
- * "ready … http://host:port/" line, so tests talk to it over real HTTP, as a browser would.
+ * "ready … http://host:port/" line, so tests talk to it over real HTTP, as a browser would. The
+ * first start of an embedded database creates PostGIS and seeds: over 90 s on a busy shared
+ * machine, so the limit is generous; it only stops a server that never comes up.
  */
-export async function startServerProcess(environment: Record<string, string | undefined>, timeoutMilliseconds = 120_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServerProcess(
+  environment: Record<string, string | undefined>,
+  timeoutMilliseconds = 300_000,
+  command: [string, ...string[]] = [process.execPath, '--import', 'tsx', 'server/main.ts'],
+): Promise<RunningServer> {
+  const [program, ...programArguments] = command;
+  const child = spawn(program, programArguments, {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],

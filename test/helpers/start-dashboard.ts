@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildClientIfStale } from '../../server/build/build-client.ts';
 import { browserUnavailableReason } from './browser.ts';
 import { e2eAdmin } from './e2e-users.ts';
 import { startServerProcess } from './server-process.ts';
@@ -14,24 +14,6 @@ declare module 'vitest' {
     /** Why the browser tests are skipped; empty when they run. */
     browserSkipReason: string;
   }
-}
-
-const projectRoot = resolve(import.meta.dirname, '../..');
-const builtIndex = join(projectRoot, 'dist/client/index.html');
-
-function newestModification(path: string): number {
-  const status = statSync(path);
-  if (!status.isDirectory()) return status.mtimeMs;
-  return Math.max(status.mtimeMs, ...readdirSync(path).map((entry) => newestModification(join(path, entry))));
-}
-
-/** Builds the client unless dist/client is newer than every client source and the build config. */
-function buildClientIfStale(): void {
-  const sources = [join(projectRoot, 'client'), join(projectRoot, 'vite.config.ts'), join(projectRoot, 'package-lock.json')].filter(existsSync);
-  const sourceTime = Math.max(...sources.map(newestModification));
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs > sourceTime) return;
-  console.log('[e2e] building the client (vite build)…');
-  execFileSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
 }
 
 /**
@@ -49,7 +31,7 @@ export default async function startDashboard(project: TestProject) {
     project.provide('browserSkipReason', skipReason);
     return;
   }
-  buildClientIfStale();
+  if (buildClientIfStale() === 'built') console.log('[e2e] built the client (vite build)');
   const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-e2e-'));
   // DATABASE_URL empty forces the embedded database even when the API tests run against PostgreSQL.
   const server = await startServerProcess({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asOfDateOfYear, asOfParameter, firstSliderYear, isAcceptedAsOfDate, lastSliderYear, shownDate, sliderYearOfDate, sliderYears } from '../../../client/state/as-of-years.ts';
-import * as sharedAsOf from '../../../server/contract/as-of.ts';
+import { asOfDateOfYear, asOfParameter, firstSliderYear, isAcceptedAsOfDate, lastSliderYear, shownDate, sliderYearOfDate, sliderYears } from '../../../client/model/as-of-years.ts';
+import * as sharedAsOf from '../../../server/contract/vocabulary/as-of.ts';
 
 describe('the time slider: a year and the date it means', () => {
   const today = '2026-11-27';

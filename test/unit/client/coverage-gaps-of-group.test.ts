@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estatesOutsideGroup, estatesWithoutAllEssentials } from '../../../client/state/coverage-gaps-of-group.ts';
+import { estatesOutsideGroup, estatesWithoutAllEssentials } from '../../../client/model/coverage-gaps-of-group.ts';
 
 type Answer = Parameters<typeof estatesOutsideGroup>[0];
 const answer = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaceCollection, PlaceFeature } from '../../../client/api.ts';
+import type { PlaceCollection, PlaceFeature } from '../../../client/api/collections.ts';
 import {
   countProjectsByYear, emptyProjectFilter, filterProjects, groupProjectsByAction, indexFeatures, isActiveInYear, isProjectFilterEmpty, leadUnitsOf,
   linkedPlaceNames, linkedPlaceNamesOf, projectPropertiesOf, projectsLinkedTo, projectStateOn, unverifiedStatusFilter,
-} from '../../../client/state/filter-projects.ts';
+} from '../../../client/model/filter-projects.ts';
 
 const point = { type: 'Point' as const, coordinates: [121.52, 31.22] };
 const place = (id: string, name: string): PlaceFeature => ({ type: 'Feature', id, geometry: point, properties: { name } });

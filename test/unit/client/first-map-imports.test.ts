@@ -67,6 +67,9 @@ describe('the first map loads no panel it does not show', () => {
     'report/report-view.tsx',
     'state/editing-actions.ts',
     'draw/drawing-tools.ts',
+    'panels/import-dialog.tsx',
+    'state/import-actions.ts',
+    'api/imports.ts',
   ])('%s is fetched on first use', (module) => {
     expect(existsSync(join(clientDirectory, module))).toBe(true);
     expect(modules).not.toContain(module);

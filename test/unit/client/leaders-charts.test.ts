@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../../server/contract/leaders.ts';
+import type { CoverageYear, LeadersSummary, RenovationYearRow } from '../../../server/contract/summary.ts';
 import { buildCoverageByYearOption, buildProjectsByActionOption, buildRenovationByYearOption, chartFontFamily, describeCoverageYear } from '../../../client/charts/chart-options.ts';
 import { chunk } from '../../../client/report/paginate.ts';
 

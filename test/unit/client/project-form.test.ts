@@ -1,10 +1,12 @@
 import type { Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { projectStateAsOf } from '../../../server/contract/vocabulary/project-state-as-of.ts';
+import { todayInShanghai } from '../../../server/contract/vocabulary/as-of.ts';
 import { buildVertexIndex, findNearestVertex } from '../../../client/draw/snap-to-places.ts';
 import {
   buildPatchBody, combineDrawnGeometries, compareProjectVersions, emptyProjectForm, formFromProperties, problemsByField, propertiesFromForm,
   sameValue, splitGeometry,
-} from '../../../client/state/project-form.ts';
+} from '../../../client/model/project-form.ts';
 
 const stored = {
   code: 'P06-9', title_zh: '潍坊四村综合整新', action: 'built_form', item: 6, lead_unit: '城建中心（房管办）', partner_units: ['管理办'],
@@ -37,6 +39,29 @@ describe('the project form: values to properties and back', () => {
     expect(sameValue({ a: 1 }, { a: 2 })).toBe(false);
     expect(sameValue(undefined, null)).toBe(true);
     expect(sameValue([1, 2], [2, 1])).toBe(false);
+  });
+});
+
+describe('a new project\'s dates', () => {
+  it('starts today and ends a year from today once the plan\'s period is over', () => {
+    const form = emptyProjectForm('2026-12-05');
+    expect([form.start_date, form.end_date]).toEqual(['2026-12-05', '2027-12-05']);
+  });
+
+  it('ends with the plan\'s period when that is later than a year from today', () => {
+    const form = emptyProjectForm('2024-03-01');
+    expect([form.start_date, form.end_date]).toEqual(['2024-03-01', '2025-12-31']);
+  });
+
+  it('ends on 28 February a year after a 29 February', () => {
+    expect(emptyProjectForm('2028-02-29').end_date).toBe('2029-02-28');
+  });
+
+  it('is not overdue (逾期) on the day it is saved, with today\'s date by default', () => {
+    const form = emptyProjectForm();
+    expect(form.start_date).toBe(todayInShanghai());
+    const saved = { status: 'planned' as const, start_date: form.start_date, end_date: form.end_date, progress_percent: 0 };
+    expect(projectStateAsOf(saved, null).overdue).toBe(false);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaceCollection } from '../../../client/api.ts';
+import type { PlaceCollection } from '../../../client/api/collections.ts';
 import type { PlaceLabel } from '../../../client/layers/labels-layer.ts';
 import { colourOfMinutes, minuteBandColours, unreachableColour } from '../../../client/layers/coverage-colours.ts';
 import { thinOverlappingLabels } from '../../../client/layers/thin-overlapping-labels.ts';
-import { anchorOfGeometry, boundsOfGeometry, unionOfBounds } from '../../../client/state/geometry-bounds.ts';
-import { searchPlacesByName } from '../../../client/state/search-places.ts';
+import { anchorOfGeometry, boundsOfGeometry, unionOfBounds } from '../../../client/geometry/geometry-bounds.ts';
+import { searchPlacesByName } from '../../../client/model/search-places.ts';
 
 const point = (longitude: number, latitude: number) => ({ type: 'Point' as const, coordinates: [longitude, latitude] });
 const line = (...positions: number[][]) => ({ type: 'LineString' as const, coordinates: positions });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RenovationRecord } from '../../../server/contract/leaders.ts';
-import { changedFields } from '../../../client/state/renovation-patch.ts';
+import type { RenovationRecord } from '../../../server/contract/renovation.ts';
+import { changedFields } from '../../../client/model/renovation-patch.ts';
 
 const record = {
   comprehensiveRenovation: { status: 'in_progress', startYear: 2025, year: 2026, projectCodes: ['P06-04'] },

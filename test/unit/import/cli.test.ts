@@ -89,6 +89,17 @@ describe('npm run import', () => {
     expect(exitCode).toBe(2);
   }, 120_000);
 
+  it('with --dry-run reads an Excel list of addresses, places its rows, prints what it would do, and writes nothing', async () => {
+    const { exitCode, output } = await runImport(`${fixtures}/facilities-addresses-only.xlsx`, '--as', 'cli_excel', '--dry-run', '--keep-good-rows');
+    expect(output).toMatch(/facilities-addresses-only\.xlsx → cli_excel \(xlsx/);
+    expect(output).toMatch(/layer 设施清单 of 设施清单, 说明/);
+    expect(output).toMatch(/columns: 设施名称 → name, 设施类型 → facility_type, 地址 → address/);
+    expect(output).toMatch(/placed by address: exact \d+, interpolated \d+, street only \d+, not found 1/);
+    expect(output).toMatch(/Preview: 9 feature\(s\) would be loaded into cli_excel \(9 added, 0 changed, 0 unchanged\), 2 bad row\(s\) left out; nothing was written/);
+    expect(output).toMatch(/row 14: has no coordinates and its 地址 is empty/);
+    expect(exitCode).toBe(2);
+  }, 120_000);
+
   it('left the features where the report says, converted to WGS 84', async () => {
     const database = await openDatabase({ dataDirectory });
     try {

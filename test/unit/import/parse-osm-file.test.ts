@@ -9,7 +9,7 @@ const fixture = readFileSync(resolve(import.meta.dirname, '../../fixtures/import
 describe('parseOsmFile', () => {
   it('makes a closed park way a polygon and a tagged node a point, with their tags, and skips shaping nodes', () => {
     const { rows } = parseOsmFile(fixture);
-    expect(rows.map((row) => [row.osmElement, row.feature?.geometry.type, row.problems])).toEqual([
+    expect(rows.map((row) => [row.osmElement, row.feature?.geometry?.type, row.problems])).toEqual([
       ['way/-301', 'Polygon', []],
       ['node/-201', 'Point', []],
     ]);

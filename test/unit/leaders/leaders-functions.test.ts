@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { projectStateAsOf, type ProjectDates } from '../../../server/contract/as-of.ts';
-import { isValidIsoDate, yearStepDate, type RenovationRecord } from '../../../server/contract/leaders.ts';
-import { decideFacilityOpen, findFacilitiesNotOpen, type FacilityOpeningInput } from '../../../server/leaders/facilities-open-as-of.ts';
-import { renovationStatusAsOf } from '../../../server/leaders/renovation-state-as-of.ts';
-import { summariseProjects, type ProjectInput } from '../../../server/leaders/summarise-projects.ts';
-import { summariseRenovation } from '../../../server/leaders/summarise-renovation.ts';
-import { editableValue, findUnknownFields, mergeRenovationPatch, validateRenovationValue } from '../../../server/leaders/validate-renovation.ts';
-import { attachmentDisposition, formatCsvField, writeCsv } from '../../../server/leaders/write-csv.ts';
+import { projectStateAsOf, type ProjectDates } from '../../../server/contract/vocabulary/project-state-as-of.ts';
+import type { RenovationRecord } from '../../../server/contract/renovation.ts';
+import { isValidIsoDate, yearStepDate } from '../../../server/contract/vocabulary/as-of.ts';
+import { attachmentDisposition, formatCsvField, writeCsv } from '../../../server/exports/write-csv.ts';
+import { decideFacilityOpen, findFacilitiesNotOpen, type FacilityOpeningInput } from '../../../server/facility-openings/decide-facility-open.ts';
+import { renovationStatusAsOf } from '../../../server/renovation/renovation-state-as-of.ts';
+import { summariseRenovation } from '../../../server/renovation/summarise-renovation.ts';
+import { editableValue, findUnknownFields, mergeRenovationPatch, validateRenovationValue } from '../../../server/renovation/validate-renovation.ts';
+import { summariseProjects, type ProjectInput } from '../../../server/summary/summarise-projects.ts';
 
 const today = '2026-11-27';
 
