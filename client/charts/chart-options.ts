@@ -71,6 +71,8 @@ export function buildRenovationByYearOption(rows: RenovationYearRow[], targetYea
 export interface CoverageChartLabels {
   openedProjects: string;
   noneOpened: string;
+  /** Said for a group the data knows no real site of, instead of 0 %. */
+  noData: string;
   language: 'zh-CN' | 'en';
 }
 
@@ -80,7 +82,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character)
 
 /** The tooltip text of one year (HTML, every datum escaped): each group's share and the projects that opened facilities then. */
 export function describeCoverageYear(year: CoverageYear, labels: CoverageChartLabels): string {
-  const groups = year.groups.map((group) => `${escapeHtml(labels.language === 'zh-CN' ? group.nameZh : group.nameEn)}: ${percentOf(group.residentsShare)}%`);
+  const groups = year.groups.map((group) => `${escapeHtml(labels.language === 'zh-CN' ? group.nameZh : group.nameEn)}: ${group.hasData ? `${percentOf(group.residentsShare)}%` : escapeHtml(labels.noData)}`);
   const projects = year.openedProjects.length === 0
     ? [escapeHtml(labels.noneOpened)]
     : [`${escapeHtml(labels.openedProjects)}:`, ...year.openedProjects.map((project) => `· ${escapeHtml(project.code)} ${escapeHtml(project.titleZh)}`)];
@@ -109,7 +111,11 @@ export function buildCoverageByYearOption(years: CoverageYear[], labels: Coverag
       return {
         name: labels.language === 'zh-CN' ? first.nameZh : first.nameEn,
         type: 'line',
-        data: years.map((year) => percentOf(year.groups.find((group) => group.key === key)?.residentsShare ?? 0)),
+        // No data is a gap in the line, not a 0 on it.
+        data: years.map((year) => {
+          const group = year.groups.find((candidate) => candidate.key === key);
+          return group?.hasData ? percentOf(group.residentsShare) : null;
+        }),
         symbolSize: 6,
       };
     }),

@@ -45,6 +45,8 @@ export interface LayerInputs {
 
 export interface CoverageOverlay {
   minutesByEstate: Map<string, number | null>;
+  /** False when the data knows no real site of the focused type: every estate is drawn as no data, not as unreachable. */
+  hasData: boolean;
   /** Changes whenever the colours must (another answer or focused type). */
   colourKey: string;
   isochrones: PlaceCollection | null;
@@ -108,7 +110,7 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
     if (layer) layers.push(layer);
     // The analysis goes right over the estates: under roads, buildings and symbols, which stay readable.
     if (entry.layerId === 'neighbourhoods' && inputs.coverage) {
-      layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, colourKey: inputs.coverage.colourKey }));
+      layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, hasData: inputs.coverage.hasData, colourKey: inputs.coverage.colourKey }));
       if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
       if (inputs.coverage.pointIsochrones) layers.push(createIsochronesLayer(inputs.coverage.pointIsochrones, { visible: true, id: 'point-isochrones' }));
     }

@@ -11,6 +11,8 @@ export const minuteBandColours: { upToMinutes: number; colour: Colour; css: stri
   { upToMinutes: Infinity, colour: [215, 48, 39, 170], css: 'rgb(215,48,39)' },
 ];
 export const unreachableColour: { colour: Colour; css: string } = { colour: [120, 120, 120, 150], css: 'rgb(120,120,120)' };
+/** A type the data knows no real site of: a pale blue-grey, unlike the darker grey of "unreachable". */
+export const noDataColour: { colour: Colour; css: string } = { colour: [176, 190, 214, 90], css: 'rgba(176,190,214,0.6)' };
 
 export function colourOfMinutes(minutes: number | null | undefined): Colour {
   if (minutes === null || minutes === undefined) return unreachableColour.colour;

@@ -1,15 +1,16 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { PlaceCollection } from '../api/collections.ts';
-import { colourOfMinutes } from './coverage-colours.ts';
+import { colourOfMinutes, noDataColour } from './coverage-colours.ts';
 
 /**
  * Estates coloured by the walk from their nearest gate to the nearest facility of the focused
- * type (minutes; grey where none is reachable). Not pickable: a click goes through to the estate
+ * type (minutes; grey where none is reachable; pale and plain where the data knows no real site of
+ * the type, since "no data" is not "unreachable"). Not pickable: a click goes through to the estate
  * underneath, which opens its details.
  */
 export function createCoverageEstatesLayer(
   neighbourhoods: PlaceCollection,
-  { visible, minutesByEstate, colourKey }: { visible: boolean; minutesByEstate: Map<string, number | null>; colourKey: string },
+  { visible, minutesByEstate, hasData, colourKey }: { visible: boolean; minutesByEstate: Map<string, number | null>; hasData: boolean; colourKey: string },
 ) {
   return new GeoJsonLayer({
     id: 'coverage-estates',
@@ -18,7 +19,7 @@ export function createCoverageEstatesLayer(
     filled: true,
     stroked: true,
     pickable: false,
-    getFillColor: (feature) => colourOfMinutes(minutesByEstate.get(String(feature.id))),
+    getFillColor: (feature) => (hasData ? colourOfMinutes(minutesByEstate.get(String(feature.id))) : noDataColour.colour),
     getLineColor: [80, 80, 80, 160],
     getLineWidth: 1,
     lineWidthUnits: 'pixels',

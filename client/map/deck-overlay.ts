@@ -10,7 +10,7 @@ import { collectionIdOfLayer } from '../layers/catalogue.ts';
 import { hoverFeature } from '../state/actions.ts';
 import { clickMap } from '../state/click-map.ts';
 import { projectLayerInput } from '../state/project-state.ts';
-import { coverage, focusFacilityType, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
+import { coverage, focusFacilityType, focusTypeHasData, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
 import { coverageActive } from '../state/side-panel.ts';
 import { featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
 import { translate } from '../i18n/translate.ts';
@@ -83,7 +83,8 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       coverage: coverageActive.value
         ? {
           minutesByEstate: minutesByEstate.value,
-          colourKey: `${focusFacilityType.value}|${coverage.value?.revision}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
+          hasData: focusTypeHasData.value,
+          colourKey: `${focusFacilityType.value}|${focusTypeHasData.value}|${coverage.value?.revision}|${coverage.value?.speedMetresPerSecond}|${coverage.value?.mode}|${coverage.value?.includePlaceholders}`,
           isochrones: isochrones.value,
           walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
           pointIsochrones: pointIsochrones.value,

@@ -1,14 +1,14 @@
 import type { CoverageAnswer, TypeCoverage } from '../api/coverage.ts';
 import { translate } from '../i18n/translate.ts';
 import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
-import { minuteBandColours, unreachableColour } from '../layers/coverage-colours.ts';
+import { minuteBandColours, noDataColour, unreachableColour } from '../layers/coverage-colours.ts';
 import {
   changeCoverageQuestion, clearPointWalk, editStandardDistance, flyToEstate, focusOnFacilityType, hideStandardHistory, resetStandardDistance, runCoverage,
-  showStandardHistory, toggleIsochrones,
+  showStandardHistory, toggleIsochrones, toggleTypesWithoutData,
 } from '../state/coverage-actions.ts';
 import {
-  coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, pointWalk,
-  pointWalkFailure, rankedGaps, showIsochrones, standardEditFailure, standardHistory, standardSpeedMetresPerSecond,
+  coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, focusTypeHasData, pointWalk,
+  pointWalkFailure, rankedGaps, showIsochrones, showTypesWithoutData, standardEditFailure, standardHistory, standardSpeedMetresPerSecond,
 } from '../state/coverage-state.ts';
 import { canEdit } from '../state/session-state.ts';
 import { layOutChartRows } from '../model/wrap-label.ts';
@@ -20,6 +20,8 @@ const target2035 = 0.99;
 const groupsWith2025Target = ['health', 'elderly', 'culture', 'sports'];
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+/** A share, or 无数据 where the data knows no real site: no data is never shown as 0 %. */
+const shareText = (share: number, hasData: boolean) => (hasData ? percent(share) : translate('noDataShare'));
 
 function typeName(facilityType: string, fallbackZh: string): string {
   const name = nameOfValue(facilityTypes, facilityType, language.value);
@@ -62,14 +64,17 @@ function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
   const question = coverageQuestion.value;
   const speed = question.speedMetresPerSecond;
   const speedChoice = speed === standardSpeedMetresPerSecond ? 'standard' : speed === elderlySpeedMetresPerSecond ? 'elderly' : 'custom';
-  const types = [...(answer?.byType ?? [])].sort((a, b) => typeName(a.facilityType, a.nameZh).localeCompare(typeName(b.facilityType, b.nameZh), language.value));
+  const showAll = showTypesWithoutData.value;
+  const types = [...(answer?.byType ?? [])]
+    .filter((type) => showAll || type.hasData || type.facilityType === focusFacilityType.value)
+    .sort((a, b) => typeName(a.facilityType, a.nameZh).localeCompare(typeName(b.facilityType, b.nameZh), language.value));
   return (
     <div class="coverage-controls">
       <label class="field">
         <span>{translate('focusType')}</span>
         <select data-testid="focus-type-select" value={focusFacilityType.value} onChange={(event) => focusOnFacilityType(event.currentTarget.value)}>
           {types.map((type) => (
-            <option key={type.facilityType} value={type.facilityType}>{typeName(type.facilityType, type.nameZh)}</option>
+            <option key={type.facilityType} value={type.facilityType}>{typeName(type.facilityType, type.nameZh)}{type.hasData ? '' : `（${translate('noDataShare')}）`}</option>
           ))}
         </select>
       </label>
@@ -93,6 +98,7 @@ function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
         <label><input type="radio" name="mode" data-testid="mode-network" checked={question.mode === 'network'} onChange={() => changeCoverageQuestion({ mode: 'network' })} /> {translate('modeNetwork')}</label>
         <label><input type="radio" name="mode" data-testid="mode-straight" checked={question.mode === 'straight-line'} onChange={() => changeCoverageQuestion({ mode: 'straight-line' })} /> {translate('modeStraight')}</label>
       </fieldset>
+      <label class="check"><input type="checkbox" data-testid="show-no-data-types" checked={showAll} onChange={toggleTypesWithoutData} /> {translate('showNoDataTypes')}</label>
       <label class="check"><input type="checkbox" checked={showIsochrones.value} onChange={toggleIsochrones} /> {translate('showIsochrones')}</label>
       <label class="check"><input type="checkbox" data-testid="include-placeholders" checked={question.includePlaceholders} onChange={() => changeCoverageQuestion({ includePlaceholders: !question.includePlaceholders })} /> {translate('includePlaceholders')}</label>
     </div>
@@ -110,6 +116,7 @@ function MinuteLegend() {
         </span>
       ))}
       <span class="minute-band"><i style={{ background: unreachableColour.css }} />{translate('unreachable')}</span>
+      {!focusTypeHasData.value && <span class="minute-band" data-testid="legend-no-data"><i style={{ background: noDataColour.css }} />{translate('noDataShare')}</span>}
     </div>
   );
 }
@@ -127,16 +134,20 @@ function FocusTypeSummary() {
     <div class="focus-summary" data-testid="focus-summary">
       <div class="focus-title">
         <strong>{typeName(type.facilityType, type.nameZh)}</strong>
-        <span class="big-figure" data-testid="focus-share">{percent(type.residentsShare)}</span>
+        <span class={type.hasData ? 'big-figure' : 'big-figure no-data'} data-testid="focus-share">{shareText(type.residentsShare, type.hasData)}</span>
       </div>
-      <p class="panel-note">
-        {translate('residentsCovered')} · {basisText(type)} · {translate('elderlyShare')} {percent(type.elderlyShare)} · {translate('estatesShare')} {percent(type.estatesShare)}
-      </p>
-      <p class="panel-note">
-        {translate('minutesBands')}: {['5', '10', '15'].map((minutes) => percent(type.residentsShareWithinMinutes[minutes] ?? 0)).join(' / ')}
-      </p>
+      {type.hasData ? (
+        <>
+          <p class="panel-note">
+            {translate('residentsCovered')} · {basisText(type)} · {translate('elderlyShare')} {percent(type.elderlyShare)} · {translate('estatesShare')} {percent(type.estatesShare)}
+          </p>
+          <p class="panel-note">
+            {translate('minutesBands')}: {['5', '10', '15'].map((minutes) => percent(type.residentsShareWithinMinutes[minutes] ?? 0)).join(' / ')}
+          </p>
+        </>
+      ) : <p class="panel-warning" data-testid="focus-no-data">{translate('noDataTypeHint')}</p>}
       <StandardEditor type={type} />
-      {type.facilityCount === 0 && <p class="panel-warning">{translate('noKnownFacility')}</p>}
+      {type.hasData && type.facilityCount === 0 && <p class="panel-warning">{translate('noKnownFacility')}</p>}
       {type.placeholderCount > 0 && !coverageQuestion.value.includePlaceholders && (
         <p class="panel-note">{translate('placeholdersLeftOut').replace('{count}', String(type.placeholderCount))}</p>
       )}
@@ -192,20 +203,23 @@ function StandardHistory({ history }: { history: NonNullable<typeof standardHist
 function TargetCards({ answer }: { answer: CoverageAnswer }) {
   const cards = [
     ...answer.byGroup.filter((group) => groupsWith2025Target.includes(group.key)).map((group) => ({
-      key: group.key, title: language.value === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare, target: target2025,
+      key: group.key, title: language.value === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare, hasData: group.hasData, target: target2025,
     })),
-    { key: 'all', title: translate('allEssentials'), share: answer.allEssentials.residentsShare, target: target2035 },
+    { key: 'all', title: translate('allEssentials'), share: answer.allEssentials.residentsShare, hasData: answer.allEssentials.hasData, target: target2035 },
   ];
+  const essentialTypes = new Set(answer.byGroup.flatMap((group) => group.facilityTypes));
+  const withData = answer.byType.filter((type) => essentialTypes.has(type.facilityType) && type.hasData).length;
   return (
     <div class="target-block">
       <h3>{translate('targetsHeading')}</h3>
       <p class="panel-note">{translate('targetLine')}</p>
+      <p class="panel-note" data-testid="types-with-data">{translate('typesWithData').replace('{count}', String(withData)).replace('{total}', String(essentialTypes.size))}</p>
       <GroupsWithoutKnownSites answer={answer} />
       <div class="target-cards">
         {cards.map((card) => (
-          <div key={card.key} class={`target-card ${card.share >= card.target ? 'meets' : 'short'}`} data-testid={`target-card-${card.key}`}>
+          <div key={card.key} class={`target-card ${!card.hasData ? 'no-data' : card.share >= card.target ? 'meets' : 'short'}`} data-testid={`target-card-${card.key}`}>
             <span class="card-title">{card.title}</span>
-            <span class="card-figure">{percent(card.share)}</span>
+            <span class="card-figure">{shareText(card.share, card.hasData)}</span>
             <span class="card-target">/ {percent(card.target)}</span>
           </div>
         ))}
@@ -214,10 +228,9 @@ function TargetCards({ answer }: { answer: CoverageAnswer }) {
   );
 }
 
-/** Basic services the data knows no real site of: why a card (and the 2035 figure) can read 0 %. */
+/** Basic services the data knows no real site of: why a card (and the 2035 figure) reads 无数据. */
 function GroupsWithoutKnownSites({ answer }: { answer: CoverageAnswer }) {
-  const withoutSites = answer.byGroup.filter((group) =>
-    group.facilityTypes.every((type) => (answer.byType.find((candidate) => candidate.facilityType === type)?.facilityCount ?? 0) === 0));
+  const withoutSites = answer.byGroup.filter((group) => !group.hasData);
   if (withoutSites.length === 0) return null;
   const names = withoutSites.map((group) => (language.value === 'zh-CN' ? group.nameZh : group.nameEn)).join(language.value === 'zh-CN' ? '、' : ', ');
   return <p class="panel-warning" data-testid="groups-without-sites">{translate('groupsWithoutSites').replace('{groups}', names)}</p>;
@@ -260,7 +273,9 @@ function GapList() {
   return (
     <div class="gap-list" data-testid="gap-list">
       <h3>{translate('gapListHeading')}</h3>
-      {gaps.length === 0 ? (
+      {!focusTypeHasData.value ? (
+        <p class="panel-note">{translate('noDataTypeHint')}</p>
+      ) : gaps.length === 0 ? (
         <p class="panel-note">{translate('noGaps')}</p>
       ) : (
         <ol>
@@ -295,8 +310,9 @@ const chartLineHeight = 12;
 function CoverageChart({ answer }: { answer: CoverageAnswer }) {
   const basicTypes = new Set(answer.byGroup.flatMap((group) => group.facilityTypes));
   const types = answer.byType
-    .filter((type) => basicTypes.has(type.facilityType) || type.facilityCount > 0 || type.placeholderCount > 0)
-    .sort((a, b) => b.residentsShare - a.residentsShare);
+    .filter((type) => type.hasData || (basicTypes.has(type.facilityType) && showTypesWithoutData.value))
+    // Types with data by share, then those without: no data is not the bottom of the ranking.
+    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || b.residentsShare - a.residentsShare);
   const labelWidth = 118;
   const barWidth = 150;
   // A label too long for its column wraps onto more lines, and its row grows to hold them.
@@ -314,13 +330,15 @@ function CoverageChart({ answer }: { answer: CoverageAnswer }) {
           const firstBaseline = middle + 4 - ((lines.length - 1) * chartLineHeight) / 2;
           return (
             <g key={type.facilityType} class="chart-row" transform={`translate(0, ${top})`} onClick={() => focusOnFacilityType(type.facilityType)}>
-              <title>{`${typeName(type.facilityType, type.nameZh)}: ${percent(type.residentsShare)} · ${basisText(type)}`}</title>
+              <title>{`${typeName(type.facilityType, type.nameZh)}: ${shareText(type.residentsShare, type.hasData)} · ${basisText(type)}`}</title>
               <text x={labelWidth - 6} y={firstBaseline} text-anchor="end" class={focused ? 'focused' : ''} data-testid="coverage-chart-label">
                 {lines.map((line, lineIndex) => <tspan key={lineIndex} x={labelWidth - 6} dy={lineIndex === 0 ? 0 : chartLineHeight}>{line}</tspan>)}
               </text>
               <rect x={labelWidth} y={middle - 6} width={barWidth} height={12} class="bar-track" />
-              <rect x={labelWidth} y={middle - 6} width={barWidth * type.residentsShare} height={12} class={type.residentsShare >= target2025 ? 'bar meets' : 'bar short'} />
-              <text x={labelWidth + barWidth + 4} y={middle + 4} class="bar-value">{percent(type.residentsShare)}</text>
+              {type.hasData
+                ? <rect x={labelWidth} y={middle - 6} width={barWidth * type.residentsShare} height={12} class={type.residentsShare >= target2025 ? 'bar meets' : 'bar short'} />
+                : <text x={labelWidth + 6} y={middle + 4} class="bar-no-data" data-testid="chart-no-data">{translate('noDataShare')}</text>}
+              {type.hasData && <text x={labelWidth + barWidth + 4} y={middle + 4} class="bar-value">{percent(type.residentsShare)}</text>}
             </g>
           );
         })}

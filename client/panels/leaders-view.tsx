@@ -179,12 +179,13 @@ function HeadlineCards({ summary }: { summary: LeadersSummary }) {
         <h3>{translate('leadersCoverageCard')}</h3>
         <div class="coverage-shares">
           {[
-            ...summary.coverage.groups.map((group) => ({ key: group.key, name: locale === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare })),
-            { key: 'all', name: translate('leadersAllEssentials'), share: summary.coverage.allEssentials.residentsShare },
+            ...summary.coverage.groups.map((group) => ({ key: group.key, name: locale === 'zh-CN' ? group.nameZh : group.nameEn, share: group.residentsShare, hasData: group.hasData })),
+            { key: 'all', name: translate('leadersAllEssentials'), share: summary.coverage.allEssentials.residentsShare, hasData: summary.coverage.allEssentials.hasData },
           ].map((group) => (
             <span key={group.key} class="coverage-share">
               {group.name}{' '}
-              {/* The share opens the estates the group does not reach on that date. */}
+              {/* No data is its own answer: nothing to open, and never 0 %. The share opens the estates the group does not reach on that date. */}
+              {!group.hasData ? <span class="no-data" data-testid={`headline-coverage-${group.key}`} data-no-data="true">{translate('noDataShare')}</span> : (
               <button
                 type="button" class="count-button" data-testid={`headline-coverage-${group.key}`} data-value={group.share}
                 title={translate('leadersCoverageGapTitle').replace('{group}', group.name)}
@@ -192,9 +193,13 @@ function HeadlineCards({ summary }: { summary: LeadersSummary }) {
               >
                 {percent(group.share)}
               </button>
+              )}
             </span>
           ))}
         </div>
+        <p class="panel-note" data-testid="headline-types-with-data">
+          {translate('typesWithData').replace('{count}', String(summary.coverage.essentialTypes.withData)).replace('{total}', String(summary.coverage.essentialTypes.total))}
+        </p>
         {drilldownFailure.value && <p class="panel-error" role="alert">{drilldownFailure.value}</p>}
         <p class="panel-note" data-testid="headline-facilities-open">
           {translate('leadersFacilitiesOpenLabel')}{' '}
@@ -396,7 +401,7 @@ function ByLeadUnit({ summary }: { summary: LeadersSummary }) {
 function CoverageByYear({ summary }: { summary: LeadersSummary }) {
   const locale = language.value;
   const option = useMemo(() => buildCoverageByYearOption(summary.coverageByYear, {
-    language: locale, openedProjects: translate('leadersCoverageChartOpened'), noneOpened: translate('leadersCoverageChartNoneOpened'),
+    language: locale, openedProjects: translate('leadersCoverageChartOpened'), noneOpened: translate('leadersCoverageChartNoneOpened'), noData: translate('noDataShare'),
   }), [summary, locale]);
   if (summary.coverageByYear.length === 0) return null;
   return (

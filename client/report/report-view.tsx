@@ -78,6 +78,9 @@ export function ReportOverlay({ summary }: { summary: LeadersSummary }) {
   );
 }
 
+/** A coverage share, or 无数据 where the data knows no real site: no data is never shown as 0 %. */
+const shareText = (share: { residentsShare: number; hasData: boolean }) => (share.hasData ? percent(share.residentsShare) : translate('noDataShare'));
+
 /** How the tables are split into A4 pages; settled once a measurement changed nothing. */
 type ReportLayout = { estateRowsPerPage: number; projectRowsPerPage: number; sourcesOnOwnPage: boolean; settled: boolean };
 
@@ -161,8 +164,9 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
           </span>
         </div>
         <div>
-          <strong>{percent(summary.coverage.allEssentials.residentsShare)}</strong> {translate('leadersAllEssentials')}
-          <span>{summary.coverage.groups.map((group) => `${locale === 'zh-CN' ? group.nameZh : group.nameEn} ${percent(group.residentsShare)}`).join(' · ')}</span>
+          <strong>{shareText(summary.coverage.allEssentials)}</strong> {translate('leadersAllEssentials')}
+          <span>{summary.coverage.groups.map((group) => `${locale === 'zh-CN' ? group.nameZh : group.nameEn} ${shareText(group)}`).join(' · ')}</span>
+          <span data-testid="report-types-with-data">{translate('typesWithData').replace('{count}', String(summary.coverage.essentialTypes.withData)).replace('{total}', String(summary.coverage.essentialTypes.total))}</span>
         </div>
       </div>
       <h2>{translate('leadersByYearHeading')}</h2>
@@ -275,14 +279,17 @@ function CoveragePage({ summary, page, withSources }: { summary: LeadersSummary;
           {summary.coverage.groups.map((group) => (
             <tr key={group.key} data-testid="report-coverage-row">
               <td>{locale === 'zh-CN' ? group.nameZh : group.nameEn}</td>
-              <td class="number">{percent(group.residentsShare)}</td>
-              {years.map((year) => <td key={year.year} class="number">{percent(year.groups.find((candidate) => candidate.key === group.key)?.residentsShare ?? 0)}</td>)}
+              <td class="number">{shareText(group)}</td>
+              {years.map((year) => {
+                const then = year.groups.find((candidate) => candidate.key === group.key);
+                return <td key={year.year} class="number">{then ? shareText(then) : '—'}</td>;
+              })}
             </tr>
           ))}
           <tr data-testid="report-coverage-row">
             <td>{translate('leadersAllEssentials')}</td>
-            <td class="number">{percent(summary.coverage.allEssentials.residentsShare)}</td>
-            {years.map((year) => <td key={year.year} class="number">{percent(year.allEssentials.residentsShare)}</td>)}
+            <td class="number">{shareText(summary.coverage.allEssentials)}</td>
+            {years.map((year) => <td key={year.year} class="number">{shareText(year.allEssentials)}</td>)}
           </tr>
         </tbody>
       </table>

@@ -8,7 +8,7 @@ import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { featuresByCollection } from './dashboard-state.ts';
 import {
-  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointIsochrones, pointWalk, pointWalkFailure, showIsochrones,
+  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointIsochrones, pointWalk, pointWalkFailure, showIsochrones, showTypesWithoutData,
   standardEditFailure, standardHistory, standardVersions,
 } from './coverage-state.ts';
 import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
@@ -90,6 +90,10 @@ export function followAsOfDate(): void {
 export function focusOnFacilityType(facilityType: string): void {
   focusFacilityType.value = facilityType;
   void loadIsochrones();
+}
+
+export function toggleTypesWithoutData(): void {
+  showTypesWithoutData.value = !showTypesWithoutData.value;
 }
 
 export function toggleIsochrones(): void {

@@ -16,6 +16,8 @@ export const coverageQuestion = signal<CoverageQuestion>({ speedMetresPerSecond:
 /** The facility type the estates are coloured by and the isochrones drawn for. */
 export const focusFacilityType = signal('community_health_center');
 export const showIsochrones = signal(true);
+/** The type list shows the types with no data only when asked. */
+export const showTypesWithoutData = signal(false);
 
 export type AnalysisStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export const coverageStatus = signal<AnalysisStatus>('idle');
@@ -35,6 +37,9 @@ export const standardHistory = signal<FacilityStandardHistory | null>(null);
 
 export const focusTypeCoverage = computed(() => coverage.value?.byType.find((type) => type.facilityType === focusFacilityType.value) ?? null);
 
+/** False when the data knows no real site of the focused type: its figures are no data, not 0. */
+export const focusTypeHasData = computed(() => focusTypeCoverage.value?.hasData ?? true);
+
 /** Minutes from each estate to the focused type, keyed by estate id: what the map colours. */
 export const minutesByEstate = computed(() => {
   const answer = coverage.value;
@@ -46,7 +51,8 @@ export const minutesByEstate = computed(() => {
 export const rankedGaps = computed(() => {
   const answer = coverage.value;
   const type = focusFacilityType.value;
-  if (!answer) return [];
+  // A type with no data has no gaps to list: nobody knows where its sites are.
+  if (!answer || !focusTypeHasData.value) return [];
   return answer.byUnit
     .filter((estate) => estate.gaps.includes(type))
     .sort((a, b) => b.residents - a.residents || a.name.localeCompare(b.name, 'zh-CN'));

@@ -120,6 +120,8 @@ export const TypeCoverage = z.object({
   facilityCount: z.number().int(),
   /** Stand-in sites of the type, counted only with placeholders=include. */
   placeholderCount: z.number().int(),
+  /** False when the data knows no real site of the type (nor a stand-in, when they are counted): the shares are then no data (无数据), not 0 %. */
+  hasData: z.boolean(),
   residentsShare: z.number(),
   elderlyShare: z.number(),
   estatesShare: z.number(),
@@ -152,9 +154,10 @@ export const CoverageAnswer = z.object({
   totalResidents: z.number(),
   byType: z.array(TypeCoverage),
   byUnit: z.array(EstateCoverage),
-  allEssentials: z.object({ groups: z.array(EssentialGroup), residentsShare: z.number(), elderlyShare: z.number() }),
-  /** Each essential group on its own: residents with any of its types within that type's distance. */
-  byGroup: z.array(EssentialGroup.extend({ residentsShare: z.number(), elderlyShare: z.number(), estatesShare: z.number() })),
+  /** hasData: every group has data; otherwise the share is no data (无数据). */
+  allEssentials: z.object({ groups: z.array(EssentialGroup), residentsShare: z.number(), elderlyShare: z.number(), hasData: z.boolean() }),
+  /** Each essential group on its own: residents with any of its types within that type's distance; hasData when one of its types has. */
+  byGroup: z.array(EssentialGroup.extend({ residentsShare: z.number(), elderlyShare: z.number(), estatesShare: z.number(), hasData: z.boolean() })),
   /** Changes whenever the network, facilities, estates or standards behind the answer change. */
   revision: z.string(),
   /** The walking graph: its size, whether it is one piece, how long it took to build. */

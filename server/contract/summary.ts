@@ -147,15 +147,19 @@ export const FacilitiesSummary = z.object({
 export type FacilitiesSummary = z.infer<typeof FacilitiesSummary>;
 
 /** One essential group's share of residents within the standard distance. */
-export const CoverageGroupShare = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), residentsShare: z.number(), elderlyShare: z.number() });
+/** hasData false: the data knows no real site of the group's types, and the shares are no data (无数据), not 0 %. */
+export const CoverageGroupShare = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), residentsShare: z.number(), elderlyShare: z.number(), hasData: z.boolean() });
 export type CoverageGroupShare = z.infer<typeof CoverageGroupShare>;
 
 export const CoverageHeadline = z.object({
   /** health, elderly, culture, sports, market, park: as GET /api/coverage computes them. */
   groups: z.array(CoverageGroupShare),
-  allEssentials: z.object({ residentsShare: z.number(), elderlyShare: z.number() }),
+  /** hasData false when a group has no data: the share of residents with every essential is then not known. */
+  allEssentials: z.object({ residentsShare: z.number(), elderlyShare: z.number(), hasData: z.boolean() }),
   /** Facilities counted (open on the date, placeholders left out as in /api/coverage). */
   facilitiesCounted: z.number(),
+  /** Of the essential groups' facility types, how many the data knows a real site of. */
+  essentialTypes: z.object({ withData: z.number().int(), total: z.number().int() }),
 });
 export type CoverageHeadline = z.infer<typeof CoverageHeadline>;
 
@@ -164,7 +168,7 @@ export const CoverageYear = z.object({
   /** End of the year, or today for the current year. */
   date: z.string(),
   groups: z.array(CoverageGroupShare),
-  allEssentials: z.object({ residentsShare: z.number(), elderlyShare: z.number() }),
+  allEssentials: z.object({ residentsShare: z.number(), elderlyShare: z.number(), hasData: z.boolean() }),
   /** Projects whose facilities opened in that year, with those facilities. */
   openedProjects: z.array(z.object({ code: z.string(), titleZh: z.string(), facilityKeys: z.array(z.string()) })),
   /** Facilities that opened that year without a project (from an opening year). */

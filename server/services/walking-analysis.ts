@@ -1,6 +1,7 @@
 import { attachPoint, type Attachment } from '../analysis/attach-points.ts';
 import { buildWalkingGraph, findConnectedParts } from '../analysis/build-walking-graph.ts';
 import { attachUnits, computeCoverage, prepareNetwork, type AttachedUnits, type Coverage, type DistanceMode, type PreparedNetwork } from '../analysis/compute-coverage.ts';
+import { markDataPresence, type CoverageWithDataPresence } from '../analysis/mark-data-presence.ts';
 import { findFacilityThreshold, type FacilityThreshold } from '../analysis/facility-thresholds.ts';
 import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-parts.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
@@ -21,7 +22,7 @@ const maximumCachedAnswers = 64;
 interface AnalysisInputs {
   revision: string;
   /** Answers computed from these inputs: kept with them, so an answer never outlives its graph. */
-  coverageCache: Map<string, CoverageOfFacilities>;
+  coverageCache: Map<string, CoverageWithDataPresence>;
   network: PreparedNetwork;
   attachedEstates: AttachedUnits;
   facilities: FacilityRow[];
@@ -92,11 +93,7 @@ export function createWalkingAnalysis(database: Database) {
       } else {
         const counted = countable.filter((facility) => !excluded.has(facility.id));
         const computed = computeCoverage(loaded.network, loaded.attachedEstates, counted, thresholds, { mode: options.mode, speedMetresPerSecond: options.speedMetresPerSecond, maximumAccessMetres });
-        const placeholders = loaded.facilities.filter((facility) => facility.placeholder);
-        result = {
-          ...computed,
-          byType: computed.byType.map((type) => ({ ...type, placeholderCount: placeholders.filter((facility) => facility.facilityType === type.facilityType).length })),
-        };
+        result = markDataPresence(computed, loaded.facilities, includePlaceholders);
         coverageCache.set(key, result);
         if (coverageCache.size > maximumCachedAnswers) coverageCache.delete(coverageCache.keys().next().value!);
       }
@@ -199,8 +196,6 @@ export function createWalkingAnalysis(database: Database) {
 
 export type WalkingAnalysis = ReturnType<typeof createWalkingAnalysis>;
 
-/** A coverage answer with the number of stand-in sites of each type beside its count. */
-type CoverageOfFacilities = Omit<Coverage, 'byType'> & { byType: (Coverage['byType'][number] & { placeholderCount: number })[] };
 
 export interface CoverageQuestion {
   facilityTypes?: string[];

@@ -22,10 +22,12 @@ export const summaryCoverageQuestion = { mode: 'network' as const, speedMetresPe
 
 async function coverageHeadline(analysis: WalkingAnalysis, excludedFacilityKeys: string[]): Promise<CoverageHeadline> {
   const coverage = await analysis.coverage({ ...summaryCoverageQuestion, excludedFacilityKeys });
+  const essentialTypes = new Set(coverage.byGroup.flatMap((group) => group.facilityTypes));
   return {
-    groups: coverage.byGroup.map(({ key, nameZh, nameEn, residentsShare, elderlyShare }) => ({ key, nameZh, nameEn, residentsShare, elderlyShare })),
-    allEssentials: { residentsShare: coverage.allEssentials.residentsShare, elderlyShare: coverage.allEssentials.elderlyShare },
+    groups: coverage.byGroup.map(({ key, nameZh, nameEn, residentsShare, elderlyShare, hasData }) => ({ key, nameZh, nameEn, residentsShare, elderlyShare, hasData })),
+    allEssentials: { residentsShare: coverage.allEssentials.residentsShare, elderlyShare: coverage.allEssentials.elderlyShare, hasData: coverage.allEssentials.hasData },
     facilitiesCounted: coverage.byType.reduce((sum, type) => sum + type.facilityCount, 0),
+    essentialTypes: { withData: coverage.byType.filter((type) => essentialTypes.has(type.facilityType) && type.hasData).length, total: essentialTypes.size },
   };
 }
 

@@ -53,10 +53,20 @@ describe.each(serversUnderTest())('15-minute life-circle coverage on the $databa
       expect(type.placeholderCount, type.facilityType).toBe(count.placeholder);
       // A type known only by placeholders covers nobody until a real site is known.
       if (count.real === 0) expect(type.residentsShare, type.facilityType).toBe(0);
+      // And says so: no real site on any date is no data, not a 0 % to believe.
+      const realOnAnyDate = facilities.some((facility) => facility.properties?.facility_type === type.facilityType && facility.properties?.placeholder !== true);
+      expect(type.hasData, type.facilityType).toBe(realOnAnyDate);
     }
+    expect(excluded.body.byType.some((type: { hasData: boolean }) => !type.hasData)).toBe(true);
+    for (const group of excluded.body.byGroup) {
+      expect(group.hasData, group.key).toBe(excluded.body.byType.some((type: { facilityType: string; hasData: boolean }) => group.facilityTypes.includes(type.facilityType) && type.hasData));
+    }
+    expect(excluded.body.allEssentials.hasData).toBe(excluded.body.byGroup.every((group: { hasData: boolean }) => group.hasData));
     for (const type of included.body.byType) {
       const count = counts.get(type.facilityType) ?? { real: 0, placeholder: 0 };
       expect(type.facilityCount, type.facilityType).toBe(count.real + count.placeholder);
+      // Counted stand-ins are the type's data (the screens say they are stand-ins).
+      expect(type.hasData, type.facilityType).toBe(facilities.some((facility) => facility.properties?.facility_type === type.facilityType));
     }
     expect((await getJson(server, '/api/coverage?placeholders=maybe')).status).toBe(400);
   });

@@ -34,7 +34,11 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     const coverage = await api('/api/coverage');
     const health = coverage.byGroup.find((group: any) => group.key === 'health');
     await expect(page.locator('[data-testid="target-card-health"] .card-figure').textContent()).resolves.toBe(percent(health.residentsShare));
-    await expect(page.locator('[data-testid="target-card-all"] .card-figure').textContent()).resolves.toBe(percent(coverage.allEssentials.residentsShare));
+    // A share, or 无数据 where a group has no real site in the data: never 0 % for not knowing.
+    await expect(page.locator('[data-testid="target-card-all"] .card-figure').textContent()).resolves.toBe(coverage.allEssentials.hasData ? percent(coverage.allEssentials.residentsShare) : '无数据');
+    for (const group of coverage.byGroup.filter((candidate: any) => ['health', 'elderly', 'culture', 'sports'].includes(candidate.key))) {
+      await expect(page.locator(`[data-testid="target-card-${group.key}"] .card-figure`).textContent()).resolves.toBe(group.hasData ? percent(group.residentsShare) : '无数据');
+    }
     const clinic = coverage.byType.find((type: any) => type.facilityType === 'community_health_center');
     await expect(page.locator('[data-testid="focus-share"]').textContent()).resolves.toBe(percent(clinic.residentsShare));
     // Today is one date everywhere: the panel's figures are the leaders' headline for today (the same facilities open).
@@ -42,6 +46,11 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     expect(coverage.facilitiesNotOpen).toEqual(summary.facilities.notOpenKeys);
     expect(summary.coverage.groups.find((group: any) => group.key === 'health').residentsShare).toBe(health.residentsShare);
     expect(summary.coverage.allEssentials.residentsShare).toBe(coverage.allEssentials.residentsShare);
+    expect(summary.coverage.allEssentials.hasData).toBe(coverage.allEssentials.hasData);
+    const essentialTypes = new Set(coverage.byGroup.flatMap((group: any) => group.facilityTypes));
+    const withData = coverage.byType.filter((type: any) => essentialTypes.has(type.facilityType) && type.hasData).length;
+    expect(summary.coverage.essentialTypes).toEqual({ withData, total: essentialTypes.size });
+    await expect(page.locator('[data-testid="types-with-data"]').textContent()).resolves.toBe(`基本服务设施 ${essentialTypes.size} 类中 ${withData} 类有数据`);
     // The estates are now filled by walking time: the deck.gl canvas has other colours than before.
     const after = await summariseCanvasPixels(page, 'deck');
     expect(after.distinctColours).not.toBe(before.distinctColours);
@@ -167,6 +176,29 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(before.residentsShare));
   });
 
+  it('says 无数据 for a type with only placeholder sites, not 0 % nor 不可达, and lists it only when asked', async () => {
+    const coverage = await api('/api/coverage?speed=0.9');
+    const market = coverage.byType.find((type: any) => type.facilityType === 'wet_market');
+    // The shipped wet markets are all placeholders: the data knows no real one.
+    expect(market.hasData).toBe(false);
+    expect(market.placeholderCount).toBeGreaterThan(0);
+    const options = () => page.locator('[data-testid="focus-type-select"] option').evaluateAll((elements) => elements.map((element) => (element as HTMLOptionElement).value));
+    await expect(options()).resolves.not.toContain('wet_market');
+    const typesWithData = coverage.byType.filter((type: any) => type.hasData).map((type: any) => type.facilityType);
+    expect((await options()).every((type) => typesWithData.includes(type) || type === 'community_health_center')).toBe(true);
+    await page.check('[data-testid="show-no-data-types"]');
+    await expect(options()).resolves.toContain('wet_market');
+    await page.selectOption('[data-testid="focus-type-select"]', 'wet_market');
+    await page.waitForFunction(() => document.querySelector('[data-testid="focus-share"]')?.textContent === '无数据');
+    await page.waitForSelector('[data-testid="focus-no-data"]');
+    await page.waitForSelector('[data-testid="legend-no-data"]');
+    // No gaps listed: not knowing where the markets are is not every estate lacking one.
+    await expect(page.locator('[data-testid="gap-item"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="chart-no-data"]').count()).resolves.toBeGreaterThan(0);
+    await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="legend-no-data"]'));
+  });
+
   it('shows how much straight lines overstate coverage, and what placeholder sites would add', async () => {
     await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');
     const [network, straight, withPlaceholders] = await Promise.all([
@@ -178,10 +210,11 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(network, 'community_health_center'));
     await page.click('[data-testid="mode-straight"]');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(straight, 'community_health_center'));
-    // Day care has only placeholder sites: none counted until asked for.
+    // Day care has only placeholder sites: none counted until asked for, and listed only when asked.
+    await page.check('[data-testid="show-no-data-types"]');
     await page.selectOption('[data-testid="focus-type-select"]', 'elderly_day_care');
-    await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(straight, 'elderly_day_care'));
-    await expect(page.locator('[data-testid="focus-summary"]').textContent()).resolves.toContain('数据中无已知设施');
+    await page.waitForFunction(() => document.querySelector('[data-testid="focus-share"]')?.textContent === '无数据');
+    await expect(page.locator('[data-testid="focus-no-data"]').textContent()).resolves.toContain('没有该类设施的真实点位');
     await page.click('[data-testid="include-placeholders"]');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, share(withPlaceholders, 'elderly_day_care'));
     expect(share(withPlaceholders, 'elderly_day_care')).not.toBe(share(straight, 'elderly_day_care'));

@@ -33,9 +33,11 @@ describe.skipIf(skipReason !== '')('daily use in headless Chromium', () => {
     await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('isochrones'));
     // Day care has no facility counted today: its isochrones arrive as empty MultiPolygons.
     const emptyIsochrones = page.waitForResponse((response) => response.url().includes('/api/isochrones?') && response.url().includes('type=elderly_day_care'));
+    // A type with no data is listed only when asked.
+    await page.check('[data-testid="show-no-data-types"]');
     await page.selectOption('[data-testid="focus-type-select"]', 'elderly_day_care');
     expect((await (await emptyIsochrones).json()).features.some((feature: any) => feature.geometry.coordinates.length === 0)).toBe(true);
-    await page.waitForFunction(() => document.querySelector('[data-testid="focus-summary"]')?.textContent?.includes('数据中无已知设施'));
+    await page.waitForSelector('[data-testid="focus-no-data"]');
     // deck.gl reads a layer's new data on its next frame.
     await waitForFrames(page, 6);
     await page.selectOption('[data-testid="focus-type-select"]', 'community_health_center');

@@ -70,6 +70,11 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     await expect(page.locator('[data-testid="report-estate-row"]').count()).resolves.toBe(summary.renovation.estates.length);
     await expect(page.locator('[data-testid="report-project-row"]').count()).resolves.toBe(summary.projects.list.length);
     await expect(page.locator('[data-testid="report-coverage-row"]').count()).resolves.toBe(summary.coverage.groups.length + 1);
+    // Each group's share on the date, or 无数据 where the data knows no real site: never 0 % for not knowing.
+    const shareCells = await page.locator('[data-testid="report-coverage-row"] td:nth-child(2)').allTextContents();
+    const shareText = (share: { residentsShare: number; hasData: boolean }) => (share.hasData ? `${Math.round(share.residentsShare * 1000) / 10}%` : '无数据');
+    expect(shareCells).toEqual([...summary.coverage.groups.map(shareText), shareText(summary.coverage.allEssentials)]);
+    await expect(page.locator('[data-testid="report-types-with-data"]').textContent()).resolves.toContain(`${summary.coverage.essentialTypes.withData} 类有数据`);
     await expect(page.locator('[data-testid="report-sources"] li').count()).resolves.toBe(summary.assumptions.length + 2);
     // Each estate's row carries its status on the date, as the API has it.
     const firstDone = summary.renovation.estates.find((estate) => estate.status === 'done');

@@ -56,7 +56,12 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
     }
     expect(await figure('headline-projects-overdue')).toBe(summary.projects.all.overdue.count);
     expect(await figure('headline-projects-unverified')).toBe(summary.projects.all.unverified.count);
-    for (const group of summary.coverage.groups) expect(await figure(`headline-coverage-${group.key}`)).toBe(group.residentsShare);
+    // A group the data knows no real site of says 无数据, not 0 %.
+    for (const group of summary.coverage.groups) {
+      if (group.hasData) expect(await figure(`headline-coverage-${group.key}`)).toBe(group.residentsShare);
+      else await expect(page.locator(`[data-testid="headline-coverage-${group.key}"]`).textContent()).resolves.toBe('无数据');
+    }
+    await expect(page.locator('[data-testid="headline-types-with-data"]').textContent()).resolves.toContain(`${summary.coverage.essentialTypes.total} 类中 ${summary.coverage.essentialTypes.withData} 类有数据`);
   }
 
   /** Each estate's colour in the drawn renovation layer is the colour of its status on that date. */
@@ -198,9 +203,9 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
       await route.continue();
     };
     await page.route('**/api/coverage?**', holdFirstCoverage);
-    const latestTitle = await page.locator('[data-testid="headline-coverage-all"]').getAttribute('title');
+    const latestTitle = await page.locator('[data-testid="headline-coverage-park"]').getAttribute('title');
     await page.click('[data-testid="headline-coverage-health"]');
-    await page.click('[data-testid="headline-coverage-all"]');
+    await page.click('[data-testid="headline-coverage-park"]');
     await page.waitForFunction((title) => document.querySelector('[data-testid="drilldown"]')?.getAttribute('aria-label') === title, latestTitle);
     // Past the held-back answer's arrival.
     await page.waitForTimeout(3500);

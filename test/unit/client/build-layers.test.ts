@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../../../client/api/collections.ts';
 import { buildLayers, type LayerInputs } from '../../../client/layers/build-layers.ts';
 import { layerCatalogue } from '../../../client/layers/catalogue.ts';
+import { colourOfMinutes, noDataColour, unreachableColour } from '../../../client/layers/coverage-colours.ts';
 
 /**
  * buildLayers turns the state into the deck.gl layer list on every change. deck.gl keeps a
@@ -61,7 +62,7 @@ describe('buildLayers', () => {
   });
 
   it('adds the life circle over the estates only while its overlay is given, with stable ids', () => {
-    const coverage = { minutesByEstate: new Map([['estate-1', 7]]), colourKey: 'community_health_center:1', isochrones: null, walkOrigin: null };
+    const coverage = { minutesByEstate: new Map([['estate-1', 7]]), hasData: true, colourKey: 'community_health_center:1', isochrones: null, walkOrigin: null };
     const withCoverage = buildLayers(inputs({ coverage })).map((layer) => layer.id);
     const without = buildLayers(inputs()).map((layer) => layer.id);
     const added = withCoverage.filter((id) => !without.includes(id));
@@ -69,6 +70,19 @@ describe('buildLayers', () => {
     expect(buildLayers(inputs({ coverage: { ...coverage, colourKey: 'community_health_center:2' } })).map((layer) => layer.id)).toEqual(withCoverage);
     // Right over the estates: the analysis comes after the estates' own layer.
     expect(withCoverage.indexOf(added[0])).toBeGreaterThan(withCoverage.indexOf('neighbourhoods'));
+  });
+
+  it('colours the estates as no data, not as unreachable, for a type the data knows no real site of', () => {
+    const estate = { type: 'Feature', id: 'estate-1', properties: {} };
+    const fillOf = (hasData: boolean, minutes: number | null) => {
+      const coverage = { minutesByEstate: new Map([['estate-1', minutes]]), hasData, colourKey: `market:${hasData}`, isochrones: null, walkOrigin: null };
+      const layer = buildLayers(inputs({ coverage })).find((candidate) => candidate.id === 'coverage-estates')!;
+      return (layer.props as unknown as { getFillColor: (feature: unknown) => number[] }).getFillColor(estate);
+    };
+    expect(fillOf(false, null)).toEqual(noDataColour.colour);
+    expect(fillOf(true, null)).toEqual(unreachableColour.colour);
+    expect(noDataColour.colour).not.toEqual(unreachableColour.colour);
+    expect(fillOf(true, 4)).toEqual(colourOfMinutes(4));
   });
 
   it('draws the 导入数据 preview over every other layer while it is given, and not otherwise', () => {

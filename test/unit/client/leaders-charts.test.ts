@@ -32,22 +32,32 @@ describe('the leaders\' chart options', () => {
   });
 
   const coverageYears: CoverageYear[] = [
-    { year: 2022, date: '2022-12-31', groups: [{ key: 'health', nameZh: '卫生', nameEn: 'Health', residentsShare: 0.4, elderlyShare: 0.5 }, { key: 'park', nameZh: '公园', nameEn: 'Park', residentsShare: 0.2, elderlyShare: 0.1 }], allEssentials: { residentsShare: 0, elderlyShare: 0 }, openedProjects: [], openedFacilityKeys: [] },
-    { year: 2023, date: '2023-12-31', groups: [{ key: 'health', nameZh: '卫生', nameEn: 'Health', residentsShare: 0.55, elderlyShare: 0.5 }, { key: 'park', nameZh: '公园', nameEn: 'Park', residentsShare: 0.2, elderlyShare: 0.1 }], allEssentials: { residentsShare: 0, elderlyShare: 0 }, openedProjects: [{ code: 'P09-01', titleZh: '养老院改造', facilityKeys: ['facility-a'] }], openedFacilityKeys: [] },
+    { year: 2022, date: '2022-12-31', groups: [{ key: 'health', nameZh: '卫生', nameEn: 'Health', residentsShare: 0.4, elderlyShare: 0.5, hasData: true }, { key: 'park', nameZh: '公园', nameEn: 'Park', residentsShare: 0.2, elderlyShare: 0.1, hasData: true }], allEssentials: { residentsShare: 0, elderlyShare: 0, hasData: true }, openedProjects: [], openedFacilityKeys: [] },
+    { year: 2023, date: '2023-12-31', groups: [{ key: 'health', nameZh: '卫生', nameEn: 'Health', residentsShare: 0.55, elderlyShare: 0.5, hasData: true }, { key: 'park', nameZh: '公园', nameEn: 'Park', residentsShare: 0.2, elderlyShare: 0.1, hasData: true }], allEssentials: { residentsShare: 0, elderlyShare: 0, hasData: true }, openedProjects: [{ code: 'P09-01', titleZh: '养老院改造', facilityKeys: ['facility-a'] }], openedFacilityKeys: [] },
   ];
 
   it('coverage by year: one line per group in the interface\'s language, shares in percent', () => {
-    const option = buildCoverageByYearOption(coverageYears, { language: 'zh-CN', openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施' });
+    const option = buildCoverageByYearOption(coverageYears, { language: 'zh-CN', openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施', noData: '无数据' });
     expect((option.xAxis as { data: string[] }).data).toEqual(['2022', '2023']);
     const series = option.series as Series[];
     expect(series.map((entry) => entry.name)).toEqual(['卫生', '公园']);
     expect(series[0].data).toEqual([40, 55]);
-    const english = buildCoverageByYearOption(coverageYears, { language: 'en', openedProjects: 'Opened', noneOpened: 'None' });
+    const english = buildCoverageByYearOption(coverageYears, { language: 'en', openedProjects: 'Opened', noneOpened: 'None', noData: 'no data' });
     expect((english.series as Series[]).map((entry) => entry.name)).toEqual(['Health', 'Park']);
   });
 
+  it('coverage by year: a group with no data is a gap in its line and 无数据 in the tooltip, not 0 %', () => {
+    const withoutMarket: CoverageYear[] = coverageYears.map((year) => ({ ...year, groups: [...year.groups, { key: 'market', nameZh: '菜场', nameEn: 'Market', residentsShare: 0, elderlyShare: 0, hasData: false }] }));
+    const labels = { language: 'zh-CN' as const, openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施', noData: '无数据' };
+    const series = buildCoverageByYearOption(withoutMarket, labels).series as Series[];
+    expect(series[2].data).toEqual([null, null]);
+    expect(series[0].data).toEqual([40, 55]);
+    expect(describeCoverageYear(withoutMarket[0], labels)).toContain('菜场: 无数据');
+    expect(describeCoverageYear(withoutMarket[0], labels)).not.toContain('菜场: 0%');
+  });
+
   it('coverage by year: the tooltip names the projects that opened facilities that year', () => {
-    const labels = { language: 'zh-CN' as const, openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施' };
+    const labels = { language: 'zh-CN' as const, openedProjects: '当年开放设施的项目', noneOpened: '当年无新开放设施', noData: '无数据' };
     expect(describeCoverageYear(coverageYears[1], labels)).toBe('2023 (2023-12-31)<br/>卫生: 55%<br/>公园: 20%<br/>当年开放设施的项目:<br/>· P09-01 养老院改造');
     expect(describeCoverageYear(coverageYears[0], labels)).toContain('当年无新开放设施');
     const typed = { ...coverageYears[1], openedProjects: [{ code: 'P99-01', titleZh: '<img src=x onerror=alert(1)>', facilityKeys: [] }] };

@@ -135,7 +135,7 @@ describe('the isochrones of a clicked point', () => {
   it('are drawn as their own layer over the type\'s, only while the panel shows the analysis', () => {
     const neighbourhoods = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'estate-1', geometry: { type: 'Polygon', coordinates: [ring(121.52, 31.22)] }, properties: { name: '潍坊一村' } }] } as PlaceCollection;
     const base = { featuresByCollection: { neighbourhoods }, visibleLayerIds: new Set(['neighbourhoods']), selected: null, threeDimensional: false, zoom: 15 };
-    const overlay = { minutesByEstate: new Map(), colourKey: '', isochrones: areas(121.5, 31.2) as PlaceCollection, walkOrigin: [121.52, 31.22] as [number, number] };
+    const overlay = { minutesByEstate: new Map(), hasData: true, colourKey: '', isochrones: areas(121.5, 31.2) as PlaceCollection, walkOrigin: [121.52, 31.22] as [number, number] };
     const pointAreas = areas(121.52, 31.22) as PlaceCollection;
     const ids = buildLayers({ ...base, coverage: { ...overlay, pointIsochrones: pointAreas } }).map((layer) => layer.id);
     expect(ids.indexOf('point-isochrones')).toBeGreaterThan(ids.indexOf('isochrones'));
