@@ -16,6 +16,7 @@ import { createImpactRoutes } from './routes/impact.ts';
 import { createImportRoutes } from './routes/import.ts';
 import { createIsochroneRoutes } from './routes/isochrones.ts';
 import { createLandingRoutes } from './routes/landing.ts';
+import { createProjectScheduleRoutes } from './routes/project-schedule.ts';
 import { createProjectVocabularyRoutes } from './routes/project-vocabulary.ts';
 import { createProjectRoutes } from './routes/projects.ts';
 import { createRenovationRoutes } from './routes/renovation.ts';
@@ -59,6 +60,7 @@ function createApi({ database, settings, adminToken = null, walkingAnalysis = cr
     .route('/collections', createFeatureRoutes(database))
     .route('/collections', createImportRoutes(database, adminToken, geodataDirectory))
     .route('/impact', createImpactRoutes(database, walkingAnalysis))
+    .route('/projects/schedule', createProjectScheduleRoutes(database))
     .route('/projects', createProjectVocabularyRoutes())
     .route('/coverage', createCoverageRoutes(database, walkingAnalysis))
     .route('/isochrones', createIsochroneRoutes(database, walkingAnalysis))

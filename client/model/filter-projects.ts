@@ -51,10 +51,11 @@ export function isActiveInYear(project: Pick<ProjectProperties, 'start_date' | '
 
 /**
  * A project's status, progress, overdue and unverified flags on `asOf` (null: as recorded), and
- * whether they were derived from its dates.
+ * whether they were derived from its dates (a past date with no status report on or before it).
  */
 export function projectStateOn(project: ProjectProperties, asOf: string | null, today: string = todayInShanghai()): ProjectStateAsOf & { derived: boolean } {
-  return { ...projectStateAsOf(project, asOf, today), derived: isStateDerived(asOf, today) };
+  const state = projectStateAsOf(project, asOf, today);
+  return { ...state, derived: isStateDerived(asOf, today) && state.recordedOn === null };
 }
 
 /** States on a date before today are derived from the projects' dates: the registry keeps only the current status. */

@@ -101,6 +101,16 @@ export const ImpactRequest = z.object({
 
 // ---------------------------------------------------------------- answers
 
+export const ProjectStatusReport = z.object({
+  reported_on: z.string(),
+  status: z.enum(projectStatuses),
+  progress_percent: z.number(),
+  start_date: z.string(),
+  end_date: z.string(),
+  lead_unit: z.string(),
+  source: z.enum(['editor', 'schedule-import']),
+}).openapi('ProjectStatusReport');
+
 /** A project's properties as the registry answers them: what was written, and what the server adds. */
 export const StoredProjectProperties = z.object({
   code: z.string(),
@@ -118,6 +128,8 @@ export const StoredProjectProperties = z.object({
   description: z.string(),
   linked_features: z.array(z.object({ collection_id: z.string(), feature_key: z.string() })),
   assumptions: z.array(z.enum(assumableFields)),
+  /** How the project stood on each day someone recorded it, oldest first (see project-state-as-of.ts). */
+  status_reports: z.array(ProjectStatusReport),
   version: z.number().int(),
   created_at: z.string(),
   updated_at: z.string(),

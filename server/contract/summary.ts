@@ -97,6 +97,8 @@ export const ProjectFigures = z.object({
   overdue: z.object({ count: z.number(), codes: z.array(z.string()) }),
   /** Status or end date still an assumption (状态待核实): never counted overdue. */
   unverified: z.object({ count: z.number(), codes: z.array(z.string()) }),
+  /** Read from a status report on or before the date, not inferred from dates (only before today). */
+  recorded: z.object({ count: z.number(), codes: z.array(z.string()) }),
 });
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
 
@@ -117,6 +119,8 @@ export const ProjectStateRow = z.object({
   overdue: z.boolean(),
   /** The status or the end date is an assumption (from `assumptions`): 状态待核实. */
   statusUnverified: z.boolean(),
+  /** The day of the status report the state was read from; null when inferred from dates or as recorded today. */
+  recordedOn: z.string().nullable(),
   /** Which fields of the project are assumptions (from the registry). */
   assumptions: z.array(z.string()),
 });

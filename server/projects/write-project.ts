@@ -1,11 +1,12 @@
 import type { Geometry } from '../contract/geojson.ts';
 import type { ProjectPropertiesValue } from '../contract/projects.ts';
 import type { ProjectAuditOperation } from '../contract/projects.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
+import { todayInShanghai } from '../contract/vocabulary/as-of.ts';
 import {
-  claimNextProjectCode, deleteProject, findProject, insertProject, insertProjectAudit, refreshProjectFeature, replaceProjectLinks, updateProject,
-  type ProjectRecord,
+  claimNextProjectCode, deleteProject, findProject, insertProject, insertProjectAudit, insertStatusReport, refreshProjectFeature, replaceProjectLinks, updateProject,
+  type ProjectRecord, type StatusReportWrite,
 } from '../queries/projects.ts';
 
 /**
@@ -47,6 +48,16 @@ export interface ProjectWrite {
   geometry: Geometry;
 }
 
+/** The fields of a project's schedule: a write that changes one of them is a dated status report. */
+export const scheduleFields = ['status', 'progress_percent', 'start_date', 'end_date', 'lead_unit'] as const;
+
+/** The report a write adds: given by the caller (a schedule row, with its day), else one dated today when the schedule changed. */
+export type ReportOfWrite = Pick<StatusReportWrite, 'reportedOn' | 'source' | 'figures'>;
+
+function scheduleChanged(before: ProjectRecord['feature']['properties'], after: ProjectPropertiesValue): boolean {
+  return scheduleFields.some((field) => before[field] !== after[field]);
+}
+
 /**
  * Creates a project under `requestedCode`, or, without one, under the next free code of its item,
  * claimed inside the same transaction so that simultaneous creates never collide.
@@ -57,6 +68,8 @@ export async function createProject(database: Database, requestedCode: string | 
       const code = requestedCode ?? await claimNextProjectCode(transaction, write.properties.item);
       const id = await insertProject(transaction, code, write.properties, write.geometry);
       await replaceProjectLinks(transaction, id, write.properties.linked_features);
+      // A seeded project's schedule is assumed, not reported: its past stays inferred.
+      if (operation !== 'seed') await insertStatusReport(transaction, id, { reportedOn: todayInShanghai(), source: 'editor', actor, version: 1 });
       await refreshProjectFeature(transaction, id);
       const created = (await findProject(transaction, code))!;
       await insertProjectAudit(transaction, { projectId: id, code, version: created.version, operation, actor, before: null, after: created.feature });
@@ -73,17 +86,32 @@ export function duplicateCode(code: string): RequestError {
     { problems: [{ field: 'properties.code', message: `"${code}" is already used`, messageZh: `“${code}”已被使用` }] });
 }
 
-/** Replaces the project edited at `expectedVersion` (PUT, PATCH after merging, restore). */
-export async function replaceProject(database: Database, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: ProjectAuditOperation): Promise<ProjectRecord> {
-  return database.transaction(async (transaction) => {
-    const before = await lockProject(transaction, code, expectedVersion);
-    await updateProject(transaction, before.id, write.properties, write.geometry);
-    await replaceProjectLinks(transaction, before.id, write.properties.linked_features);
-    await refreshProjectFeature(transaction, before.id);
-    const after = (await findProject(transaction, code))!;
-    await insertProjectAudit(transaction, { projectId: before.id, code, version: after.version, operation, actor, before: before.feature, after: after.feature });
-    return after;
-  });
+/**
+ * Replaces the project edited at `expectedVersion` (PUT, PATCH after merging, restore, a
+ * schedule row). A change to its schedule is also a status report dated today, unless the
+ * caller gives the report (a schedule row says the day the project stood so).
+ */
+export async function replaceProject(
+  database: Database, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: ProjectAuditOperation, report?: ReportOfWrite,
+): Promise<ProjectRecord> {
+  return database.transaction((transaction) => replaceProjectWithin(transaction, code, expectedVersion, write, actor, operation, report));
+}
+
+/** replaceProject inside a transaction the caller holds (a schedule workbook writes all its rows in one). */
+export async function replaceProjectWithin(
+  transaction: Queryable, code: string, expectedVersion: number, write: ProjectWrite, actor: string, operation: ProjectAuditOperation, report?: ReportOfWrite,
+): Promise<ProjectRecord> {
+  const before = await lockProject(transaction, code, expectedVersion);
+  const version = await updateProject(transaction, before.id, write.properties, write.geometry);
+  await replaceProjectLinks(transaction, before.id, write.properties.linked_features);
+  if (report) await insertStatusReport(transaction, before.id, { ...report, actor, version });
+  else if (scheduleChanged(before.feature.properties, write.properties)) {
+    await insertStatusReport(transaction, before.id, { reportedOn: todayInShanghai(), source: 'editor', actor, version });
+  }
+  await refreshProjectFeature(transaction, before.id);
+  const after = (await findProject(transaction, code))!;
+  await insertProjectAudit(transaction, { projectId: before.id, code, version: after.version, operation, actor, before: before.feature, after: after.feature });
+  return after;
 }
 
 export async function removeProject(database: Database, code: string, expectedVersion: number, actor: string): Promise<void> {
@@ -95,7 +123,7 @@ export async function removeProject(database: Database, code: string, expectedVe
 }
 
 /** Locks the row and checks, under the lock, that nobody changed it since it was read. */
-async function lockProject(transaction: Parameters<Parameters<Database['transaction']>[0]>[0], code: string, expectedVersion: number): Promise<ProjectRecord> {
+async function lockProject(transaction: Queryable, code: string, expectedVersion: number): Promise<ProjectRecord> {
   const current = await findProject(transaction, code, { lock: true });
   if (!current) throw new RequestError(404, 'NotFound', `Project "${code}" was not found`, `未找到项目“${code}”`);
   if (current.version !== expectedVersion) throw preconditionFailed(current);

@@ -74,6 +74,37 @@ export async function updateProject(transaction: Queryable, id: number, properti
   return row.version;
 }
 
+/** What a status report records of a project (project_status_report). */
+export interface StatusReportWrite {
+  reportedOn: string;
+  source: 'editor' | 'schedule-import';
+  actor: string;
+  version: number;
+  /** Taken from the report's own figures when given, else from the project as it now stands. */
+  figures?: Pick<ProjectPropertiesValue, 'status' | 'progress_percent' | 'start_date' | 'end_date' | 'lead_unit'>;
+}
+
+export async function insertStatusReport(transaction: Queryable, projectId: number, report: StatusReportWrite): Promise<void> {
+  const figures = report.figures;
+  await transaction.query(
+    `insert into project_status_report (project_id, reported_on, status, progress_percent, start_date, end_date, lead_unit, source, actor, version)
+     select p.id, $2::date, coalesce($3, p.status), coalesce($4, p.progress_percent), coalesce($5::date, p.start_date),
+            coalesce($6::date, p.end_date), coalesce($7, p.lead_unit), $8, $9, $10
+       from project p where p.id = $1`,
+    [projectId, report.reportedOn, figures?.status ?? null, figures?.progress_percent ?? null, figures?.start_date ?? null,
+      figures?.end_date ?? null, figures?.lead_unit ?? null, report.source, report.actor, report.version],
+  );
+}
+
+/** Every project with the day of its latest status report (null: none), for the schedule workbook. */
+export async function listProjectsWithLatestReport(database: Queryable): Promise<(ProjectRecord & { latestReportDay: string | null })[]> {
+  return database.query<ProjectRecord & { latestReportDay: string | null }>(
+    `select p.id, p.code, p.version, project_as_feature(p.id) as feature,
+            (select to_char(max(r.reported_on), 'YYYY-MM-DD') from project_status_report r where r.project_id = p.id) as "latestReportDay"
+       from project p order by p.code`,
+  );
+}
+
 export async function replaceProjectLinks(transaction: Queryable, id: number, links: ProjectPropertiesValue['linked_features']): Promise<void> {
   await transaction.query('delete from project_feature_link where project_id = $1', [id]);
   if (links.length === 0) return;

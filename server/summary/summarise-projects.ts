@@ -21,6 +21,7 @@ export function listProjectStates(projects: ProjectInput[], asOf: string, today:
         code: project.code, titleZh: project.title_zh, action: project.action, item: project.item, leadUnit: project.lead_unit,
         startDate: project.start_date, endDate: project.end_date, recordedStatus: project.status,
         status: state.status, progressPercent: state.progressPercent, overdue: state.overdue, statusUnverified: state.statusUnverified,
+        recordedOn: state.recordedOn,
         assumptions: project.assumptions,
       };
     });
@@ -37,6 +38,7 @@ export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures 
   };
   const overdue = { count: 0, codes: [] as string[] };
   const unverified = { count: 0, codes: [] as string[] };
+  const recorded = { count: 0, codes: [] as string[] };
   let progress = 0;
   for (const row of rows) {
     byStatus[row.status].count += 1;
@@ -49,6 +51,10 @@ export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures 
       unverified.count += 1;
       unverified.codes.push(row.code);
     }
+    if (row.recordedOn !== null) {
+      recorded.count += 1;
+      recorded.codes.push(row.code);
+    }
     progress += row.progressPercent;
   }
   return {
@@ -58,6 +64,7 @@ export function summariseProjectStates(rows: ProjectStateRow[]): ProjectFigures 
     averageProgressPercent: rows.length > 0 ? Math.round((progress / rows.length) * 10) / 10 : 0,
     overdue,
     unverified,
+    recorded,
   };
 }
 

@@ -22,7 +22,7 @@ interface OpenApiDocument {
 interface Ask {
   method?: string;
   path: string;
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   /** The status this request must answer: the test is also a check that it was asked right. */
   status: number;
@@ -232,6 +232,21 @@ describe.each(serversUnderTest())('every answer of every route matches the OpenA
     await ask({ method: 'POST', path: '/api/impact', body: 'not json', headers: withJson(null), status: 400 });
     await ask({ path: '/api/projects/vocabulary', status: 200 });
     await ask({ path: `/api/projects/vocabulary${nul}`, status: 400 });
+  }, 60_000);
+
+  it('the project schedule workbook: the download, a preview, the write, and its refusals', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await ask({ path: '/api/projects/schedule/template.xlsx', status: 200 });
+    const workbook = new Uint8Array(await (await fetch(`${server.url}/api/projects/schedule/template.xlsx`)).arrayBuffer());
+    const upload = (query: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>, status: number, contentType = xlsx) =>
+      ask({ method: 'POST', path: `/api/projects/schedule/import${query}`, body, headers: { 'content-type': contentType, ...headers }, status });
+    await upload('?dryRun=true', workbook, editor.headers, 200);
+    await upload('', workbook, editor.headers, 200);
+    await upload('?dryRun=true', workbook, {}, 401);
+    await upload('?dryRun=true', workbook, { cookie: editor.cookie }, 403);
+    await upload('?dryRun=true', '名称\n潍坊四村\n', editor.headers, 400, 'text/csv');
+    await upload('?dryRun=true', 'x'.repeat(5 * 1024 * 1024 + 1), editor.headers, 413, 'text/csv');
+    await upload('', `编号,版本,状态\n${'P06-01'},p0-v0,差不多了\n`, editor.headers, 422, 'text/csv');
   }, 60_000);
 
   it('the life circle: coverage, one estate, a point, isochrones', async () => {

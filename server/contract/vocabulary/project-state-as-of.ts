@@ -2,17 +2,30 @@ import { todayInShanghai } from './as-of.ts';
 import type { ProjectStatus } from './projects.ts';
 
 /**
- * A project's state on a given date, derived from its dates and its recorded status. The
- * registry keeps only the current status, so earlier states are inferred (and the UI says so):
- * before its start date a project is planned; between start and end it is in progress unless it
- * is recorded as planned or on hold; from its end date on it has its recorded status. A project
- * past its end date and not completed is overdue. Pure: shared by the server and the client.
+ * A project's state on a given date. Where someone recorded how the project stood on or before
+ * that date (a status report: the editor, or the schedule workbook), the latest such report is
+ * the answer, as recorded. Before a project's first report its state is inferred from its dates
+ * and current status (and the UI says so): before its start date a project is planned; between
+ * start and end it is in progress unless it is recorded as planned or on hold; from its end date
+ * on it has its recorded status. A project past its end date and not completed is overdue. Pure:
+ * shared by the server and the client.
  *
  * A project whose status or end date is itself an assumption (listed in `assumptions`, as every
  * seeded project's is) has an unverified status: nobody has recorded how it stands, so it is
  * never called overdue; it is reported as unverified instead, until a person records the status
  * and the end date (an edit takes the field out of `assumptions`).
  */
+
+/** How a project stood on a day, as a person recorded it (project_status_report). */
+export interface ProjectStatusReport {
+  reported_on: string;
+  status: ProjectStatus;
+  progress_percent: number;
+  start_date: string;
+  end_date: string;
+  lead_unit: string;
+  source: 'editor' | 'schedule-import';
+}
 
 export interface ProjectDates {
   status: ProjectStatus;
@@ -21,6 +34,8 @@ export interface ProjectDates {
   progress_percent: number;
   /** The fields that are assumptions, not records (the registry's `assumptions`); absent: none. */
   assumptions?: readonly string[];
+  /** The dated reports, oldest first; absent or empty: nothing recorded, every past state is inferred. */
+  status_reports?: readonly ProjectStatusReport[];
 }
 
 /** The assumed fields that make a project's status, and so whether it is overdue, unverified. */
@@ -39,16 +54,34 @@ export interface ProjectStateAsOf {
   overdue: boolean;
   /** The status (or the end date) is an assumption: shown as 待核实, not as overdue. */
   statusUnverified: boolean;
+  /** The day of the report the state was read from; null when it was inferred or is the current record. */
+  recordedOn: string | null;
+}
+
+/** The latest report on or before `date` (reports are oldest first; a later one of the same day wins). */
+export function findStatusReport(reports: readonly ProjectStatusReport[] | undefined, date: string): ProjectStatusReport | null {
+  let found: ProjectStatusReport | null = null;
+  for (const report of reports ?? []) if (report.reported_on <= date) found = report;
+  return found;
 }
 
 /** `asOf` is YYYY-MM-DD (ISO dates compare as strings); null means today, as recorded. */
 export function projectStateAsOf(project: ProjectDates, asOf: string | null, today: string = todayInShanghai()): ProjectStateAsOf {
+  if (asOf !== null && asOf < today) {
+    const report = findStatusReport(project.status_reports, asOf);
+    if (report) {
+      return {
+        status: report.status, progressPercent: report.progress_percent,
+        overdue: report.status !== 'completed' && report.end_date < asOf, statusUnverified: false, recordedOn: report.reported_on,
+      };
+    }
+  }
   const state = inferProjectState(project, asOf, today);
   const statusUnverified = isStatusUnverified(project);
-  return { ...state, overdue: state.overdue && !statusUnverified, statusUnverified };
+  return { ...state, overdue: state.overdue && !statusUnverified, statusUnverified, recordedOn: null };
 }
 
-function inferProjectState(project: ProjectDates, asOf: string | null, today: string): Omit<ProjectStateAsOf, 'statusUnverified'> {
+function inferProjectState(project: ProjectDates, asOf: string | null, today: string): Omit<ProjectStateAsOf, 'statusUnverified' | 'recordedOn'> {
   const date = asOf ?? today;
   const recorded = project.status;
   if (asOf === null || date >= today) {

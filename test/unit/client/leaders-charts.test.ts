@@ -72,7 +72,7 @@ describe('the leaders\' chart options', () => {
     const figures = (completed: number, inProgress: number, planned: number, onHold: number) => ({
       total: completed + inProgress + planned + onHold, codes: [],
       byStatus: { completed: { count: completed, codes: [] }, in_progress: { count: inProgress, codes: [] }, planned: { count: planned, codes: [] }, on_hold: { count: onHold, codes: [] } },
-      averageProgressPercent: 0, overdue: { count: 0, codes: [] }, unverified: { count: 0, codes: [] },
+      averageProgressPercent: 0, overdue: { count: 0, codes: [] }, unverified: { count: 0, codes: [] }, recorded: { count: 0, codes: [] },
     });
     const byAction = [
       { action: 'party_building', nameZh: '党建引领', nameEn: 'Party-building leads', items: [], ...figures(1, 2, 3, 0) },

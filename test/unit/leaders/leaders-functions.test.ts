@@ -138,7 +138,7 @@ describe('projectStateAsOf with assumed facts', () => {
     expect(projectStateAsOf({ ...assumed, assumptions: ['end_date'] }, null, today)).toMatchObject({ statusUnverified: true, overdue: false });
   });
   it('judges overdue as before once neither is assumed (or the list is absent)', () => {
-    expect(projectStateAsOf({ ...assumed, assumptions: ['budget_ten_thousand_yuan'] }, null, today)).toEqual({ status: 'in_progress', progressPercent: 0, overdue: true, statusUnverified: false });
+    expect(projectStateAsOf({ ...assumed, assumptions: ['budget_ten_thousand_yuan'] }, null, today)).toEqual({ status: 'in_progress', progressPercent: 0, overdue: true, statusUnverified: false, recordedOn: null });
     const { assumptions: _dropped, ...withoutList } = assumed;
     expect(projectStateAsOf(withoutList, '2026-01-31', today)).toMatchObject({ overdue: true, statusUnverified: false });
     expect(projectStateAsOf({ ...withoutList, status: 'completed' }, null, today)).toMatchObject({ overdue: false, statusUnverified: false });
@@ -149,6 +149,37 @@ describe('projectStateAsOf with assumed facts', () => {
       const { status, progressPercent } = projectStateAsOf(recorded, date, today);
       expect(projectStateAsOf(assumed, date, today), String(date)).toMatchObject({ status, progressPercent });
     }
+  });
+});
+
+describe('projectStateAsOf with dated status reports', () => {
+  const report = (reported_on: string, status: ProjectDates['status'], progress_percent: number, end_date = '2025-06-30') =>
+    ({ reported_on, status, progress_percent, start_date: '2023-01-01', end_date, lead_unit: '城建中心（房管办）', source: 'schedule-import' as const });
+  const project: ProjectDates = {
+    status: 'completed', start_date: '2023-01-01', end_date: '2025-06-30', progress_percent: 100, assumptions: ['status', 'end_date'],
+    status_reports: [report('2023-06-30', 'in_progress', 40), report('2024-03-31', 'on_hold', 45), report('2025-06-30', 'completed', 100)],
+  };
+  it('reads a past date from the latest report on or before it, as recorded, not inferred', () => {
+    expect(projectStateAsOf(project, '2023-12-31', today)).toEqual({ status: 'in_progress', progressPercent: 40, overdue: false, statusUnverified: false, recordedOn: '2023-06-30' });
+    expect(projectStateAsOf(project, '2024-03-31', today)).toMatchObject({ status: 'on_hold', progressPercent: 45, recordedOn: '2024-03-31' });
+    expect(projectStateAsOf(project, '2025-07-01', today)).toMatchObject({ status: 'completed', progressPercent: 100, recordedOn: '2025-06-30' });
+  });
+  it('infers only before the first report, and holds the current record from today on', () => {
+    const inferred = projectStateAsOf(project, '2023-06-29', today);
+    expect(inferred).toMatchObject({ recordedOn: null, statusUnverified: true });
+    expect(inferred.progressPercent).not.toBe(40);
+    expect(projectStateAsOf(project, null, today)).toMatchObject({ status: 'completed', recordedOn: null });
+    expect(projectStateAsOf(project, today, today)).toMatchObject({ status: 'completed', recordedOn: null });
+  });
+  it('calls a recorded report overdue by its own end date', () => {
+    const late = { ...project, status_reports: [report('2025-09-30', 'in_progress', 80, '2025-08-31')] };
+    expect(projectStateAsOf(late, '2025-10-01', today)).toMatchObject({ status: 'in_progress', overdue: true, statusUnverified: false });
+  });
+  it('decides when a project\'s facility opens by the recorded completion', () => {
+    const projects = new Map([['P09-02', project]]);
+    const facility = { key: 'dining', openingYear: null, openedDate: null, projectCode: 'P09-02' };
+    expect(decideFacilityOpen(facility, projects, '2024-12-31', today).open).toBe(false);
+    expect(decideFacilityOpen(facility, projects, '2025-06-30', today).open).toBe(true);
   });
 });
 
