@@ -7,6 +7,7 @@ import { drawingChinese, drawingEnglish } from './messages-drawing.ts';
 import { importChinese, importEnglish } from './messages-import.ts';
 import { leadersChinese, leadersEnglish } from './messages-leaders.ts';
 import { projectsChinese, projectsEnglish } from './messages-projects.ts';
+import { scheduleChinese, scheduleEnglish } from './messages-schedule.ts';
 
 // The speeds' names say their values, which are the vocabulary's.
 const { standardMetresPerSecond, elderlyMetresPerSecond } = walkingSpeeds;
@@ -111,6 +112,7 @@ const chinese = {
   ...projectsChinese,
   ...drawingChinese,
   ...importChinese,
+  ...scheduleChinese,
   ...leadersChinese,
 } as const;
 
@@ -214,6 +216,7 @@ const english: Record<MessageKey, string> = {
   ...projectsEnglish,
   ...drawingEnglish,
   ...importEnglish,
+  ...scheduleEnglish,
   ...leadersEnglish,
 };
 

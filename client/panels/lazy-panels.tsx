@@ -1,6 +1,7 @@
 import { translate } from '../i18n/translate.ts';
 import { editingSession } from '../state/editing-state.ts';
 import { importDialogOpen } from '../state/import-state.ts';
+import { scheduleDialogOpen } from '../state/schedule-state.ts';
 import { loadOnFirstUse } from './load-on-first-use.tsx';
 
 // The panels the first map does not need, each fetched as a chunk of its own the first time it
@@ -37,4 +38,12 @@ const LoadedImportDialog = loadOnFirstUse(() => import('./import-dialog.tsx').th
 /** 导入数据, while open. */
 export function ImportDialog() {
   return importDialogOpen.value ? <LoadedImportDialog /> : null;
+}
+
+// The 导入进度表 dialog, with its actions, is fetched the first time an editor opens it.
+const LoadedScheduleDialog = loadOnFirstUse(() => import('./schedule-dialog.tsx').then((module) => module.ScheduleDialog));
+
+/** 导入进度表, while open. */
+export function ScheduleDialog() {
+  return scheduleDialogOpen.value ? <LoadedScheduleDialog /> : null;
 }

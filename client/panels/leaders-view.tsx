@@ -53,7 +53,7 @@ export function LeadersView() {
 function LeadersContent({ summary }: { summary: LeadersSummary }) {
   return (
     <>
-      {summary.inferred && <p class="panel-note leaders-inferred">{translate('leadersInferred')}</p>}
+      {summary.inferred && <p class="panel-note leaders-inferred" data-testid="leaders-inferred">{summary.projects.all.recorded.count > 0 ? translate('leadersPartlyRecorded').replace('{count}', String(summary.projects.all.recorded.count)) : translate('leadersInferred')}</p>}
       {summary.renovation.assumedEstates > 0 && (
         <p class="panel-warning">{translate('leadersAssumedEstates').replace('{count}', String(summary.renovation.assumedEstates))}</p>
       )}

@@ -21,6 +21,7 @@ import {
   allProjects, filteredProjects, placeIndex, projectFilter, projectsForTimeline, selectedProject, selectedProjectHistory,
 } from '../state/project-state.ts';
 import { canEdit } from '../state/session-state.ts';
+import { scheduleTemplatePath } from '../api/schedule.ts';
 import { layerTitleOfCollection, placeNameOf } from './feature-text.ts';
 import './projects-panel.css';
 
@@ -51,7 +52,8 @@ export function StatusBadge({ project }: { project: ProjectProperties }) {
       <span class={`status-badge status-${state.status}`} data-testid="project-status" data-status={state.status}>{translate(statusMessageKeys[state.status])}</span>
       {state.overdue && <span class="status-badge status-overdue" data-testid="project-overdue">{translate('overdue')}</span>}
       {state.statusUnverified && <span class="status-badge status-unverified" data-testid="project-unverified" title={translate('statusUnverifiedNote')}>{translate('statusUnverified')}</span>}
-      {state.derived && <span class="status-derived" title={fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}>{translate('derivedStatus')}</span>}
+      {state.derived && <span class="status-derived" data-testid="project-derived" title={fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}>{translate('derivedStatus')}</span>}
+      {state.recordedOn !== null && <span class="status-recorded" data-testid="project-recorded" data-recorded-on={state.recordedOn}>{fill(translate('recordedStatus'), { date: state.recordedOn })}</span>}
     </span>
   );
 }
@@ -281,6 +283,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
           <ul>{project.assumptions.map((field) => <li key={field}>{chinese ? projectFieldNamesZh[field] ?? field : translate(assumedFieldEnglish[field] ?? 'fieldGeometry')}</li>)}</ul>
         </div>
       )}
+      <StatusReports project={project} />
       <h4>{translate('linkedPlaces')} <small>{places.length}</small></h4>
       {places.length === 0 ? <p class="panel-note">{translate('noLinkedPlaces')}</p> : (
         <ul class="linked-places" data-testid="linked-places">
@@ -322,17 +325,50 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
   );
 }
 
+function openScheduleDialog(): void {
+  void import('../state/schedule-actions.ts').then((actions) => actions.openScheduleDialog());
+}
+
+/** How the project stood on each day someone reported it, latest first. */
+function StatusReports({ project }: { project: ProjectProperties }) {
+  const reports = [...(project.status_reports ?? [])].reverse();
+  return (
+    <section class="status-reports" data-testid="status-reports">
+      <h4>{translate('statusReportsHeading')}</h4>
+      {reports.length === 0 ? <p class="panel-note">{translate('statusReportsNone')}</p> : (
+        <ol>
+          {reports.map((report, index) => (
+            <li key={`${report.reported_on}-${index}`} data-testid="status-report" data-reported-on={report.reported_on}>
+              <time dateTime={report.reported_on}>{report.reported_on}</time>
+              <span class={`status-badge status-${report.status}`}>{translate(statusMessageKeys[report.status])}</span>
+              <span>{report.progress_percent}%</span>
+              <span class="panel-note">{translate(report.source === 'editor' ? 'statusReportSourceEditor' : 'statusReportSourceImport')}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 /** The projects panel (issue 5): the plan's projects by action, filters, timeline, and one project's details. */
 export function ProjectsPanel() {
   const selected = selectedProject.value;
   const derived = isStateDerived(asOfDate.value);
+  const anyRecorded = derived && allProjects.value.some((feature) => projectStateOn(projectPropertiesOf(feature), asOfDate.value).recordedOn !== null);
   return (
     <section class="panel-body projects-panel" data-testid="projects-panel" aria-labelledby="projects-heading">
       <header class="projects-header">
         <h2 id="projects-heading">{translate('projectsHeading')}</h2>
         {canEdit.value && <button type="button" class="new-project" data-testid="new-project" onClick={startNewProject}>＋ {translate('newProject')}</button>}
       </header>
-      {derived && <p class="panel-note derived-note" data-testid="derived-note">{fill(translate('derivedStatusNote'), { date: asOfDate.value ?? '' })}</p>}
+      {canEdit.value && (
+        <div class="schedule-tools">
+          <a href={scheduleTemplatePath()} download data-testid="schedule-download" title={translate('scheduleDownloadHint')}>⤓ {translate('scheduleDownload')}</a>
+          <button type="button" class="link-button" data-testid="schedule-open" onClick={openScheduleDialog}>⤒ {translate('scheduleOpen')}</button>
+        </div>
+      )}
+      {derived && <p class="panel-note derived-note" data-testid="derived-note">{fill(translate(anyRecorded ? 'recordedStatusNote' : 'derivedStatusNote'), { date: asOfDate.value ?? '' })}</p>}
       {loadStatus.value === 'loading' && allProjects.value.length === 0 && <p class="panel-note">{translate('projectsLoading')}</p>}
       {loadStatus.value !== 'loading' && allProjects.value.length === 0 && <p class="panel-note">{translate('projectsNone')}</p>}
       {selected ? <ProjectDetails feature={selected} /> : allProjects.value.length > 0 && <ProjectList />}

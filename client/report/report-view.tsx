@@ -133,7 +133,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
         <h1>{translate('reportTitle')}</h1>
         <p class="report-subtitle">{translate('reportSubtitle')}</p>
         <p class="report-date" data-testid="report-date">{translate('reportAsOf').replace('{date}', summary.asOf)} · {translate('reportGenerated').replace('{time}', generated)}</p>
-        {summary.inferred && <p class="report-note">{translate('leadersInferred')}</p>}
+        {summary.inferred && <p class="report-note" data-testid="report-inferred">{summary.projects.all.recorded.count > 0 ? translate('leadersPartlyRecorded').replace('{count}', String(summary.projects.all.recorded.count)) : translate('leadersInferred')}</p>}
       </header>
       <h2>{translate('reportMapHeading')}</h2>
       {image ? <img class="report-map" src={image} alt={translate('reportMapHeading')} data-testid="report-map-image" /> : <p class="report-note">{translate('reportMapMissing')}</p>}

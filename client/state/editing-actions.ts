@@ -11,11 +11,9 @@ import {
   suggestedGeometry, vocabulary,
   type DrawingCommand, type DrawingMode,
 } from './editing-state.ts';
-import { followAsOfDate } from './coverage-actions.ts';
-import { loadLeadersSummary } from './leaders-actions.ts';
+import { readAgainAfterProjectWrite } from './after-project-write.ts';
 import { latestRequest } from './latest-request.ts';
-import { leadersStatus } from './leaders-state.ts';
-import { reloadProjectHistory, reloadProjects, selectProject } from './project-actions.ts';
+import { reloadProjectHistory, selectProject } from './project-actions.ts';
 import { selectedProjectHistory } from './project-state.ts';
 import { buildPatchBody, emptyProjectForm, formFromProperties, propertiesFromForm, sameValue, type ProjectFormValues } from '../model/project-form.ts';
 import { canEdit, session } from './session-state.ts';
@@ -249,21 +247,11 @@ export async function saveProject(): Promise<void> {
 
 async function finishAfterWrite(saved: PlaceFeature | null): Promise<void> {
   cancelEditing();
-  await readAgainAfterWrite();
+  await readAgainAfterProjectWrite();
   // The saved project is selected (the panel opens on its details, the map highlights it); after a delete, the list.
   selectProject(saved ? String(saved.id) : null, { fly: false });
 }
 
-/**
- * A project's status, dates and the facility it adds change the leaders' counts (待核实, overdue,
- * facilities open) and the coverage: both are read again, if they were read at all, and the
- * projects (with the selected one's history) too.
- */
-async function readAgainAfterWrite(): Promise<void> {
-  if (leadersStatus.peek() !== 'idle') void loadLeadersSummary();
-  followAsOfDate();
-  await reloadProjects().catch(() => undefined);
-}
 
 /**
  * Restores `version` of the selected project from its history: sent with the ETag read with the
@@ -300,7 +288,7 @@ async function sendRestore(code: string, version: number, restoring: PlaceFeatur
   });
   try {
     await restoreProjectVersion(code, version, etag, credentials);
-    await readAgainAfterWrite();
+    await readAgainAfterProjectWrite();
   } catch (error) {
     if (error instanceof ApiError && error.status === 412) {
       // The 412 gives the current version but not its ETag: read it again, as for an edit.

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
 import { previewImportForScreenshot } from './import-dialog-page.ts';
 import { drawProjectForScreenshot } from './project-drawing-page.ts';
+import { previewScheduleForScreenshot } from './project-schedule-page.ts';
 
 const dashboardUrl = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const outputDirectory = resolve(process.argv[3] ?? join(import.meta.dirname, '../../docs/screenshots'));
@@ -119,8 +120,14 @@ try {
     await previewImportForScreenshot(page, dashboardUrl, editorName, editorPassword, join(import.meta.dirname, '../fixtures/import/facilities-addresses-only.xlsx'));
     await page.screenshot({ path: join(outputDirectory, 'import-dialog.png') });
     console.log(`wrote ${join(outputDirectory, 'import-dialog.png')}`);
+
+    // The 导入进度表 dialog previewing a filled schedule: an update, a report of 2023 kept as
+    // history (or an update, for a project with no report yet), a row with a problem. Nothing is written.
+    await previewScheduleForScreenshot(page, dashboardUrl);
+    await page.screenshot({ path: join(outputDirectory, 'schedule-import.png') });
+    console.log(`wrote ${join(outputDirectory, 'schedule-import.png')}`);
   } else {
-    console.log('skipped project-drawing.png and import-dialog.png: set LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD to sign in');
+    console.log('skipped project-drawing.png, import-dialog.png and schedule-import.png: set LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD to sign in');
   }
 } finally {
   await browser.close();
