@@ -109,6 +109,8 @@ export const ProjectStatusReport = z.object({
   end_date: z.string(),
   lead_unit: z.string(),
   source: z.enum(['editor', 'schedule-import']),
+  /** Which of its figures were still assumptions when it was recorded (an assumed status stays 待核实). */
+  assumptions: z.array(z.string()),
 }).openapi('ProjectStatusReport');
 
 /** A project's properties as the registry answers them: what was written, and what the server adds. */

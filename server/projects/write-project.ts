@@ -52,7 +52,7 @@ export interface ProjectWrite {
 export const scheduleFields = ['status', 'progress_percent', 'start_date', 'end_date', 'lead_unit'] as const;
 
 /** The report a write adds: given by the caller (a schedule row, with its day), else one dated today when the schedule changed. */
-export type ReportOfWrite = Pick<StatusReportWrite, 'reportedOn' | 'source' | 'figures'>;
+export type ReportOfWrite = Pick<StatusReportWrite, 'reportedOn' | 'source' | 'figures' | 'assumptions'>;
 
 function scheduleChanged(before: ProjectRecord['feature']['properties'], after: ProjectPropertiesValue): boolean {
   return scheduleFields.some((field) => before[field] !== after[field]);

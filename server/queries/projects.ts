@@ -82,17 +82,19 @@ export interface StatusReportWrite {
   version: number;
   /** Taken from the report's own figures when given, else from the project as it now stands. */
   figures?: Pick<ProjectPropertiesValue, 'status' | 'progress_percent' | 'start_date' | 'end_date' | 'lead_unit'>;
+  /** Which of the figures are assumptions; default the project's own after the write. */
+  assumptions?: string[];
 }
 
 export async function insertStatusReport(transaction: Queryable, projectId: number, report: StatusReportWrite): Promise<void> {
   const figures = report.figures;
   await transaction.query(
-    `insert into project_status_report (project_id, reported_on, status, progress_percent, start_date, end_date, lead_unit, source, actor, version)
+    `insert into project_status_report (project_id, reported_on, status, progress_percent, start_date, end_date, lead_unit, source, actor, version, assumptions)
      select p.id, $2::date, coalesce($3, p.status), coalesce($4, p.progress_percent), coalesce($5::date, p.start_date),
-            coalesce($6::date, p.end_date), coalesce($7, p.lead_unit), $8, $9, $10
+            coalesce($6::date, p.end_date), coalesce($7, p.lead_unit), $8, $9, $10, coalesce($11::text[], p.assumptions)
        from project p where p.id = $1`,
     [projectId, report.reportedOn, figures?.status ?? null, figures?.progress_percent ?? null, figures?.start_date ?? null,
-      figures?.end_date ?? null, figures?.lead_unit ?? null, report.source, report.actor, report.version],
+      figures?.end_date ?? null, figures?.lead_unit ?? null, report.source, report.actor, report.version, report.assumptions ?? null],
   );
 }
 

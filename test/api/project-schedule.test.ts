@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { getJson, serversUnderTest } from '../helpers/api.ts';
 import { startPrivateServer } from '../helpers/private-server.ts';
 import type { ServerUnderTest } from '../helpers/start-servers.ts';
@@ -186,7 +187,10 @@ describe.each(serversUnderTest())('the project schedule from Excel on the $datab
     });
     expect(patched.status).toBe(200);
     const reports = (await patched.json() as any).properties.status_reports;
-    expect(reports).toEqual([expect.objectContaining({ status: 'on_hold', source: 'editor' })]);
+    // Dated today in Shanghai; the end date it copied is still assumed, so the report does not verify it.
+    expect(reports).toEqual([expect.objectContaining({ status: 'on_hold', source: 'editor', reported_on: todayInShanghai() })]);
+    expect(reports[0].assumptions).toContain('end_date');
+    expect(reports[0].assumptions).not.toContain('status');
   });
 
   it('takes the schedule from editors only, and says what is wrong with a file that is not one', async () => {

@@ -25,6 +25,8 @@ export interface ProjectStatusReport {
   end_date: string;
   lead_unit: string;
   source: 'editor' | 'schedule-import';
+  /** Which of its figures were still assumptions when it was recorded. */
+  assumptions?: readonly string[];
 }
 
 export interface ProjectDates {
@@ -70,9 +72,11 @@ export function projectStateAsOf(project: ProjectDates, asOf: string | null, tod
   if (asOf !== null && asOf < today) {
     const report = findStatusReport(project.status_reports, asOf);
     if (report) {
+      // A report that copied an assumed status or end date (an editor changed only the progress) does not verify them.
+      const statusUnverified = isStatusUnverified(report);
       return {
         status: report.status, progressPercent: report.progress_percent,
-        overdue: report.status !== 'completed' && report.end_date < asOf, statusUnverified: false, recordedOn: report.reported_on,
+        overdue: report.status !== 'completed' && report.end_date < asOf && !statusUnverified, statusUnverified, recordedOn: report.reported_on,
       };
     }
   }

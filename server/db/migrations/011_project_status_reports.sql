@@ -17,6 +17,8 @@ create table project_status_report (
   -- Where the report came from: the project editor, or a schedule workbook.
   source           text not null check (source in ('editor', 'schedule-import')),
   actor            text not null,
+  -- Which of its figures were still assumptions (a status nobody checked stays 待核实 on the report's days).
+  assumptions      text[] not null default '{}',
   -- The project version the write that recorded it made.
   version          integer not null,
   recorded_at      timestamptz not null default now()
@@ -52,7 +54,7 @@ create or replace function project_as_feature(project_row_id bigint) returns jso
         select jsonb_agg(jsonb_build_object(
                  'reported_on', to_char(r.reported_on, 'YYYY-MM-DD'), 'status', r.status, 'progress_percent', r.progress_percent,
                  'start_date', to_char(r.start_date, 'YYYY-MM-DD'), 'end_date', to_char(r.end_date, 'YYYY-MM-DD'),
-                 'lead_unit', r.lead_unit, 'source', r.source) order by r.reported_on, r.id)
+                 'lead_unit', r.lead_unit, 'source', r.source, 'assumptions', to_jsonb(r.assumptions)) order by r.reported_on, r.id)
           from project_status_report r where r.project_id = p.id), '[]'::jsonb),
       'version', p.version,
       'created_at', to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -60,6 +62,15 @@ create or replace function project_as_feature(project_row_id bigint) returns jso
     from project p join project_action a on a.key = p.action
    where p.id = project_row_id
 $$;
+
+-- A project an editor changed before this migration stood so on the day of its last edit (in
+-- Shanghai): that is its first report, so a schedule row dated earlier is history, not a newer state.
+insert into project_status_report (project_id, reported_on, status, progress_percent, start_date, end_date, lead_unit, source, actor, assumptions, version)
+select p.id, ((last_edit.recorded_at at time zone 'UTC') + interval '8 hours')::date, p.status, p.progress_percent, p.start_date, p.end_date,
+       p.lead_unit, 'editor', last_edit.actor, p.assumptions, p.version
+  from project p
+  join lateral (select a.recorded_at, a.actor from project_audit a
+                 where a.project_id = p.id and a.operation <> 'seed' order by a.version desc limit 1) last_edit on true;
 
 -- The projects' copy in `feature` carries the new member too.
 select set_config('lifecircle.writing_projects', 'on', true);

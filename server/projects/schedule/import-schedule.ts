@@ -75,13 +75,11 @@ export async function importSchedule(database: Database, bytes: Uint8Array, acto
       { problems });
   }
   const written = await database.transaction(async (transaction) => {
-    const rows: ScheduleRowAnswer[] = [];
-    for (const plan of plans) {
-      const { answer, write } = plan;
-      if (!write) {
-        rows.push(answer);
-        continue;
-      }
+    const rows: ScheduleRowAnswer[] = plans.filter((plan) => !plan.write).map((plan) => plan.answer);
+    // Rows are locked in code order, whatever the file's order: two imports at once then take their
+    // locks in the same order and wait for each other instead of deadlocking.
+    for (const plan of plans.filter((candidate) => candidate.write).sort((a, b) => a.answer.code!.localeCompare(b.answer.code!))) {
+      const { answer, write } = plan as Required<ScheduleRowPlan>;
       // The row's If-Match, under the row lock: someone may have saved the project since the preview.
       const current = await findProject(transaction, answer.code!, { lock: true });
       const currentVersion = current ? etagWithoutQuotes(current) : null;
@@ -90,10 +88,10 @@ export async function importSchedule(database: Database, bytes: Uint8Array, acto
         continue;
       }
       await replaceProjectWithin(transaction, current.code, current.version, { properties: write.properties, geometry: current.feature.geometry }, actor, 'update',
-        { reportedOn: write.reportedOn, source: 'schedule-import', figures: write.figures });
+        { reportedOn: write.reportedOn, source: 'schedule-import', figures: write.figures, assumptions: write.assumptions });
       rows.push(answer);
     }
-    return rows;
+    return rows.sort((a, b) => a.line - b.line);
   });
   return { dryRun: false, written: true, counts: countOutcomes(written), rows: written, warnings: parsed.warnings };
 }

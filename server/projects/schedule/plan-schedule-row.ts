@@ -11,10 +11,13 @@ import type { scheduleFields } from '../write-project.ts';
  * Reading one row of the schedule workbook and deciding what it does. Pure: the caller gives
  * the project as it is now (with its ETag and the day of its latest report) and today.
  *
- * A cell left empty keeps the project's value; a cell filled is what a person recorded, so the
- * field stops being an assumption. The 填报日期 (the day the project stood so) defaults to today;
- * a row dated before the project's latest report is history: it tells how the project stood
- * then and leaves the current state alone.
+ * A cell left empty keeps the project's value. The template comes with every cell filled from
+ * the project, so a value is taken as checked by a person (and stops being an assumption) when
+ * the row changes it, or when the row names the day it was checked (填报日期): then every filled
+ * figure was read that day. The 填报日期 (the day the project stood so) defaults to today; a row
+ * dated before the project's latest report is history: it tells how the project stood then and
+ * leaves the current state alone. A row that changes nothing and names no day is unchanged, even
+ * when the project has changed since the download: it has nothing to write.
  */
 
 /** The workbook's columns, by what they hold; the template writes them and the reader finds them by name. */
@@ -24,13 +27,14 @@ export const scheduleColumns = {
 } as const;
 
 /** Words offices use for a status, besides the dashboard's own (计划中, 实施中, 已完成, 暂缓) and the English keys. */
-const statusWords: Record<string, ProjectStatus> = {
-  计划: 'planned', 未开工: 'planned', 待实施: 'planned', 未启动: 'planned',
-  进行中: 'in_progress', 在建: 'in_progress', 推进中: 'in_progress', 实施: 'in_progress',
-  完成: 'completed', 已竣工: 'completed', 竣工: 'completed',
-  暂停: 'on_hold', 搁置: 'on_hold', 缓建: 'on_hold',
-  ...Object.fromEntries(projectStatuses.flatMap((status) => [[projectStatusNames[status].zh, status], [status, status], [projectStatusNames[status].en.toLowerCase(), status]])),
-};
+// A Map, so that a cell reading "constructor" or "__proto__" is no status either.
+const statusWords = new Map<string, ProjectStatus>([
+  ['计划', 'planned'], ['未开工', 'planned'], ['待实施', 'planned'], ['未启动', 'planned'],
+  ['进行中', 'in_progress'], ['在建', 'in_progress'], ['推进中', 'in_progress'], ['实施', 'in_progress'],
+  ['完成', 'completed'], ['已竣工', 'completed'], ['竣工', 'completed'],
+  ['暂停', 'on_hold'], ['搁置', 'on_hold'], ['缓建', 'on_hold'],
+  ...projectStatuses.flatMap((status) => [[projectStatusNames[status].zh, status], [status, status], [projectStatusNames[status].en.toLowerCase(), status]] as [string, ProjectStatus][]),
+]);
 
 type ScheduleField = (typeof scheduleFields)[number];
 export type ScheduleFigures = Partial<Pick<ProjectPropertiesValue, ScheduleField>>;
@@ -71,7 +75,7 @@ export function readScheduleRow(row: ParsedRow): ScheduleRowInput {
 
   const status = textOf(cells[scheduleColumns.status]);
   if (status !== null) {
-    const key = statusWords[status] ?? statusWords[status.toLowerCase()];
+    const key = statusWords.get(status) ?? statusWords.get(status.toLowerCase());
     if (key) figures.status = key;
     else problem(scheduleColumns.status, `"${status}" is not a status: write 计划中, 实施中, 已完成 or 暂缓`, `“${status}”不是状态，请填写 计划中、实施中、已完成 或 暂缓`);
   }
@@ -114,7 +118,7 @@ export interface ScheduleTarget {
 export interface ScheduleRowPlan {
   answer: ScheduleRowAnswer;
   /** For update, history and confirm: the project's properties after the row, and the report to add. */
-  write?: { properties: ProjectPropertiesValue; reportedOn: string; figures: Pick<ProjectPropertiesValue, ScheduleField> };
+  write?: { properties: ProjectPropertiesValue; reportedOn: string; figures: Pick<ProjectPropertiesValue, ScheduleField>; assumptions: string[] };
 }
 
 const fieldOrder: ScheduleField[] = ['status', 'progress_percent', 'start_date', 'end_date', 'lead_unit'];
@@ -139,6 +143,7 @@ export function planScheduleRow(row: ScheduleRowInput, target: ScheduleTarget | 
     .filter((field) => row.figures[field] !== undefined && row.figures[field] !== current[field])
     .map((field) => ({ field, before: current[field], after: row.figures[field]! }));
   answer.changes = changes;
+  if (changes.length === 0 && row.reportedOn === null) return { answer: { ...answer, outcome: 'unchanged' } };
   if (row.version !== target.version) return { answer: { ...answer, outcome: 'conflict' } };
 
   const reportedOn = row.reportedOn ?? today;
@@ -146,8 +151,8 @@ export function planScheduleRow(row: ScheduleRowInput, target: ScheduleTarget | 
   const isHistory = target.latestReportDay !== null && reportedOn < target.latestReportDay;
   // The row's figures are checked as a project's would be (a completed project is at 100 %, ends by
   // its start…), against the project with them; a history row's project keeps its own.
-  const given = new Set(Object.keys(row.figures));
-  const withFigures = { ...current, ...figures, assumptions: current.assumptions.filter((field) => !given.has(field)) };
+  const checkedByPerson = new Set<string>(row.reportedOn === null ? changes.map((change) => change.field) : Object.keys(row.figures));
+  const withFigures = { ...current, ...figures, assumptions: current.assumptions.filter((field) => !checkedByPerson.has(field)) };
   const checked = parseProjectProperties(withFigures);
   if (checked.problems.length > 0) {
     answer.problems.push(...checked.problems.map((problem) => ({ ...problem, field: columnOf(problem.field) })));
@@ -157,14 +162,16 @@ export function planScheduleRow(row: ScheduleRowInput, target: ScheduleTarget | 
     answer.problems.push({ field: scheduleColumns.endDate, message: `a project completed by ${reportedOn} cannot end after it (${figures.end_date})`, messageZh: `截至 ${reportedOn} 已完成的项目，结束日期不能晚于填报日期（${figures.end_date}）` });
     return { answer };
   }
+  // The report keeps which of its figures are still assumptions: a copied assumed status stays 待核实 on its days.
+  const reportAssumptions = checked.value!.assumptions;
   if (isHistory) {
     const kept = parseProjectProperties(current).value!;
-    return { answer: { ...answer, outcome: 'history', changes: [] }, write: { properties: kept, reportedOn, figures } };
+    return { answer: { ...answer, outcome: 'history', changes: [] }, write: { properties: kept, reportedOn, figures, assumptions: reportAssumptions } };
   }
-  if (changes.length > 0) return { answer: { ...answer, outcome: 'update' }, write: { properties: checked.value!, reportedOn, figures } };
+  if (changes.length > 0) return { answer: { ...answer, outcome: 'update' }, write: { properties: checked.value!, reportedOn, figures, assumptions: reportAssumptions } };
   // Unchanged figures with a day written in: the office checked the project on that day.
   if (row.reportedOn !== null && row.reportedOn !== target.latestReportDay) {
-    return { answer: { ...answer, outcome: 'confirm' }, write: { properties: checked.value!, reportedOn, figures } };
+    return { answer: { ...answer, outcome: 'confirm' }, write: { properties: checked.value!, reportedOn, figures, assumptions: reportAssumptions } };
   }
   return { answer: { ...answer, outcome: 'unchanged' } };
 }

@@ -171,6 +171,10 @@ describe('projectStateAsOf with dated status reports', () => {
     expect(projectStateAsOf(project, null, today)).toMatchObject({ status: 'completed', recordedOn: null });
     expect(projectStateAsOf(project, today, today)).toMatchObject({ status: 'completed', recordedOn: null });
   });
+  it('keeps a report that copied an assumed status or end date unverified, and never overdue', () => {
+    const copied = { ...report('2025-09-30', 'in_progress', 80, '2025-08-31'), assumptions: ['status', 'end_date'] };
+    expect(projectStateAsOf({ ...project, status_reports: [copied] }, '2025-10-01', today)).toMatchObject({ status: 'in_progress', progressPercent: 80, overdue: false, statusUnverified: true, recordedOn: '2025-09-30' });
+  });
   it('calls a recorded report overdue by its own end date', () => {
     const late = { ...project, status_reports: [report('2025-09-30', 'in_progress', 80, '2025-08-31')] };
     expect(projectStateAsOf(late, '2025-10-01', today)).toMatchObject({ status: 'in_progress', overdue: true, statusUnverified: false });

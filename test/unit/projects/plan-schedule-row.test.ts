@@ -46,6 +46,22 @@ describe('planning a schedule row against the project', () => {
     expect(plan.write?.properties.assumptions).toEqual(['status', 'end_date']);
     expect(plan.write?.figures).toMatchObject({ status: 'in_progress', progress_percent: 30, end_date: '2025-12-31' });
   });
+  it('takes only the changed figures as checked from a template row with every cell filled, all of them when a day is written in', () => {
+    const templateRow = { 状态: '实施中', '进度（%）': 45, 开始日期: '2023-01-29', 结束日期: '2025-12-31', 牵头单位: '城建中心（房管办）' };
+    const changedProgress = planScheduleRow(row(templateRow), target(), today);
+    expect(changedProgress.answer.changes.map((change) => change.field)).toEqual(['progress_percent']);
+    expect(changedProgress.write?.properties.assumptions).toEqual(['status', 'end_date']);
+    expect(changedProgress.write?.assumptions).toEqual(['status', 'end_date']);
+    const checkedOnADay = planScheduleRow(row({ ...templateRow, 填报日期: '2026-11-30' }), target(), today);
+    expect(checkedOnADay.write?.properties.assumptions).toEqual([]);
+  });
+  it('leaves a row that changes nothing alone, even when the project changed since the download', () => {
+    expect(planScheduleRow(row({ 状态: '实施中', 版本: 'p7-v1' }), target(), today).answer.outcome).toBe('unchanged');
+  });
+  it('reads no status from a cell naming an object property', () => {
+    expect(row({ 状态: 'constructor' }).problems.map((problem) => problem.field)).toEqual(['状态']);
+    expect(row({ 状态: '__proto__' }).figures).toEqual({});
+  });
   it('is a conflict when the project changed since the download, and names the versions', () => {
     const plan = planScheduleRow(row({ '进度（%）': 30, 版本: 'p7-v2' }), target(), today);
     expect(plan.answer).toMatchObject({ outcome: 'conflict', rowVersion: 'p7-v2', currentVersion: 'p7-v3' });
