@@ -9,6 +9,7 @@ import { describeApi } from './describe-api.ts';
 import { answerError, RequestError } from './errors.ts';
 import { createWalkingAnalysis, type WalkingAnalysis } from './services/walking-analysis.ts';
 import { createCoverageRoutes } from './routes/coverage.ts';
+import { createDataCompletenessRoutes } from './routes/data-completeness.ts';
 import { createExportRoutes } from './routes/exports.ts';
 import { createFacilityStandardRoutes } from './routes/facility-standards.ts';
 import { createFeatureRoutes } from './routes/features.ts';
@@ -63,6 +64,7 @@ function createApi({ database, settings, adminToken = null, walkingAnalysis = cr
     .route('/projects/schedule', createProjectScheduleRoutes(database))
     .route('/projects', createProjectVocabularyRoutes())
     .route('/coverage', createCoverageRoutes(database, walkingAnalysis))
+    .route('/data-completeness', createDataCompletenessRoutes(database))
     .route('/isochrones', createIsochroneRoutes(database, walkingAnalysis))
     .route('/facility-standards', createFacilityStandardRoutes(database, walkingAnalysis, geodataDirectory))
     .route('/renovation', createRenovationRoutes(database))

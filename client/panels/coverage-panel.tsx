@@ -1,3 +1,6 @@
+import { facilityGroupOf, facilityGroups } from '../layers/palette.ts';
+import { groupTypesByLevel, type LifeCircleLevel } from '../model/group-types-by-level.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { CoverageAnswer, TypeCoverage } from '../api/coverage.ts';
 import { translate } from '../i18n/translate.ts';
 import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
@@ -33,6 +36,11 @@ function typeName(facilityType: string, fallbackZh: string): string {
  * against Shanghai's targets, coverage by type, the estates left out, and walking times from a
  * clicked point.
  */
+/** 数据完整度, fetched with its actions on first use. */
+function openDataCompleteness(): void {
+  void import('../state/data-completeness-actions.ts').then((actions) => actions.openDataCompleteness());
+}
+
 export function CoveragePanel() {
   const answer = coverage.value;
   const status = coverageStatus.value;
@@ -60,21 +68,29 @@ export function CoveragePanel() {
   );
 }
 
+/** Where a type's domain comes in the map's legend (education, health, elderly care…). */
+const facilityDomainRank = (facilityType: string) => facilityGroups.indexOf(facilityGroupOf(facilityType));
+
+const levelLabelKeys: Record<LifeCircleLevel, MessageKey> = { 5: 'levelFive', 10: 'levelTen', 15: 'levelFifteen', block: 'levelBlock', other: 'levelOther' };
+
 function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
   const question = coverageQuestion.value;
   const speed = question.speedMetresPerSecond;
   const speedChoice = speed === standardSpeedMetresPerSecond ? 'standard' : speed === elderlySpeedMetresPerSecond ? 'elderly' : 'custom';
   const showAll = showTypesWithoutData.value;
-  const types = [...(answer?.byType ?? [])]
-    .filter((type) => showAll || type.hasData || type.facilityType === focusFacilityType.value)
-    .sort((a, b) => typeName(a.facilityType, a.nameZh).localeCompare(typeName(b.facilityType, b.nameZh), language.value));
+  const types = (answer?.byType ?? []).filter((type) => showAll || type.hasData || type.facilityType === focusFacilityType.value);
+  const levels = groupTypesByLevel(types, { nameOf: (type) => typeName(type.facilityType, type.nameZh), domainRankOf: facilityDomainRank, locale: language.value });
   return (
     <div class="coverage-controls">
       <label class="field">
         <span>{translate('focusType')}</span>
         <select data-testid="focus-type-select" value={focusFacilityType.value} onChange={(event) => focusOnFacilityType(event.currentTarget.value)}>
-          {types.map((type) => (
-            <option key={type.facilityType} value={type.facilityType}>{typeName(type.facilityType, type.nameZh)}{type.hasData ? '' : `（${translate('noDataShare')}）`}</option>
+          {levels.map(({ level, types: typesOfLevel }) => (
+            <optgroup key={level} label={translate(levelLabelKeys[level])} data-level={level}>
+              {typesOfLevel.map((type) => (
+                <option key={type.facilityType} value={type.facilityType}>{typeName(type.facilityType, type.nameZh)}{type.hasData ? '' : `（${translate('noDataShare')}）`}</option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -213,7 +229,10 @@ function TargetCards({ answer }: { answer: CoverageAnswer }) {
     <div class="target-block">
       <h3>{translate('targetsHeading')}</h3>
       <p class="panel-note">{translate('targetLine')}</p>
-      <p class="panel-note" data-testid="types-with-data">{translate('typesWithData').replace('{count}', String(withData)).replace('{total}', String(essentialTypes.size))}</p>
+      <p class="panel-note">
+        <span data-testid="types-with-data">{translate('typesWithData').replace('{count}', String(withData)).replace('{total}', String(essentialTypes.size))}</span>
+        {withData < essentialTypes.size && <> · <button type="button" class="link-button" data-testid="open-completeness" onClick={openDataCompleteness}>{translate('completenessOpen')}</button></>}
+      </p>
       <GroupsWithoutKnownSites answer={answer} />
       <div class="target-cards">
         {cards.map((card) => (

@@ -116,14 +116,21 @@ export function LayerPanel() {
           );
         })}
       </ul>
-      {canEdit.value && (
-        <button type="button" class="import-open" data-testid="import-open" onClick={openImportDialog}>{translate('importOpen')}</button>
-      )}
+      <div class="layer-panel-actions">
+        <button type="button" class="completeness-open" data-testid="completeness-open" onClick={openDataCompleteness}>{translate('completenessOpen')}</button>
+        {canEdit.value && (
+          <button type="button" class="import-open" data-testid="import-open" onClick={openImportDialog}>{translate('importOpen')}</button>
+        )}
+      </div>
     </section>
   );
 }
 
 /** The dialog's actions come with it, on first use (state/import-actions.ts is not in the first map's code). */
+function openDataCompleteness(): void {
+  void import('../state/data-completeness-actions.ts').then((actions) => actions.openDataCompleteness());
+}
+
 function openImportDialog(): void {
   void import('../state/import-actions.ts').then((actions) => actions.openImportDialog());
 }

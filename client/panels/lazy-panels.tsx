@@ -2,6 +2,7 @@ import { translate } from '../i18n/translate.ts';
 import { editingSession } from '../state/editing-state.ts';
 import { importDialogOpen } from '../state/import-state.ts';
 import { scheduleDialogOpen } from '../state/schedule-state.ts';
+import { dataCompletenessOpen } from '../state/data-completeness-state.ts';
 import { loadOnFirstUse } from './load-on-first-use.tsx';
 
 // The panels the first map does not need, each fetched as a chunk of its own the first time it
@@ -46,4 +47,12 @@ const LoadedScheduleDialog = loadOnFirstUse(() => import('./schedule-dialog.tsx'
 /** 导入进度表, while open. */
 export function ScheduleDialog() {
   return scheduleDialogOpen.value ? <LoadedScheduleDialog /> : null;
+}
+
+// 数据完整度, with its actions, is fetched the first time someone opens it.
+const LoadedDataCompletenessDialog = loadOnFirstUse(() => import('./data-completeness-dialog.tsx').then((module) => module.DataCompletenessDialog));
+
+/** 数据完整度, while open. */
+export function DataCompletenessDialog() {
+  return dataCompletenessOpen.value ? <LoadedDataCompletenessDialog /> : null;
 }

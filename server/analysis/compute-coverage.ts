@@ -37,6 +37,8 @@ export const minuteBands = [5, 10, 15] as const;
 export interface TypeCoverage {
   facilityType: string;
   nameZh: string;
+  /** The life-circle level of its standard: 5, 10, 15, '15;10' or block. */
+  level: string;
   walkMetres: number;
   basis: FacilityThreshold['basis'];
   facilityCount: number;
@@ -198,6 +200,7 @@ export function summariseCoverage(units: ResidentialUnit[], measured: MeasuredTy
     return {
       facilityType: threshold.facilityType,
       nameZh: threshold.nameZh,
+      level: threshold.level,
       walkMetres: threshold.walkMetres,
       basis: threshold.basis,
       facilityCount,

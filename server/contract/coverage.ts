@@ -114,6 +114,8 @@ const minuteShares = z.record(z.string(), z.number()).openapi({ description: 'By
 export const TypeCoverage = z.object({
   facilityType: z.string(),
   nameZh: z.string(),
+  /** The life-circle level of its standard: 5, 10, 15, '15;10' or block (街坊). */
+  level: z.string(),
   /** The distance the type is held to, and which rule gave it. */
   walkMetres: z.number(),
   basis: z.enum(thresholdBases),

@@ -237,6 +237,7 @@ describe.each(serversUnderTest())('every answer of every route matches the OpenA
   it('the project schedule workbook: the download, a preview, the write, and its refusals', async () => {
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     await ask({ path: '/api/projects/schedule/template.xlsx', status: 200 });
+    await ask({ path: '/api/data-completeness', status: 200 });
     const workbook = new Uint8Array(await (await fetch(`${server.url}/api/projects/schedule/template.xlsx`)).arrayBuffer());
     const upload = (query: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>, status: number, contentType = xlsx) =>
       ask({ method: 'POST', path: `/api/projects/schedule/import${query}`, body, headers: { 'content-type': contentType, ...headers }, status });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { levelOfStandard } from '../../client/model/group-types-by-level.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
 import { mapOrigin, openDashboard, summariseCanvasPixels, waitForCameraToSettle, waitForFrames } from './dashboard-page.ts';
@@ -188,6 +189,10 @@ describe.skipIf(skipReason !== '')('the life-circle panel in headless Chromium',
     expect((await options()).every((type) => typesWithData.includes(type) || type === 'community_health_center')).toBe(true);
     await page.check('[data-testid="show-no-data-types"]');
     await expect(options()).resolves.toContain('wet_market');
+    // Grouped by life-circle level: each type under its standard's level (5, 10, 15 minutes, block).
+    const grouped = await page.locator('[data-testid="focus-type-select"] option').evaluateAll((elements) => elements.map((element) => [(element as HTMLOptionElement).value, element.parentElement?.getAttribute('data-level') ?? null]));
+    expect(new Set(grouped.map(([, level]) => level)).size).toBeGreaterThan(2);
+    for (const [type, level] of grouped) expect(level, type!).toBe(levelOfStandard(coverage.byType.find((entry: any) => entry.facilityType === type).level));
     await page.selectOption('[data-testid="focus-type-select"]', 'wet_market');
     await page.waitForFunction(() => document.querySelector('[data-testid="focus-share"]')?.textContent === '无数据');
     await page.waitForSelector('[data-testid="focus-no-data"]');
