@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { provenanceKindNames, type ProvenanceKind } from '../../server/contract/vocabulary/provenance.ts';
 import type { DataCompletenessAnswer } from '../api/data-completeness.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, translateWith } from '../i18n/translate.ts';
 import { facilityGroupTitles, facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
 import { facilityGroupOf, facilityGroups } from '../layers/palette.ts';
 import { closeDataCompleteness } from '../state/data-completeness-actions.ts';
@@ -12,8 +12,7 @@ import { canEdit } from '../state/session-state.ts';
 import './import-dialog.css';
 import './data-completeness-dialog.css';
 
-const fill = (key: MessageKey, values: Record<string, string | number>) =>
-  translate(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+const fill = translateWith;
 
 /** The kinds drawn in a bar, in the order of how much they can be trusted. */
 const barKinds: ProvenanceKind[] = ['surveyed', 'located', 'estimated', 'placeholder', 'unknown'];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ColumnField } from '../../server/contract/vocabulary/import.ts';
 import { columnFieldNames, coordinateSystemNames, placementNames } from '../i18n/messages-import.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, translateWith } from '../i18n/translate.ts';
 import {
   columnSelectsOf, coordinateSystemChoices, previewTableRows, problemOfForm, writtenCount, type ImportFormProblem,
 } from '../model/import-form.ts';
@@ -16,10 +16,7 @@ const problemMessages: Record<ImportFormProblem, MessageKey> = {
   noFile: 'importProblemNoFile', fileTooLarge: 'importProblemFileTooLarge', newCollectionId: 'importProblemNewCollectionId',
 };
 
-/** A message with its {placeholders} filled. */
-function fill(key: MessageKey, values: Record<string, string | number>): string {
-  return translate(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+const fill = translateWith;
 
 const inLanguage = (names: { zh: string; en: string } | undefined, fallback: string) => (names ? (language.value === 'zh-CN' ? names.zh : names.en) : fallback);
 

@@ -2,17 +2,14 @@ import { useEffect } from 'preact/hooks';
 import { projectFieldNamesZh, projectStatusNames, type ProjectStatus } from '../../server/contract/vocabulary/projects.ts';
 import type { ScheduleAnswer, ScheduleRow } from '../api/schedule.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, translateWith } from '../i18n/translate.ts';
 import { describeFailure } from '../state/actions.ts';
 import { language } from '../state/dashboard-state.ts';
 import { chooseScheduleFile, closeScheduleDialog, writeSchedule } from '../state/schedule-actions.ts';
 import { scheduleAnswer, scheduleFailure, scheduleFile, scheduleStatus } from '../state/schedule-state.ts';
 import './import-dialog.css';
 
-/** A message with its {placeholders} filled. */
-function fill(key: MessageKey, values: Record<string, string | number>): string {
-  return translate(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+const fill = translateWith;
 
 const outcomeKeys: Record<ScheduleRow['outcome'], MessageKey> = {
   update: 'scheduleOutcomeUpdate', history: 'scheduleOutcomeHistory', confirm: 'scheduleOutcomeConfirm',

@@ -8,7 +8,7 @@ export async function readProjectInputs(database: Queryable): Promise<ProjectInp
   return database.query<ProjectInput>(
     `select code, title_zh, action, item, lead_unit, status, to_char(start_date, 'YYYY-MM-DD') as start_date,
             to_char(end_date, 'YYYY-MM-DD') as end_date, progress_percent, to_json(assumptions) as assumptions,
-            project_as_feature(id)->'properties'->'status_reports' as status_reports
+            project_status_reports(id) as status_reports
        from project order by code`,
   );
 }

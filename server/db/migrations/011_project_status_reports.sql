@@ -26,6 +26,16 @@ create table project_status_report (
 
 create index project_status_report_project_index on project_status_report (project_id, reported_on);
 
+-- A project's reports as JSON, oldest first: in its Feature, and read alone by the leaders' summary
+-- (which would otherwise build every project's whole Feature, geometry included, on each date).
+create function project_status_reports(project_row_id bigint) returns jsonb language sql stable as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+           'reported_on', to_char(r.reported_on, 'YYYY-MM-DD'), 'status', r.status, 'progress_percent', r.progress_percent,
+           'start_date', to_char(r.start_date, 'YYYY-MM-DD'), 'end_date', to_char(r.end_date, 'YYYY-MM-DD'),
+           'lead_unit', r.lead_unit, 'source', r.source, 'assumptions', to_jsonb(r.assumptions)) order by r.reported_on, r.id), '[]'::jsonb)
+    from project_status_report r where r.project_id = project_row_id
+$$;
+
 -- A project as a GeoJSON Feature now carries its reports, oldest first.
 create or replace function project_as_feature(project_row_id bigint) returns jsonb language sql stable as $$
   select jsonb_build_object(
@@ -50,12 +60,7 @@ create or replace function project_as_feature(project_row_id bigint) returns jso
         select jsonb_agg(jsonb_build_object('collection_id', l.collection_id, 'feature_key', l.feature_key) order by l.collection_id, l.feature_key)
           from project_feature_link l where l.project_id = p.id), '[]'::jsonb),
       'assumptions', to_jsonb(p.assumptions),
-      'status_reports', coalesce((
-        select jsonb_agg(jsonb_build_object(
-                 'reported_on', to_char(r.reported_on, 'YYYY-MM-DD'), 'status', r.status, 'progress_percent', r.progress_percent,
-                 'start_date', to_char(r.start_date, 'YYYY-MM-DD'), 'end_date', to_char(r.end_date, 'YYYY-MM-DD'),
-                 'lead_unit', r.lead_unit, 'source', r.source, 'assumptions', to_jsonb(r.assumptions)) order by r.reported_on, r.id)
-          from project_status_report r where r.project_id = p.id), '[]'::jsonb),
+      'status_reports', project_status_reports(p.id),
       'version', p.version,
       'created_at', to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'updated_at', to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
