@@ -28,7 +28,7 @@ const totalOf = (counts: Record<ProvenanceKind, number>) => provenanceKinds.redu
 export const weakLayerShare = 0.5;
 export const importFirstLength = 10;
 
-export function assessDataCompleteness(rows: SourceCountRow[], layers: LayerInput[], facilityTypes: FacilityTypeInput[]): DataCompleteness {
+export function assessDataCompleteness(rows: SourceCountRow[], layers: LayerInput[], facilityTypes: FacilityTypeInput[]): Omit<DataCompleteness, 'recentImports'> {
   const layerCounts = new Map(layers.map((layer) => [layer.id, emptyCounts()]));
   const typeCounts = new Map(facilityTypes.map((type) => [type.facilityType, emptyCounts()]));
   for (const row of rows) {

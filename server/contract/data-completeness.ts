@@ -18,6 +18,21 @@ export const ImportFirstEntry = z.object({
 }).openapi('ImportFirstEntry');
 export type ImportFirstEntry = z.infer<typeof ImportFirstEntry>;
 
+/** One file an import brought in: who, when, from what, and what it changed. */
+export const ImportRecordAnswer = z.object({
+  collectionId: z.string(),
+  collectionTitle: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  /** cli (npm run import on the server) or api (the 导入数据 dialog or a script with the admin token). */
+  importedBy: z.enum(['cli', 'api']),
+  /** The signed-in editor who imported it; null for the command line and the admin token. */
+  importedByUser: z.string().nullable(),
+  importedAt: z.string(),
+  added: z.number().int(), changed: z.number().int(), removed: z.number().int(), bad: z.number().int(),
+}).openapi('ImportRecord');
+export type ImportRecordAnswer = z.infer<typeof ImportRecordAnswer>;
+
 export const DataCompleteness = z.object({
   kinds: z.array(z.enum(provenanceKinds)),
   layers: z.array(z.object({
@@ -39,5 +54,7 @@ export const DataCompleteness = z.object({
   importFirst: z.array(ImportFirstEntry),
   /** How long the whole list is. */
   importFirstTotal: z.number().int(),
+  /** The latest imports, newest first: who brought which file into which layer. */
+  recentImports: z.array(ImportRecordAnswer),
 }).openapi('DataCompleteness');
 export type DataCompleteness = z.infer<typeof DataCompleteness>;

@@ -132,6 +132,13 @@ export const StoredProjectProperties = z.object({
   assumptions: z.array(z.enum(assumableFields)),
   /** How the project stood on each day someone recorded it, oldest first (see project-state-as-of.ts). */
   status_reports: z.array(ProjectStatusReport),
+  /** Where the project came from: the plan's text (seeded) or an editor who drew it; fixed at creation. */
+  source: z.enum(['plan-text', 'editor']),
+  /** What it rests on: the plan item, or who drew it and when; in English and in Chinese. */
+  source_detail: z.string(),
+  source_detail_zh: z.string(),
+  /** low when the plan names no place (the outline illustrates), medium while any field is assumed, high otherwise. */
+  confidence: z.enum(['high', 'medium', 'low']),
   version: z.number().int(),
   created_at: z.string(),
   updated_at: z.string(),

@@ -53,6 +53,8 @@ export interface ImportRequest {
   /** Title of the collection, if the import creates it. */
   title?: string;
   importedBy: 'cli' | 'api';
+  /** The signed-in editor who sends the file (null or absent for the command line and the admin token). */
+  importedByUser?: string | null;
   /** Where the boundary and the address sources are (default: the server's geodata directory). */
   geodataDirectory?: string;
 }
@@ -125,7 +127,7 @@ async function runImport(database: Database, request: ImportRequest): Promise<{ 
       ? false
       : await createImportedCollection(transaction, { id: collectionId, title: request.title?.trim() || collectionId, description: `Imported from ${fileName}` });
     const importId = await insertImportRecord(transaction, {
-      collectionId, fileName, fileSha256, format: checked.report.format, sourceCrs: checked.crs, replace: request.replace, keepGoodRows: request.keepGoodRows, importedBy: request.importedBy,
+      collectionId, fileName, fileSha256, format: checked.report.format, sourceCrs: checked.crs, replace: request.replace, keepGoodRows: request.keepGoodRows, importedBy: request.importedBy, importedByUser: request.importedByUser ?? null,
     });
     const written = await upsertImportedFeatures(transaction, collectionId, importId, good.map((row) => row.prepared!));
     const added = written.filter((row) => row.inserted).length;
@@ -235,7 +237,7 @@ async function readAndCheck(database: Database, request: ImportRequest): Promise
   const locatedQuality = placeByAddress(parsed.rows, mapping, places, format, fileName, chinese);
   const locationCheck = checkLocation(parsed.rows, crs, places, mapping, locatedQuality);
 
-  const { rows: preparedRows, warnings } = prepareFeatures(parsed.rows, { crs, fileName });
+  const { rows: preparedRows, warnings } = prepareFeatures(parsed.rows, { crs, fileName, importer: request.importedByUser });
   const rows = await checkValidity(database, preparedRows);
   const good = rows.filter((row) => row.problems.length === 0 && row.prepared);
   const badRows = rows.filter((row) => row.problems.length > 0).map((row) => describeBadRow(row, chinese));

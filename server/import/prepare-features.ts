@@ -25,7 +25,9 @@ const outOfDegrees = /: (longitude|latitude) \S+ is outside -(180…180|90…90)
  * content, so that importing the same file again finds the same features. A row that repeats an
  * earlier one's key is bad. Rows are returned in file order with their problems.
  */
-export function prepareFeatures(rows: ParsedRow[], options: { crs: SourceCoordinateSystem; fileName: string }): { rows: PreparedRow[]; warnings: string[] } {
+export function prepareFeatures(
+  rows: ParsedRow[], options: { crs: SourceCoordinateSystem; fileName: string; importer?: string | null },
+): { rows: PreparedRow[]; warnings: string[] } {
   const warnings: string[] = [];
   const firstLocationOfKey = new Map<string, string>();
   let rowsWithHeights = 0;
@@ -76,7 +78,7 @@ export function prepareFeatures(rows: ParsedRow[], options: { crs: SourceCoordin
     const properties = {
       ...ownProperties,
       source: isText(ownProperties.source) ? ownProperties.source : 'imported',
-      source_detail: isText(ownProperties.source_detail) ? ownProperties.source_detail : `imported from ${options.fileName}`,
+      ...describeImport(ownProperties, options.fileName, options.importer),
     };
     return { ...row, key, prepared: { type: 'Feature', id: key, properties, geometry: wgs84Geometry } };
   };
@@ -192,4 +194,22 @@ function hashOf(value: unknown): string {
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * The provenance note of an imported row, in English and Chinese: the file's own note if it has
+ * one (a row placed by its address has its basis), else the file it came from; and the editor who
+ * imported it, so that a record says who brought it in.
+ */
+function describeImport(properties: Record<string, unknown>, fileName: string, importer: string | null | undefined): { source_detail: string; source_detail_zh?: string } {
+  const ownDetail = isText(properties.source_detail) ? properties.source_detail : undefined;
+  const ownDetailZh = isText(properties.source_detail_zh) ? properties.source_detail_zh : undefined;
+  const detail = ownDetail ?? `imported from ${fileName}`;
+  // A note the file wrote only in English is not guessed into Chinese: the panel then shows the English.
+  const detailZh = ownDetailZh ?? (ownDetail === undefined ? `从 ${fileName} 导入` : undefined);
+  if (!importer) return { source_detail: detail, ...(detailZh === undefined ? {} : { source_detail_zh: detailZh }) };
+  return {
+    source_detail: `${detail}; imported by ${importer}`,
+    ...(detailZh === undefined ? {} : { source_detail_zh: `${detailZh}；由 ${importer} 导入` }),
+  };
 }

@@ -66,7 +66,7 @@ export async function createProject(database: Database, requestedCode: string | 
   try {
     return await database.transaction(async (transaction) => {
       const code = requestedCode ?? await claimNextProjectCode(transaction, write.properties.item);
-      const id = await insertProject(transaction, code, write.properties, write.geometry);
+      const id = await insertProject(transaction, code, write.properties, write.geometry, { source: operation === 'seed' ? 'plan-text' : 'editor', createdBy: actor });
       await replaceProjectLinks(transaction, id, write.properties.linked_features);
       // A seeded project's schedule is assumed, not reported: its past stays inferred.
       if (operation !== 'seed') await insertStatusReport(transaction, id, { reportedOn: todayInShanghai(), source: 'editor', actor, version: 1 });

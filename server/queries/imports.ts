@@ -1,4 +1,5 @@
 import type { Feature } from 'geojson';
+import type { ImportRecordAnswer } from '../contract/data-completeness.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** Named SQL of "bring your own data": imported features, the import record, replaced collections. */
@@ -12,6 +13,8 @@ export interface ImportRecord {
   replace: boolean;
   keepGoodRows: boolean;
   importedBy: 'cli' | 'api';
+  /** The signed-in editor; null for the command line and the admin token. */
+  importedByUser: string | null;
 }
 
 export interface ImportCounts {
@@ -48,11 +51,25 @@ export async function markCollectionReplaced(database: Queryable, collectionId: 
 
 export async function insertImportRecord(database: Queryable, record: ImportRecord): Promise<number> {
   const [row] = await database.query<{ id: number }>(
-    `insert into feature_import (collection_id, file_name, file_sha256, format, source_crs, replace, keep_good_rows, imported_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::int as id`,
-    [record.collectionId, record.fileName, record.fileSha256, record.format, record.sourceCrs, record.replace, record.keepGoodRows, record.importedBy],
+    `insert into feature_import (collection_id, file_name, file_sha256, format, source_crs, replace, keep_good_rows, imported_by, imported_by_user)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id::int as id`,
+    [record.collectionId, record.fileName, record.fileSha256, record.format, record.sourceCrs, record.replace, record.keepGoodRows, record.importedBy, record.importedByUser],
   );
   return row.id;
+}
+
+/** The latest imports, newest first, with their layer's title. */
+export async function listRecentImports(database: Queryable, limit: number): Promise<ImportRecordAnswer[]> {
+  return database.query<ImportRecordAnswer>(
+    `select i.collection_id as "collectionId", c.title as "collectionTitle", i.file_name as "fileName", i.format,
+            i.imported_by as "importedBy", i.imported_by_user as "importedByUser",
+            to_char(i.imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt",
+            i.added, i.changed, i.removed, i.bad
+       from feature_import i join collection c on c.id = i.collection_id
+      order by i.imported_at desc, i.id desc
+      limit $1`,
+    [limit],
+  );
 }
 
 export async function recordImportCounts(database: Queryable, importId: number, counts: ImportCounts): Promise<void> {

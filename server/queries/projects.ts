@@ -50,13 +50,19 @@ function projectParameters(properties: ProjectPropertiesValue, geometry: Geometr
 
 const geometryFromText = (parameter: string) => `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${parameter}), 4326))`;
 
-export async function insertProject(transaction: Queryable, code: string, properties: ProjectPropertiesValue, geometry: Geometry): Promise<number> {
+/** Where a new project comes from: the plan's text (the seed step) or an editor drawing it. */
+export interface ProjectOrigin {
+  source: 'plan-text' | 'editor';
+  createdBy: string;
+}
+
+export async function insertProject(transaction: Queryable, code: string, properties: ProjectPropertiesValue, geometry: Geometry, origin: ProjectOrigin): Promise<number> {
   const [row] = await transaction.query<{ id: number }>(
     `insert into project (code, title_zh, action, item, lead_unit, partner_units, status, start_date, end_date,
-                          progress_percent, budget_ten_thousand_yuan, description, assumptions, geometry)
-     values ($1, $2, $3, $4, $5, $6::text[], $7, $8::date, $9::date, $10, $11, $12, $13::text[], ${geometryFromText('$14')})
+                          progress_percent, budget_ten_thousand_yuan, description, assumptions, geometry, source, created_by)
+     values ($1, $2, $3, $4, $5, $6::text[], $7, $8::date, $9::date, $10, $11, $12, $13::text[], ${geometryFromText('$14')}, $15, $16)
      returning id`,
-    [code, ...projectParameters(properties, geometry)],
+    [code, ...projectParameters(properties, geometry), origin.source, origin.createdBy],
   );
   return row.id;
 }

@@ -9,6 +9,13 @@ import { RequestError } from '../errors.ts';
 import { importFile, previewImport, type ImportRequest } from '../import/import-file.ts';
 import { createRouter, limitBody } from './router.ts';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by the import routes' guard: the signed-in editor's name, or null for a script's token. */
+    importer: string | null;
+  }
+}
+
 const fileBody = { type: 'string', format: 'binary' } as const;
 const megabytes = importLimits.fileBytes / 1024 / 1024;
 
@@ -20,6 +27,7 @@ const megabytes = importLimits.fileBytes / 1024 / 1024;
  * (without that setting, bearer tokens are refused). Mounted at /collections.
  */
 export function createImportRoutes(database: Database, adminToken: string | null, geodataDirectory?: string) {
+  // `importer`: the signed-in editor's name, recorded with the import; null for a script's token.
   const requireEditor = createMiddleware(async (context, next) => {
     const presented = context.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     if (presented) {
@@ -30,11 +38,12 @@ export function createImportRoutes(database: Database, adminToken: string | null
           '此服务器未开启令牌方式的 API 导入：请设置 LIFECIRCLE_ADMIN_TOKEN、以管理员身份登录，或在服务器上使用 npm run import');
       }
       if (!sameSecret(presented, adminToken)) throw unauthorised('The admin token is wrong', '管理员令牌不正确');
+      context.set('importer', null);
       return next();
     }
     // A person: an editor's (or admin's) session cookie with its X-CSRF-Token (401/403 otherwise).
     if (await findSignedIn(database, context)) {
-      await requireRole(database, context, 'editor');
+      context.set('importer', (await requireRole(database, context, 'editor')).username);
       return next();
     }
     throw unauthorised(
@@ -71,7 +80,9 @@ export function createImportRoutes(database: Database, adminToken: string | null
     'is refused, with the likely cause (GCJ-02 read as WGS 84, axes swapped, metres without a .prj).',
   ].join(' ');
   /** The import request of an HTTP request: the raw body is the file, the query its options. */
-  const readRequest = async (collectionId: string, query: z.output<typeof ImportQuery>, contentType: string | undefined, readBody: () => Promise<ArrayBuffer>): Promise<ImportRequest> => {
+  const readRequest = async (
+    collectionId: string, query: z.output<typeof ImportQuery>, contentType: string | undefined, readBody: () => Promise<ArrayBuffer>, importer: string | null,
+  ): Promise<ImportRequest> => {
     if (/^multipart\/form-data/i.test(contentType ?? '')) {
       throw new RequestError(400, 'FormUploadNotSupported', 'Send the file itself as the raw request body (e.g. fetch(url, { body: file })), not as a multipart form',
         '请将文件本身作为请求体发送，而不是以表单（multipart）方式上传');
@@ -90,6 +101,7 @@ export function createImportRoutes(database: Database, adminToken: string | null
       keepGoodRows: query.keepGoodRows,
       title: query.title,
       importedBy: 'api',
+      importedByUser: importer,
       geodataDirectory,
     };
   };
@@ -127,7 +139,7 @@ export function createImportRoutes(database: Database, adminToken: string | null
       }),
       async (context) => {
         const query = context.req.valid('query');
-        const importRequest = await readRequest(context.req.valid('param').collectionId, query, context.req.header('content-type'), () => context.req.arrayBuffer());
+        const importRequest = await readRequest(context.req.valid('param').collectionId, query, context.req.header('content-type'), () => context.req.arrayBuffer(), context.get('importer'));
         if (query.dryRun) return context.json(await previewImport(database, importRequest), 200);
         const report = await importFile(database, importRequest);
         if (!report.loaded) throw new RequestError(422, 'BadRows', report.message, report.messageZh, { report });
@@ -156,7 +168,7 @@ export function createImportRoutes(database: Database, adminToken: string | null
         },
       }),
       async (context) => {
-        const request = await readRequest(context.req.valid('param').collectionId, context.req.valid('query'), context.req.header('content-type'), () => context.req.arrayBuffer());
+        const request = await readRequest(context.req.valid('param').collectionId, context.req.valid('query'), context.req.header('content-type'), () => context.req.arrayBuffer(), context.get('importer'));
         return context.json(await previewImport(database, request), 200);
       },
     );

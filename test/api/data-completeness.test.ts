@@ -42,4 +42,18 @@ describe.each(serversUnderTest())('data completeness on the $database database',
     const completeness = new Map(body.facilityTypes.map((type: any) => [type.facilityType, type.hasRealSite]));
     for (const type of coverage.byType) expect(completeness.get(type.facilityType) ?? false, type.facilityType).toBe(type.hasData);
   });
+  it('lists the latest imports, newest first, with who imported each file (a script\'s token names no person)', async () => {
+    const collectionId = `completeness_imports_${server.database}`;
+    const file = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'one', properties: { name: '实测绿地' }, geometry: { type: 'Point', coordinates: [121.52, 31.225] } }] });
+    const imported = await getJson(server, `/api/collections/${collectionId}/import?fileName=survey-for-completeness.geojson&title=${encodeURIComponent('导入测试')}`, {
+      method: 'POST', body: file, headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/geo+json' },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    const { body } = await getJson(server, '/api/data-completeness');
+    const record = body.recentImports.find((entry: any) => entry.collectionId === collectionId);
+    expect(record).toMatchObject({ collectionTitle: '导入测试', fileName: 'survey-for-completeness.geojson', format: 'geojson', importedBy: 'api', importedByUser: null, added: 1, changed: 0, removed: 0, bad: 0 });
+    expect(Date.parse(record.importedAt)).not.toBeNaN();
+    const times = body.recentImports.map((entry: any) => entry.importedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
 });

@@ -359,4 +359,16 @@ describe.each(databases)('imports and the seed step on the $kind database', ({ o
     const [latest] = await database.query<Record<string, unknown>>('select file_name, format, source_crs, added, imported_by from feature_import order by id desc limit 1');
     expect(latest).toEqual({ file_name: 'survey.geojson', format: 'geojson', source_crs: 'wgs84', added: 1, imported_by: 'cli' });
   });
+  it('names the editor who imported a file in its record and in each feature\'s note, in English and Chinese', async () => {
+    await importGeojson([{ type: 'Feature', id: 'surveyed-3', properties: { name: '实测绿地三' }, geometry: square(121.527, 31.225) }], { importedBy: 'api', importedByUser: '王编辑' });
+    const [latest] = await database.query<Record<string, unknown>>('select imported_by, imported_by_user from feature_import order by id desc limit 1');
+    expect(latest).toEqual({ imported_by: 'api', imported_by_user: '王编辑' });
+    const [feature] = await database.query<{ properties: Record<string, unknown> }>(`select properties from feature where collection_id = 'parks' and feature_key = 'surveyed-3'`);
+    expect(feature.properties).toMatchObject({ source: 'imported', source_detail: 'imported from survey.geojson; imported by 王编辑', source_detail_zh: '从 survey.geojson 导入；由 王编辑 导入' });
+    // A script's import (command line, admin token) names no person, and its note is in both languages too.
+    await importGeojson([{ type: 'Feature', id: 'surveyed-4', properties: { name: '实测绿地四' }, geometry: square(121.528, 31.225) }]);
+    const [scripted] = await database.query<{ properties: Record<string, unknown> }>(`select properties from feature where collection_id = 'parks' and feature_key = 'surveyed-4'`);
+    expect(scripted.properties).toMatchObject({ source_detail: 'imported from survey.geojson', source_detail_zh: '从 survey.geojson 导入' });
+    expect((await database.query('select imported_by_user from feature_import order by id desc limit 1'))[0]).toEqual({ imported_by_user: null });
+  });
 });

@@ -236,4 +236,27 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     const response = await sendJson(server, 'POST', '/api/collections/projects/import', '{"type":"FeatureCollection","features":[]}', { authorization: `Bearer ${server.adminToken}` });
     expect(response.status).toBe(409);
   });
+  it('says where each project came from like every feature: the plan item for a seeded one, the editor who drew it for a new one; a writer cannot set it', async () => {
+    const named = (await getJson(server, `${items}/P06-01`)).body.properties;
+    expect(named).toMatchObject({ source: 'plan-text', confidence: 'medium' });
+    expect(named.source_detail).toContain('item 6');
+    expect(named.source_detail_zh).toContain('第 6 项原文');
+    expect(named.source_detail_zh).toContain('取自计划点名的地点');
+    // The plan names no building for P01-01: its outline only illustrates, the least sure.
+    const unnamed = (await getJson(server, `${items}/P01-01`)).body.properties;
+    expect(unnamed).toMatchObject({ source: 'plan-text', confidence: 'low' });
+    expect(unnamed.source_detail_zh).toContain('范围仅为示意');
+
+    const created = await create({ source: 'plan-text', source_detail: 'made up', source_detail_zh: '编造', confidence: 'low' });
+    expect(created.body.properties).toMatchObject({ source: 'editor', confidence: 'high' });
+    expect(created.body.properties.source_detail_zh).toMatch(/^由 editor-wang 于 \d{4}-\d{2}-\d{2} 在本平台绘制录入$/);
+    expect(created.body.properties.source_detail).toContain('editor-wang');
+    // Still the editor's after an edit that marks a field as assumed; only the confidence follows.
+    const edited = await sendJson(server, 'PATCH', `${items}/${created.body.id}`, { properties: { assumptions: ['budget_ten_thousand_yuan'] } }, { 'if-match': created.etag! });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.properties).toMatchObject({ source: 'editor', confidence: 'medium' });
+    // The copy OGC clients read carries it too.
+    const listed = (await getJson(server, `${items}?limit=1000`)).body.features.find((feature: any) => feature.id === created.body.id);
+    expect(listed.properties).toMatchObject({ source: 'editor', confidence: 'medium', source_detail_zh: created.body.properties.source_detail_zh });
+  });
 });

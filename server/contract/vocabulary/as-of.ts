@@ -23,6 +23,12 @@ export function todayInShanghai(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** An instant (ISO 8601) as the minute it was in Shanghai, YYYY-MM-DD HH:MM: how the office reads a record's time. */
+export function minuteInShanghai(instant: string): string {
+  const time = new Date(instant).getTime();
+  return Number.isNaN(time) ? instant : new Date(time + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * The years the time slider and the leaders' yearly steps go through. The first is fixed (the
  * plan's baseline); the last is 2026 or the current year in Shanghai, whichever is later, so

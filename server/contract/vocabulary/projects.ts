@@ -67,7 +67,7 @@ export const assumableFields = [
 ] as const;
 
 /** Properties the server sets: accepted back in PUT/PATCH bodies and ignored. */
-export const readOnlyProjectFields = ['action_name_zh', 'status_reports', 'version', 'created_at', 'updated_at'] as const;
+export const readOnlyProjectFields = ['action_name_zh', 'status_reports', 'source', 'source_detail', 'source_detail_zh', 'confidence', 'version', 'created_at', 'updated_at'] as const;
 
 export const projectLimits = {
   bodyBytes: 1024 * 1024,

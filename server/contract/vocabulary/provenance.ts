@@ -14,7 +14,7 @@ export const provenanceKindNames: Record<ProvenanceKind, { zh: string; en: strin
 };
 
 const sourcesByKind: Record<Exclude<ProvenanceKind, 'unknown'>, readonly string[]> = {
-  surveyed: ['official', 'osm', 'imported', 'survey', 'surveyed'],
+  surveyed: ['official', 'osm', 'imported', 'survey', 'surveyed', 'editor'],
   located: ['address-derived', 'address-located'],
   estimated: ['estimated', 'plan-text', 'assumed'],
   placeholder: ['generated'],

@@ -13,7 +13,7 @@ const target = (overrides: Partial<ProjectFeature['properties']> = {}, latestRep
       code: 'P06-01', title_zh: '潍坊四村综合整新', action: 'built_form', action_name_zh: '形态改善', item: 6, lead_unit: '城建中心（房管办）',
       partner_units: [], status: 'in_progress', start_date: '2023-01-29', end_date: '2025-12-31', progress_percent: 0,
       budget_ten_thousand_yuan: null, description: '', linked_features: [], assumptions: ['status', 'end_date', 'progress_percent'],
-      status_reports: [], version: 3, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...overrides,
+      status_reports: [], source: 'plan-text', source_detail: 'The action plan, item 6', source_detail_zh: '行动计划第 6 项', confidence: 'medium', version: 3, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...overrides,
     },
   },
 });
