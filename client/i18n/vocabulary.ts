@@ -50,6 +50,45 @@ export const propertyNames: Record<string, Bilingual> = {
   to_node: both('终点节点', 'To node'),
   area_km2_published: both('公布面积（平方公里）', 'Published area (km²)'),
   population_published: both('公布人口', 'Published population'),
+  township: both('所在街镇', 'Township'),
+  neighbourhood: both('所属小区', 'Estate'),
+  placeholder: both('示意数据', 'Placeholder'),
+  osm_way_ids: both('OpenStreetMap 路径编号', 'OpenStreetMap way ids'),
+  match_quality: both('地址匹配', 'Address match'),
+  location_method: both('定位方式', 'Placed by'),
+  capacity: both('容量', 'Capacity'),
+  opening_date: both('开放日期', 'Opening date'),
+  name_zh: both('中文名称', 'Chinese name'),
+};
+
+/**
+ * The values of `kind` in the seed layers (boundary, commercial zones, green space, walking
+ * network, waterways), and of the imported rows' `match_quality` and `location_method`.
+ */
+export const kindValues: Record<string, Bilingual> = {
+  subdistrict: both('本街道', 'This subdistrict'),
+  neighbour: both('相邻街镇', 'Neighbouring township'),
+  shopping_mall: both('购物中心', 'Shopping mall'),
+  trade_zone: both('商贸区', 'Trade zone'),
+  park: both('公园', 'Park'),
+  riverside_green: both('滨河绿地', 'Riverside green'),
+  street: both('街道', 'Street'),
+  lane: both('弄堂小路', 'Lane'),
+  path: both('步道', 'Path'),
+  river: both('河道', 'River'),
+  centreline: both('河道中心线', 'River centreline'),
+};
+
+export const matchQualityValues: Record<string, Bilingual> = {
+  exact: both('精确匹配门牌', 'Exact address'),
+  interpolated: both('按门牌号插值', 'Interpolated along the street'),
+  street: both('仅匹配到街道', 'Street only'),
+  'not-found': both('未找到', 'Not found'),
+};
+
+export const locationMethodValues: Record<string, Bilingual> = {
+  address: both('按地址定位', 'By its address'),
+  coordinates: both('文件中的坐标', 'Coordinates in the file'),
 };
 
 export const sourceKinds: Record<string, Bilingual> = {
@@ -59,6 +98,9 @@ export const sourceKinds: Record<string, Bilingual> = {
   'plan-text': both('来自规划文本', 'From a plan document'),
   estimated: both('估算', 'Estimated'),
   generated: both('程序生成（示意）', 'Generated (illustrative)'),
+  imported: both('办公室导入的台账', 'Imported from the office\'s records'),
+  'address-located': both('按地址定位', 'Located by its address'),
+  editor: both('在本平台绘制录入', 'Drawn in the dashboard'),
 };
 
 export const confidenceLevels: Record<string, Bilingual> = {

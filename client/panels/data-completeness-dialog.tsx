@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { minuteInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { provenanceKindNames, type ProvenanceKind } from '../../server/contract/vocabulary/provenance.ts';
 import type { DataCompletenessAnswer } from '../api/data-completeness.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -121,11 +122,38 @@ function FacilityTypes({ answer }: { answer: DataCompletenessAnswer }) {
   );
 }
 
+/** Who brought which file into which layer, newest first: the record behind every imported feature's note. */
+function RecentImports({ answer }: { answer: DataCompletenessAnswer }) {
+  const importer = (record: DataCompletenessAnswer['recentImports'][number]) =>
+    record.importedByUser ?? translate(record.importedBy === 'cli' ? 'completenessImportByCommandLine' : 'completenessImportByScript');
+  return (
+    <section>
+      <h3>{translate('completenessImports')}</h3>
+      {answer.recentImports.length === 0 ? <p class="panel-note">{translate('completenessNoImports')}</p> : (
+        <table class="import-table completeness-table" data-testid="completeness-imports">
+          <thead><tr><th>{translate('completenessLayer')}</th><th>{translate('completenessImportFile')}</th><th>{translate('completenessImportWho')}</th><th>{translate('completenessImportWhen')}</th><th>{translate('completenessImportChanges')}</th></tr></thead>
+          <tbody>
+            {answer.recentImports.map((record, index) => (
+              <tr key={`${record.importedAt}-${index}`} data-collection={record.collectionId}>
+                <td lang="zh-CN">{record.collectionTitle}</td>
+                <td>{record.fileName}</td>
+                <td data-testid="import-record-person">{importer(record)}</td>
+                <td><time dateTime={record.importedAt} title={translate('shanghaiTime')}>{minuteInShanghai(record.importedAt)}</time></td>
+                <td>{record.added} / {record.changed} / {record.removed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 /**
  * 数据完整度: what the dashboard's answers stand on. Per layer, the mix of surveyed, located,
  * estimated and placeholder features; per facility type, the same counts, grouped by domain, the
- * basic services marked, and 无数据 where there is no real site; and the list of what to import
- * first. Escape closes it.
+ * basic services marked, and 无数据 where there is no real site; the list of what to import
+ * first; and the latest imports, with who brought each file in. Escape closes it.
  */
 export function DataCompletenessDialog() {
   const answer = dataCompleteness.value;
@@ -152,6 +180,7 @@ export function DataCompletenessDialog() {
           <ImportFirst answer={answer} />
           <Layers answer={answer} />
           <FacilityTypes answer={answer} />
+          <RecentImports answer={answer} />
         </>
       )}
     </div>

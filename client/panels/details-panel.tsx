@@ -3,31 +3,15 @@ import { EstateWalkingTimes } from './estate-walking-times.tsx';
 import { ProjectsOfPlace } from './lazy-panels.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
-import { buildingTypes, confidenceLevels, facilityTypes, nameOfValue, propertyNames, roadClasses, sourceKinds } from '../i18n/vocabulary.ts';
+import { confidenceLevels, nameOfValue, propertyNames, sourceKinds } from '../i18n/vocabulary.ts';
 import { selectFeature } from '../state/actions.ts';
 import { language, selectedFeature } from '../state/dashboard-state.ts';
-import { kindOfFeature, layerTitleOfCollection, placeNameOf } from './feature-text.ts';
+import { describeAttributeValue, kindOfFeature, layerTitleOfCollection, placeNameOf, textInLanguage } from './feature-text.ts';
 
-// Properties shown elsewhere in the panel, or bookkeeping nobody needs to read.
-const propertiesShownElsewhere = new Set(['name', 'name_en', 'source', 'source_detail', 'confidence', 'id']);
-
-function formatValue(key: string, value: unknown, currentLanguage: 'zh-CN' | 'en'): string {
-  if (Array.isArray(value)) {
-    // Lists of names read as a list; lists of coordinates or records are summarised by their count.
-    if (value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(currentLanguage === 'zh-CN' ? '、' : ', ');
-    return value.length.toLocaleString(currentLanguage);
-  }
-  if (typeof value === 'number') return value.toLocaleString(currentLanguage);
-  if (typeof value === 'boolean') return value ? translate('yes') : translate('no');
-  if (typeof value === 'string') {
-    if (key === 'facility_type') return nameOfValue(facilityTypes, value, currentLanguage);
-    if (key === 'class') return nameOfValue(roadClasses, value, currentLanguage);
-    if (key === 'building_type') return nameOfValue(buildingTypes, value, currentLanguage);
-    return value;
-  }
-  if (value === null || value === undefined) return '—';
-  return JSON.stringify(value);
-}
+// Properties shown elsewhere in the panel, or bookkeeping nobody needs to read. A free text with
+// a Chinese version (`note` and `note_zh`) is one attribute, shown in the interface's language.
+const propertiesShownElsewhere = new Set(['name', 'name_en', 'source', 'source_detail', 'source_detail_zh', 'confidence', 'id']);
+const isChineseVersion = (key: string, properties: Record<string, unknown>) => key.endsWith('_zh') && key !== 'title_zh' && key.slice(0, -3) in properties;
 
 /** What "generated" means for this shape: an outline, a position or a link. */
 function generatedWarningFor(geometryType: string | undefined): MessageKey {
@@ -57,7 +41,8 @@ export function DetailsPanel() {
   const source = typeof properties.source === 'string' ? properties.source : undefined;
   const confidence = typeof properties.confidence === 'string' ? properties.confidence : undefined;
   const kind = kindOfFeature(feature, currentLanguage);
-  const attributes = Object.entries(properties).filter(([key, value]) => !propertiesShownElsewhere.has(key) && value !== null && value !== '');
+  const attributes = Object.entries(properties).filter(([key, value]) => !propertiesShownElsewhere.has(key) && !isChineseVersion(key, properties) && value !== null && value !== '');
+  const note = textInLanguage(properties, 'source_detail', currentLanguage);
   return (
     <aside class="panel details-panel" aria-labelledby="details-name" data-testid="details-panel">
       <header class="details-header">
@@ -77,7 +62,9 @@ export function DetailsPanel() {
           {attributes.map(([key, value]) => (
             <div key={key} class="attribute">
               <dt>{propertyNames[key]?.[currentLanguage] ?? key}</dt>
-              <dd>{formatValue(key, value, currentLanguage)}</dd>
+              {typeof value === 'string' && `${key}_zh` in properties
+                ? <dd lang={textInLanguage(properties, key, currentLanguage)?.lang}>{textInLanguage(properties, key, currentLanguage)?.text}</dd>
+                : <dd>{describeAttributeValue(key, value, currentLanguage)}</dd>}
             </div>
           ))}
         </dl>
@@ -91,10 +78,10 @@ export function DetailsPanel() {
           <dt>{translate('confidence')}</dt>
           <dd>{confidence ? nameOfValue(confidenceLevels, confidence, currentLanguage) : '—'}</dd>
         </div>
-        {typeof properties.source_detail === 'string' && properties.source_detail !== '' && (
+        {note && (
           <div class="attribute attribute-wide">
             <dt>{translate('sourceDetail')}</dt>
-            <dd class="source-detail">{properties.source_detail}</dd>
+            <dd class="source-detail" lang={note.lang} data-testid="source-detail">{note.text}</dd>
           </div>
         )}
       </dl>

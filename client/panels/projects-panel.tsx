@@ -1,5 +1,5 @@
 import type { PlaceFeature } from '../api/collections.ts';
-import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
+import { minuteInShanghai, todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { projectActions, projectFieldNamesZh, projectItems, projectStatuses } from '../../server/contract/vocabulary/projects.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
@@ -22,7 +22,8 @@ import {
 } from '../state/project-state.ts';
 import { canEdit } from '../state/session-state.ts';
 import { scheduleTemplatePath } from '../api/schedule.ts';
-import { layerTitleOfCollection, placeNameOf } from './feature-text.ts';
+import { layerTitleOfCollection, placeNameOf, textInLanguage } from './feature-text.ts';
+import { confidenceLevels, nameOfValue, sourceKinds } from '../i18n/vocabulary.ts';
 import './projects-panel.css';
 
 export const statusMessageKeys: Record<ProjectStatus, MessageKey> = {
@@ -277,6 +278,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
         <Attribute label={translate('budget')}>{project.budget_ten_thousand_yuan === null ? translate('noBudget') : `${project.budget_ten_thousand_yuan.toLocaleString(language.value)} ${translate('budgetUnit')}`}</Attribute>
         {project.description !== '' && <Attribute label={translate('description')} wide><span lang="zh-CN" class="project-description">{project.description}</span></Attribute>}
       </dl>
+      <ProjectProvenance feature={feature} />
       {project.assumptions.length > 0 && (
         <div class="project-assumptions" role="note" data-testid="project-assumptions">
           <strong>{translate('assumptions')}</strong> {translate('assumptionsNote')}
@@ -306,7 +308,7 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
               <span>{fill(translate('historyVersion'), { version: entry.version })}</span>
               <span>{operationMessageKeys[entry.operation] ? translate(operationMessageKeys[entry.operation]) : entry.operation}</span>
               <span>{entry.actor ?? '—'}</span>
-              <time dateTime={entry.recordedAt}>{entry.recordedAt.slice(0, 16).replace('T', ' ')}</time>
+              <time dateTime={entry.recordedAt} title={translate('shanghaiTime')}>{minuteInShanghai(entry.recordedAt)}</time>
               {/* Editors may bring back any earlier version that had a project in it (a deletion has none). */}
               {canEdit.value && history.etag && entry.after && entry.version !== latestVersion && (
                 <button
@@ -322,6 +324,22 @@ function ProjectDetails({ feature }: { feature: PlaceFeature }) {
       )}
       <RestoreConflictDialog />
     </article>
+  );
+}
+
+/** Where the project came from (the plan's item, or who drew it) and how sure it is, in the interface's language. */
+function ProjectProvenance({ feature }: { feature: PlaceFeature }) {
+  const properties = feature.properties ?? {};
+  const currentLanguage = language.value;
+  const source = typeof properties.source === 'string' ? properties.source : null;
+  const confidence = typeof properties.confidence === 'string' ? properties.confidence : null;
+  const note = textInLanguage(properties, 'source_detail', currentLanguage);
+  return (
+    <dl class="attribute-list provenance" data-testid="project-provenance" data-source={source ?? ''}>
+      <Attribute label={translate('source')}>{source ? nameOfValue(sourceKinds, source, currentLanguage) : '—'}</Attribute>
+      <Attribute label={translate('confidence')}>{confidence ? nameOfValue(confidenceLevels, confidence, currentLanguage) : '—'}</Attribute>
+      {note && <Attribute label={translate('sourceDetail')} wide><span lang={note.lang} class="source-detail" data-testid="project-source-detail">{note.text}</span></Attribute>}
+    </dl>
   );
 }
 

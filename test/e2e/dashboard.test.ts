@@ -78,7 +78,9 @@ describe.skipIf(skipReason !== '')('the dashboard in headless Chromium', () => {
   });
 
   it('opens a facility’s details, with its Chinese name and source, when it is clicked', async () => {
-    const facility = (await findIsolatedFeature(page, 'facilities')) ?? (await findIsolatedFeature(page, 'metro_stations'));
+    const facilityOnScreen = await findIsolatedFeature(page, 'facilities');
+    const collectionId = facilityOnScreen ? 'facilities' : 'metro_stations';
+    const facility = facilityOnScreen ?? (await findIsolatedFeature(page, 'metro_stations'));
     expect(facility, 'no facility or metro station clear of others on screen').not.toBeNull();
     const origin = await mapOrigin(page);
     await page.mouse.move(origin.x + facility!.x, origin.y + facility!.y);
@@ -87,6 +89,19 @@ describe.skipIf(skipReason !== '')('the dashboard in headless Chromium', () => {
     const details = page.locator('[data-testid="details-panel"]');
     await expect(details.locator('h2').textContent({ timeout: 5_000 })).resolves.toBe(facility!.name);
     await expect(details.textContent()).resolves.toContain('数据来源');
+    // The note on where it came from is in the interface's language, as the data writes it in each.
+    const listed = (await (await fetch(`${dashboardUrl}/api/collections/${collectionId}/items?limit=10000`)).json()) as { features: Array<{ properties: Record<string, string> }> };
+    const properties = listed.features.find((feature) => feature.properties.name === facility!.name)!.properties;
+    expect(properties.source_detail_zh, 'the seed data has a Chinese note').toMatch(/[\u4e00-\u9fff]/);
+    const note = details.getByTestId('source-detail');
+    await expect(note.textContent()).resolves.toBe(properties.source_detail_zh);
+    await expect(note.getAttribute('lang')).resolves.toBe('zh-CN');
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await expect(note.textContent()).resolves.toBe(properties.source_detail);
+    await expect(note.getAttribute('lang')).resolves.toBe('en');
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await details.getByRole('button', { name: '关闭' }).click();
     await expect(details.count()).resolves.toBe(0);
   });

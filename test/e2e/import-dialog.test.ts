@@ -134,7 +134,12 @@ describe.skipIf(skipReason !== '')('the 导入数据 dialog in headless Chromium
     expect(facilities.length).toBe(facilitiesBefore + 3);
     const canteens = facilities.filter((feature: { properties: { facility_type: string } }) => feature.properties.facility_type === importedType);
     expect(canteens.map((feature: { properties: { name: string } }) => feature.properties.name).sort()).toEqual(['浦电路社区食堂', '源深路长者食堂', '潍坊路睦邻食堂'].sort());
-    for (const canteen of canteens) expect(canteen.properties).toMatchObject({ source: 'address-located', location_method: 'address' });
+    for (const canteen of canteens) {
+      expect(canteen.properties).toMatchObject({ source: 'address-located', location_method: 'address' });
+      // Each row says who brought it in, in both languages.
+      expect(canteen.properties.source_detail_zh).toMatch(/^按地址“.+”定位（社区食堂清单\.xlsx）：.+；由 import-editor 导入$/);
+      expect(canteen.properties.source_detail).toMatch(/; imported by import-editor$/);
+    }
     await page.waitForFunction((count) => window.__lifecircle!.featuresOnScreen('facilities').length === count, facilitiesBefore + 3);
 
     // The life circle was computed again: the canteens' share is the API's new figure, no longer the old one.
@@ -147,6 +152,17 @@ describe.skipIf(skipReason !== '')('the 导入数据 dialog in headless Chromium
     expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('import-preview'))).toBe(false);
     await page.click('[data-testid="tab-coverage"]');
     await page.waitForFunction((expected) => document.querySelector('[data-testid="focus-share"]')?.textContent === expected, percent(after.residentsShare));
+
+    // 数据完整度 lists the import first, with the editor's name.
+    await page.click('[data-testid="tab-layers"]');
+    await page.click('[data-testid="completeness-open"]');
+    await page.waitForSelector('[data-testid="completeness-dialog"][data-loaded="true"]');
+    const latestImport = page.locator('[data-testid="completeness-imports"] tbody tr').first();
+    await expect(latestImport.getAttribute('data-collection')).resolves.toBe('facilities');
+    await expect(latestImport.locator('[data-testid="import-record-person"]').textContent()).resolves.toBe('import-editor');
+    await expect(latestImport.textContent()).resolves.toContain('社区食堂清单.xlsx');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="completeness-dialog"]', { state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 

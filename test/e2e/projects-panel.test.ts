@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectStateAsOf } from '../../server/contract/vocabulary/project-state-as-of.ts';
-import { todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
+import { minuteInShanghai, todayInShanghai } from '../../server/contract/vocabulary/as-of.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
 import { findIsolatedFeature, mapOrigin, openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
@@ -168,6 +168,36 @@ describe.skipIf(skipReason !== '')('the projects panel in headless Chromium', ()
     await page.waitForSelector('[data-testid="project-row"]');
     await waitForFrames(page, 4);
     expect(await page.evaluate(() => window.__lifecircle!.layerIds().includes('project-highlight'))).toBe(false);
+  });
+
+  it('says where a project came from and how sure it is, in the interface\'s language, with its history in Shanghai time', async () => {
+    const openProject = async (code: string) => {
+      if (await page.locator('[data-testid="project-back"]').count() > 0) await page.click('[data-testid="project-back"]');
+      await page.click(`[data-testid="project-row"][data-code="${code}"]`);
+      await page.waitForSelector(`[data-testid="project-details"][data-code="${code}"] [data-testid="project-provenance"]`);
+    };
+    const provenance = page.locator('[data-testid="project-provenance"]');
+    const note = page.locator('[data-testid="project-source-detail"]');
+    await openProject('P01-01');
+    const project = (await api('/api/collections/projects/items/P01-01')).properties;
+    await expect(provenance.getAttribute('data-source')).resolves.toBe('plan-text');
+    await expect(provenance.textContent()).resolves.toContain('来自规划文本');
+    await expect(provenance.textContent()).resolves.toContain('低');
+    await expect(note.textContent()).resolves.toBe(project.source_detail_zh);
+    await expect(note.getAttribute('lang')).resolves.toBe('zh-CN');
+    const history = (await api('/api/collections/projects/items/P01-01/history')).versions;
+    await page.waitForSelector('[data-testid="project-history"] li time');
+    await expect(page.locator('[data-testid="project-history"] li time').first().textContent()).resolves.toBe(minuteInShanghai(history[history.length - 1].recordedAt));
+
+    await page.click('[data-testid="language-switch"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="project-provenance"]')?.textContent?.includes('From a plan document'));
+    await expect(note.textContent()).resolves.toBe(project.source_detail);
+    await expect(note.getAttribute('lang')).resolves.toBe('en');
+    await expect(provenance.textContent()).resolves.toContain('Low');
+    await page.click('[data-testid="language-switch"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="project-provenance"]')?.textContent?.includes('来自规划文本'));
+    await page.click('[data-testid="project-back"]');
+    await page.waitForSelector('[data-testid="project-row"]');
   });
 
   it('clicking a place on the map lists the projects linked to it, and one click opens a project', async () => {
