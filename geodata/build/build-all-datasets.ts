@@ -93,16 +93,19 @@ export function buildAllDatasets(): BuildResult {
       id: 'building-shuangge-tower', name: '双鸽大厦', position: shuangge, widthMetres: 40, depthMetres: 36, floors: 20,
       buildingType: 'office', address: '浦东新区浦电路438号',
       sourceDetail: 'Office tower named in the plan (civilisation practice point, tower Party building); address 浦电路438号 from a public POI list; floors assumed.',
+      sourceDetailZh: '行动计划提及的办公楼（文明实践点、楼宇党建）；地址浦电路438号取自公开 POI 名录；层数为假定。',
     },
     {
       id: 'building-subdistrict-office', name: '潍坊新村街道办事处', position: positionOf(facilityById.get('facility-subdistrict-office')!),
       widthMetres: 40, depthMetres: 20, floors: 5, buildingType: 'public', address: '浦东新区福山路317号',
       sourceDetail: 'Address 福山路317号 from public listings; floors assumed.',
+      sourceDetailZh: '地址福山路317号，来自公开资料；层数为假定。',
     },
     {
       id: 'building-community-health-center', name: '潍坊社区卫生服务中心', position: positionOf(facilityById.get('facility-community-health-center')!),
       widthMetres: 45, depthMetres: 25, floors: 4, buildingType: 'public', address: '浦东新区崂山路639号',
       sourceDetail: 'Address 崂山路639号 from public listings; floors assumed.',
+      sourceDetailZh: '地址崂山路639号，来自公开资料；层数为假定。',
     },
   ]);
 

@@ -29,6 +29,7 @@ export function buildBoundary(townships: TownshipRecord[]): Dataset {
   const features: DatasetFeature[] = [];
   for (const township of townships) {
     const votes = `name inferred by majority vote of Amap-labelled addresses (purity ${township.purity})`;
+    const votesZh = `名称由高德标注地址多数表决推断（一致率${township.purity}）`;
     if (township.nameInferred === subdistrictName) {
       features.push(
         makeFeature('subdistrict-weifang-xincun', township.polygon, {
@@ -36,6 +37,7 @@ export function buildBoundary(townships: TownshipRecord[]): Dataset {
           name_en: 'Weifang Xincun Subdistrict',
           source: 'official',
           source_detail: `Township polygon record ${township.shapeRecord} of Stockard/Shanghai-COVID-2022 (unnamed in the source, CRS checked as WGS 84); ${votes}. Published area 3.89 km² and population 122,000 are from public statistics, not measured here.`,
+          source_detail_zh: `Stockard/Shanghai-COVID-2022 街镇边界第${township.shapeRecord}号记录（源数据未命名，坐标系经核对为 WGS 84）；${votesZh}。公布面积3.89平方公里、人口122,000人取自公开统计，非本项目测算。`,
           confidence: 'medium',
           kind: 'subdistrict',
           area_km2_published: 3.89,
@@ -52,6 +54,7 @@ export function buildBoundary(townships: TownshipRecord[]): Dataset {
         name_en: neighbour.nameEnglish,
         source: 'official',
         source_detail: `Township polygon record ${township.shapeRecord} of Stockard/Shanghai-COVID-2022; ${votes}.`,
+        source_detail_zh: `Stockard/Shanghai-COVID-2022 街镇边界第${township.shapeRecord}号记录；${votesZh}。`,
         confidence: township.purity >= 0.95 ? 'medium' : 'low',
         kind: 'neighbour',
       }),

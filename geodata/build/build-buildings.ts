@@ -9,6 +9,7 @@ import type { BuiltEstate } from './build-neighbourhoods.ts';
 import type { LocatedCommercialZone } from './build-commercial-zones.ts';
 import { makeRectangle } from './build-commercial-zones.ts';
 import { buildingStyleByEra } from './generate-residential-buildings.ts';
+import { buildEraInChinese } from './estate-catalogue.ts';
 
 export interface NamedBuildingInput {
   id: string;
@@ -20,6 +21,7 @@ export interface NamedBuildingInput {
   buildingType: 'office' | 'public' | 'commercial';
   address: string | null;
   sourceDetail: string;
+  sourceDetailZh: string;
 }
 
 export function buildBuildings(estates: BuiltEstate[], zones: LocatedCommercialZone[], named: NamedBuildingInput[]): Dataset {
@@ -32,6 +34,7 @@ export function buildBuildings(estates: BuiltEstate[], zones: LocatedCommercialZ
           name: `${estate.entry.name} ${index + 1}号楼（示意）`,
           source: 'generated',
           source_detail: `Illustrative footprint in the style of a ${estate.entry.buildEra} estate (${style.description}); households from floor area and typical flat size, scaled with the estate population. Not a surveyed building.`,
+          source_detail_zh: `示意轮廓，按${buildEraInChinese[estate.entry.buildEra]}小区样式生成（${style.descriptionZh}）；户数由建筑面积和典型套型面积推算，并随小区人口缩放。非实测建筑。`,
           confidence: 'low',
           building_type: 'residential',
           floors: building.floors,
@@ -48,6 +51,7 @@ export function buildBuildings(estates: BuiltEstate[], zones: LocatedCommercialZ
         name_en: zone.entry.name_en,
         source: 'address-derived',
         source_detail: `${zone.entry.detail} Footprint is the plot drawn around the located address, not the real outline; floors approximate.`,
+        source_detail_zh: `${zone.entry.detailZh}轮廓为围绕定位地址绘制的地块，非实际轮廓；层数为近似值。`,
         confidence: 'low',
         building_type: 'commercial',
         floors: zone.entry.floors,
@@ -62,6 +66,7 @@ export function buildBuildings(estates: BuiltEstate[], zones: LocatedCommercialZ
         name: building.name,
         source: 'address-derived',
         source_detail: `${building.sourceDetail} Footprint ${building.widthMetres} × ${building.depthMetres} m drawn around the located address, not the real outline.`,
+        source_detail_zh: `${building.sourceDetailZh}围绕定位地址绘制${building.widthMetres}×${building.depthMetres}米轮廓，非实际轮廓。`,
         confidence: 'low',
         building_type: building.buildingType,
         floors: building.floors,

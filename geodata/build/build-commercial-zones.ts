@@ -14,6 +14,7 @@ export interface LocatedCommercialZone {
   entry: CommercialZoneEntry;
   position: LonLat;
   basis: string;
+  basisZh: string;
   plot: Polygon;
 }
 
@@ -28,8 +29,8 @@ export function makeRectangle(centre: LonLat, widthMetres: number, depthMetres: 
 
 export function locateCommercialZones(catalogue: CommercialZoneEntry[], addresses: SourceAddress[]): LocatedCommercialZone[] {
   return catalogue.map((entry) => {
-    const { position, basis } = resolvePlacement(entry.placement, addresses);
-    return { entry, position, basis, plot: makeRectangle(position, entry.widthMetres, entry.depthMetres) };
+    const { position, basis, basisZh } = resolvePlacement(entry.placement, addresses);
+    return { entry, position, basis, basisZh, plot: makeRectangle(position, entry.widthMetres, entry.depthMetres) };
   });
 }
 
@@ -40,6 +41,7 @@ export function buildCommercialZones(zones: LocatedCommercialZone[], towerPositi
       name_en: zone.entry.name_en,
       source: 'address-derived',
       source_detail: `${zone.entry.detail} Position: ${zone.basis}; plot drawn ${zone.entry.widthMetres} × ${zone.entry.depthMetres} m around it, not a surveyed outline.`,
+      source_detail_zh: `${zone.entry.detailZh}位置：${zone.basisZh}；围绕该点绘制${zone.entry.widthMetres}×${zone.entry.depthMetres}米地块，非实测轮廓。`,
       confidence: zone.entry.placement.kind === 'estimated-point' ? 'low' : 'medium',
       kind: 'shopping_mall',
       address: zone.entry.address,
@@ -54,6 +56,7 @@ export function buildCommercialZones(zones: LocatedCommercialZone[], towerPositi
       name_en: 'Zhuyuan Commercial and Trade Zone',
       source: 'plan-text',
       source_detail: 'Named in the plan (internal road works). Extent estimated as the hull of 九六广场, 世纪汇广场, 百联世纪 and 双鸽大厦 widened by 70 m; the official boundary was not at hand.',
+      source_detail_zh: '行动计划提及（内部道路整治）。范围按九六广场、世纪汇广场、百联世纪和双鸽大厦的凸包外扩70米估计；暂无官方边界。',
       confidence: 'low',
       kind: 'trade_zone',
       address: '浦东新区世纪大道、东方路、浦电路一带',

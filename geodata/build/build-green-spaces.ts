@@ -8,7 +8,7 @@ import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
 import { measureAreaSquareMetres, type LonLat } from './local-projection.ts';
 import type { OsmExtract } from './read-source-files.ts';
-import { describeOsm, osmAreaPolygon } from './osm-features.ts';
+import { describeOsm, describeOsmZh, osmAreaPolygon } from './osm-features.ts';
 import { describeShapePlace, isInReach, type SurroundingGround } from './surrounding-ground.ts';
 import { measureLineMetres } from '../../server/analysis/local-metres.ts';
 import { creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
@@ -61,6 +61,7 @@ function buildOsmParks(osm: OsmExtract, ground: SurroundingGround): DatasetFeatu
         ...(park.tags['name:en'] ? { name_en: park.tags['name:en'] } : {}),
         source: 'osm',
         source_detail: `${describeOsm('way', [park.osmId])}, leisure=park, outline as mapped${park.tags.name ? '' : ' (no name in OpenStreetMap)'}.`,
+        source_detail_zh: `${describeOsmZh('way', [park.osmId])}，leisure=park，轮廓按原样采用${park.tags.name ? '' : '（OpenStreetMap 中无名称）'}。`,
         confidence: 'high',
         kind: 'park',
         area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
@@ -89,11 +90,14 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
   const parks = riversideParkSites.map((site) => {
     const shape = subtractAll(intersect(featureCollection([subdistrictLand, circle(site.centre, site.radiusMetres, { units: 'meters', steps: 32 })])), [water, roadSurface]);
     const polygon = splitIntoPolygons(shape, 500)[0];
+    const overlapsOsmPark = osmParks.some((park) => intersect(featureCollection([asFeature(park.geometry), asFeature(polygon)])));
     features.push(
       makeFeature(site.id, polygon, {
         name: site.name,
         source: 'plan-text',
-        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.${osmParks.some((park) => intersect(featureCollection([asFeature(park.geometry), asFeature(polygon)]))) ? ' OpenStreetMap (2024) maps a park over part of this site.' : ''}`,
+        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.${overlapsOsmPark ? ' OpenStreetMap (2024) maps a park over part of this site.' : ''}`,
+        // The site is a circle of this radius cut to the land: "across" above means its radius.
+        source_detail_zh: `行动计划要求沿张家浜建设沿岸公园，但未指明地点；暂绘于北岸一段较宽处，半径约${site.radiusMetres}米，待核实。${overlapsOsmPark ? 'OpenStreetMap（2024）在该地块部分范围内绘有公园。' : ''}`,
         confidence: 'low',
         kind: 'park',
         area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
@@ -110,6 +114,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
         name: `张家浜滨河绿带（第${index + 1}段）`,
         source: 'estimated',
         source_detail: 'A 25 m green strip assumed along the north bank of 张家浜 between the streets; real widths vary.',
+        source_detail_zh: '假定沿张家浜北岸、在道路之间设25米宽绿带；实际宽度不一。',
         confidence: 'low',
         kind: 'riverside_green',
         area_square_metres: Math.round(measureAreaSquareMetres(polygon)),
@@ -126,6 +131,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
         name_en: 'Huangpu East Bank riverside greenway (Weifang section)',
         source: 'estimated',
         source_detail: 'The east-bank riverside greenway (opened 2017) runs along the whole Pudong shore; drawn as a 50 m band inside the boundary, real width not surveyed.',
+        source_detail_zh: '东岸滨江绿地（2017年开放）沿浦东岸线全线分布；此处按边界内50米宽带绘制，实际宽度未经实测。',
         confidence: 'medium',
         kind: 'riverside_green',
         area_square_metres: Math.round(measureAreaSquareMetres(polygon)),

@@ -7,7 +7,7 @@ import type { Dataset, DatasetFeature } from './feature-types.ts';
 import { makeFeature } from './feature-types.ts';
 import type { MetroStationRecord, OsmExtract } from './read-source-files.ts';
 import type { LonLat } from './local-projection.ts';
-import { describeOsm } from './osm-features.ts';
+import { describeOsm, describeOsmZh } from './osm-features.ts';
 
 const stationNames: Record<string, { id: string; name: string }> = {
   'Century Avenue': { id: 'metro-century-avenue', name: '世纪大道站' },
@@ -63,6 +63,7 @@ function buildSplitStation(record: MetroStationRecord, known: { id: string; name
       name_en: `${record.nameEnglish} Station (Line ${platforms.line})`,
       source: 'osm',
       source_detail: `Middle of the Line ${platforms.line} stop positions, ${describeOsm('node', platforms.nodeIds)}. The 2017 table (station ${record.stationId}) merges the Line 4 and Line 6 stations into one point between them.`,
+      source_detail_zh: `${platforms.line}号线各停靠点位置（stop position）的中点，${describeOsmZh('node', platforms.nodeIds)}。2017年站点表（站点编号${record.stationId}）把4号线与6号线两座车站合为两站之间的一个点。`,
       confidence: 'high',
       facility_type: 'metro_station',
       lines: [platforms.line],
@@ -88,6 +89,7 @@ export function buildMetroStations(records: MetroStationRecord[], subdistrict: P
         name_en: `${record.nameEnglish} Station`,
         source: 'official',
         source_detail: `Station ${record.stationId} of the 2017 Shanghai Metro table (Scientific Data 2025 OD dataset via beyondsimulations/Metro-Inflow-Optimization, MIT), WGS 84 checked against geocodes.`,
+        source_detail_zh: `2017年上海地铁站点表中编号${record.stationId}的站点（Scientific Data 2025 OD 数据集，取自 beyondsimulations/Metro-Inflow-Optimization，MIT 许可），WGS 84 坐标已与地理编码核对。`,
         confidence: 'high',
         facility_type: 'metro_station',
         lines: record.lines.map((line) => line.replace('Line ', '')).sort((a, b) => Number(a) - Number(b)),

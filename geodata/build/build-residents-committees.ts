@@ -27,6 +27,7 @@ export function buildResidentsCommittees(records: ResidentsCommitteeRecord[], su
         name: record.name,
         source: 'official',
         source_detail: `NBS 2016 code ${record.code} (Vonng/adcode, CC BY 4.0); Amap GCJ-02 point converted to WGS 84 with gcoord. 2016 position, may have moved.`,
+        source_detail_zh: `国家统计局2016年版区划代码${record.code}（Vonng/adcode，CC BY 4.0）；高德 GCJ-02 点位经 gcoord 转换为 WGS 84。为2016年位置，可能已迁移。`,
         confidence: 'medium',
         code: record.code,
       }),

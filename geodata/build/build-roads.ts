@@ -15,7 +15,7 @@ import { fitCentreline, orientAxis } from './fit-road-centreline.ts';
 import { findCrossings, pointAtLength, polylineLength, projectOntoPolyline, slicePolyline } from './polyline-operations.ts';
 import type { OsmStretch, RoadEnd, RoadEntry } from './road-catalogue.ts';
 import type { OsmExtract } from './read-source-files.ts';
-import { chainOsmWays, describeOsm } from './osm-features.ts';
+import { chainOsmWays, describeOsm, describeOsmZh } from './osm-features.ts';
 import { fitAxisRobustly } from './fit-road-line.ts';
 import { describeShapePlace, type SurroundingGround } from './surrounding-ground.ts';
 
@@ -195,6 +195,12 @@ function describeEnd(end: RoadEnd, built: BuiltRoad[]): string {
   return 'edge' in end ? 'the end of the ground within reach (1.6 km past the subdistrict, or the river)' : built.find((road) => road.entry.id === end.road)!.entry.name;
 }
 
+function describeEndZh(end: RoadEnd, built: BuiltRoad[]): string {
+  if ('lastAddress' in end) return '最后一个地理编码地址稍外处';
+  if ('drawnEnd' in end) return '其在 OpenStreetMap 中的端点';
+  return 'edge' in end ? '可步行范围的边缘（街道边界外1.6公里，或至黄浦江）' : built.find((road) => road.entry.id === end.road)!.entry.name;
+}
+
 /** A road cut where it leaves the subdistrict's zone (the boundary widened by 60 m), in order. */
 export function splitAtBoundaryZone(line: Metres[], ground: SurroundingGround): { coordinates: Metres[]; outside: boolean }[] {
   const length = polylineLength(line);
@@ -232,14 +238,22 @@ export function buildRoads(built: BuiltRoad[], ground: SurroundingGround, addres
     const osmText = evidence.method === 'osm'
       ? `Centreline of ${describeOsm('way', evidence.ways)}, continued straight to its end roads`
       : road.osmWayIds.length > 0 ? `; where OpenStreetMap maps it, it follows ${describeOsm('way', road.osmWayIds)}${'middleOf' in evidence.osmStretch! ? ', midway between the two' : ''}` : '';
+    const fittedTextZh = evidence.method === 'addresses'
+      ? `中心线依据${road.usedAddressCount}个提及${evidence.addressRoadNames.join('/')}的地理编码地址拟合（另有${road.droppedAddressCount}个偏离超过150米，已剔除）`
+      : evidence.method === 'anchors' ? `中心线穿过${evidence.anchors.map((anchor) => anchor.labelZh).join('和')}绘制` : '';
+    const osmTextZh = evidence.method === 'osm'
+      ? `中心线取自 ${describeOsmZh('way', evidence.ways)}，并直线延伸至两端相交道路`
+      : road.osmWayIds.length > 0 ? `；OpenStreetMap 已绘制的路段沿用 ${describeOsmZh('way', road.osmWayIds)}${'middleOf' in evidence.osmStretch! ? '，取两者正中' : ''}` : '';
     const describe = (part: Metres[], outside: boolean) => {
       const fittedSource = sourceOfRoadPart(road, part);
       // Beyond the boundary a fitted line is only as good as the addresses along that part.
       const source = outside && fittedSource === 'address-derived' && !isBackedByAddresses(part, road, addresses) ? 'estimated' : fittedSource;
       const share = Math.round(measureOsmShare(road, part) * 100);
+      const showsShare = share > 0 && evidence.method !== 'osm';
       return {
         source,
-        source_detail: `${fittedText}${osmText}${share > 0 && evidence.method !== 'osm' ? ` (${share} % of this part)` : ''}; runs from ${describeEnd(entry.from, built)} to ${describeEnd(entry.to, built)}. Width and lanes are typical for its class, not surveyed.`,
+        source_detail: `${fittedText}${osmText}${showsShare ? ` (${share} % of this part)` : ''}; runs from ${describeEnd(entry.from, built)} to ${describeEnd(entry.to, built)}. Width and lanes are typical for its class, not surveyed.`,
+        source_detail_zh: `${fittedTextZh}${osmTextZh}${showsShare ? `（占本段${share}%）` : ''}；起于${describeEndZh(entry.from, built)}，止于${describeEndZh(entry.to, built)}。宽度和车道数为该等级道路的典型值，非实测。`,
         confidence: source === 'osm' ? 'high' as const : source !== fittedSource ? 'low' as const : entry.confidence,
       };
     };
@@ -248,7 +262,7 @@ export function buildRoads(built: BuiltRoad[], ground: SurroundingGround, addres
       width_metres: entry.widthMetres,
       lanes: entry.lanes,
       ...(road.osmWayIds.length > 0 ? { osm_way_ids: road.osmWayIds } : {}),
-      ...(entry.note ? { note: entry.note } : {}),
+      ...(entry.note ? { note: entry.note, note_zh: entry.noteZh } : {}),
     };
     // The part in the subdistrict keeps the road's id and name; each part beyond is its own
     // feature named after its township (张杨路（洋泾街道段）), drawn muted.

@@ -13,7 +13,7 @@ import { measureLineMetres } from '../../server/analysis/local-metres.ts';
 import { roundCoordinate } from './serialize-dataset.ts';
 import { sourceOfRoadPart, type BuiltRoad } from './build-roads.ts';
 import type { OsmExtract } from './read-source-files.ts';
-import { describeOsm } from './osm-features.ts';
+import { describeOsm, describeOsmZh } from './osm-features.ts';
 import { describeShapePlace, type SurroundingGround } from './surrounding-ground.ts';
 import type { BuiltEstate } from './build-neighbourhoods.ts';
 import { creekEastEnd, creekWestEnd, shoreNorthEnd, traceBoundaryBetween } from './trace-boundary-edges.ts';
@@ -27,6 +27,7 @@ interface WalkLine {
   name: string;
   source: SourceKind;
   sourceDetail: string;
+  sourceDetailZh: string;
   confidence: Confidence;
 }
 
@@ -60,6 +61,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
     name: road.entry.name,
     source: sourceOfRoadPart(road, road.line),
     sourceDetail: `Pavements of ${road.entry.name}, along its fitted centreline (see roads).`,
+    sourceDetailZh: `${road.entry.name}的人行道，沿其拟合中心线（见道路图层）。`,
     confidence: road.entry.confidence,
   }));
 
@@ -73,6 +75,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
         coordinates: [gate.foot, gate.gate],
         name: `${estate.entry.name}出入口`,
         sourceDetail: 'Generated: from the street to the estate gate, placed where the estate comes closest to a quiet street.',
+        sourceDetailZh: '生成：自道路至小区出入口，出入口置于小区最靠近车流较少道路之处。',
       });
       lines.push({
         ...shared,
@@ -80,6 +83,7 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
         coordinates: [gate.gate, centre],
         name: `${estate.entry.name}内部通道`,
         sourceDetail: 'Generated: a straight internal lane from the gate to the middle of the estate, standing for its real lanes.',
+        sourceDetailZh: '生成：自出入口至小区中部的直线内部通道，代表其实际的内部道路。',
       });
     });
   }
@@ -89,12 +93,14 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
   lines.push({
     id: 'path-huangpu-riverside', coordinates: shorePath, kind: 'path', name: '黄浦江东岸滨江步道',
     source: 'estimated', sourceDetail: 'The east-bank riverside path (opened 2017) drawn 25 m inland of the shore line of the boundary; real alignment not surveyed.', confidence: 'medium',
+    sourceDetailZh: '东岸滨江步道（2017年开放），按边界岸线向内25米绘制；实际走向未经实测。',
   });
   const creekLine = traceBoundaryBetween(subdistrict, creekWestEnd, creekEastEnd);
   const creekPath = offsetInland(creekLine, 25, subdistrict);
   lines.push({
     id: 'path-zhangjiabang-bank', coordinates: creekPath, kind: 'path', name: '张家浜滨河步道',
     source: 'estimated', sourceDetail: 'A bank path along the north side of 张家浜, 25 m from the creek centreline; assumed continuous between the streets.', confidence: 'low',
+    sourceDetailZh: '张家浜北侧滨河步道，距河道中心线25米；假定在道路之间连续贯通。',
   });
 
   // Links from the riverside path to the junctions on 浦明路 nearest the shore, and between the
@@ -109,11 +115,13 @@ function collectWalkLines(roads: BuiltRoad[], estates: BuiltEstate[], subdistric
     lines.push({
       id: `path-riverside-link-${name}`, coordinates: [junction, projectOntoPolyline(shorePath, junction).point], kind: 'path', name: '滨江连接通道',
       source: 'estimated', sourceDetail: 'Assumed public access from the 浦明路 junction to the riverside path.', confidence: 'low',
+      sourceDetailZh: '假定自浦明路路口可公共通行至滨江步道。',
     });
   }
   lines.push({
     id: 'path-creek-mouth-link', coordinates: [creekPath[0], projectOntoPolyline(shorePath, creekPath[0]).point], kind: 'path', name: '张家浜河口连接通道',
     source: 'estimated', sourceDetail: 'Assumed link between the creek bank path and the riverside path at the creek mouth.', confidence: 'low',
+    sourceDetailZh: '假定在河口处连接滨河步道与滨江步道。',
   });
   return lines;
 }
@@ -140,6 +148,7 @@ function collectOsmLanes(osm: OsmExtract, roads: BuiltRoad[]): WalkLine[] {
         name: way.tags.name ?? '小区道路',
         source: 'osm' as const,
         sourceDetail: `${describeOsm('way', [way.osmId])}, highway=${way.tags.highway}; ends within ${osmLaneJoinMetres} m of a street are joined to it.`,
+        sourceDetailZh: `${describeOsmZh('way', [way.osmId])}，highway=${way.tags.highway}；端点距道路不足${osmLaneJoinMetres}米的，与该道路相接。`,
         confidence: 'high' as const,
       };
     });
@@ -164,6 +173,7 @@ export function buildWalkingNetwork(roads: BuiltRoad[], estates: BuiltEstate[], 
       name: line.name,
       source: road ? sourceOfRoadPart(road, piece.coordinates) : line.source,
       source_detail: line.sourceDetail,
+      source_detail_zh: line.sourceDetailZh,
       confidence: line.confidence,
       kind: line.kind,
       from_node: nodeId(piece.fromNode),

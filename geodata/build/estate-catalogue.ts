@@ -7,6 +7,8 @@ import type { Placement } from './facility-catalogue.ts';
 
 export type BuildEra = '1980s' | '1990s' | '2000s';
 
+export const buildEraInChinese: Record<BuildEra, string> = { '1980s': '1980年代', '1990s': '1990年代', '2000s': '2000年代' };
+
 // An estate whose outline OpenStreetMap maps (a landuse=residential way) takes that outline, and
 // its anchor is a point inside it.
 export type EstateAnchor = Placement | { kind: 'osm-outline'; wayId: string };
@@ -22,14 +24,14 @@ export interface EstateEntry {
 
 const geocoded = (address: string): Placement => ({ kind: 'geocoded-name', address });
 const committeePoint = (position: [number, number], committee: string): Placement => ({
-  kind: 'gcj02-point', position, pointSource: `the 2016 point of ${committee} (GCJ-02)`,
+  kind: 'gcj02-point', position, pointSource: `the 2016 point of ${committee} (GCJ-02)`, pointSourceZh: `${committee}2016年点位（GCJ-02）`,
 });
-const guessed = (position: [number, number], reason: string): Placement => ({ kind: 'estimated-point', position, reason });
+const guessed = (position: [number, number], reason: string, reasonZh: string): Placement => ({ kind: 'estimated-point', position, reason, reasonZh });
 
 export const estateCatalogue: EstateEntry[] = [
   { id: 'estate-weifang-1', name: '潍坊一村', residentsCommittee: '潍坊一村居委会', buildEra: '1980s', anchor: geocoded('潍坊一村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-2', name: '潍坊二村', residentsCommittee: '潍坊二村居委会', buildEra: '1980s', anchor: geocoded('潍坊二村'), nameIsCommitteeArea: false },
-  { id: 'estate-weifang-3', name: '潍坊三村', residentsCommittee: '潍坊三村居委会', buildEra: '1980s', anchor: guessed([121.5152, 31.2203], 'between 潍坊二村 and 浦电路, where the numbered villages run on; no geocode names it'), nameIsCommitteeArea: false },
+  { id: 'estate-weifang-3', name: '潍坊三村', residentsCommittee: '潍坊三村居委会', buildEra: '1980s', anchor: guessed([121.5152, 31.2203], 'between 潍坊二村 and 浦电路, where the numbered villages run on; no geocode names it', '位于潍坊二村与浦电路之间，编号新村在此延续；无地理编码提及该村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-4', name: '潍坊四村', residentsCommittee: '潍坊四村居委会', buildEra: '1980s', anchor: geocoded('潍坊四村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-5', name: '潍坊五村', residentsCommittee: '潍坊五村居委会', buildEra: '1980s', anchor: geocoded('潍坊五村'), nameIsCommitteeArea: false },
   { id: 'estate-weifang-6', name: '潍坊六村', residentsCommittee: '潍坊六七村居委会', buildEra: '1980s', anchor: geocoded('潍坊六村'), nameIsCommitteeArea: false },

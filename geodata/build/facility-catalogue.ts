@@ -8,8 +8,8 @@ import type { Confidence, SourceKind } from './feature-types.ts';
 export type Placement =
   | { kind: 'house-number'; roadName: string; houseNumber: number }
   | { kind: 'geocoded-name'; address: string }
-  | { kind: 'gcj02-point'; position: LonLat; pointSource: string }
-  | { kind: 'estimated-point'; position: LonLat; reason: string };
+  | { kind: 'gcj02-point'; position: LonLat; pointSource: string; pointSourceZh: string }
+  | { kind: 'estimated-point'; position: LonLat; reason: string; reasonZh: string };
 
 export interface FacilityEntry {
   id: string;
@@ -22,6 +22,8 @@ export interface FacilityEntry {
   source: SourceKind;
   confidence: Confidence;
   detail: string;
+  /** The same facts as detail, in Chinese. */
+  detailZh: string;
 }
 
 export const facilityCatalogue: FacilityEntry[] = [
@@ -36,6 +38,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'address-derived',
     confidence: 'medium',
     detail: 'Address 崂山路639号 from public listings (two independent repositories agree).',
+    detailZh: '地址崂山路639号，来自公开资料（两个独立资料库一致）。',
   },
   {
     id: 'facility-subdistrict-office',
@@ -48,6 +51,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'address-derived',
     confidence: 'medium',
     detail: 'Address 福山路317号 from public listings.',
+    detailZh: '地址福山路317号，来自公开资料。',
   },
   {
     id: 'facility-community-affairs-center',
@@ -60,6 +64,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan (leadership group member unit); real address not found, placed on 福山路 a few doors south of the subdistrict office, where such centres usually sit: verify.',
+    detailZh: '行动计划提及（领导小组成员单位）；未查到实际地址，暂置于福山路街道办事处以南几个门牌处（此类中心通常设于此），待核实。',
   },
   {
     id: 'facility-party-mass-service-center',
@@ -72,6 +77,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan (leadership group member unit); real address not found, placed on 福山路 next to the subdistrict office: verify.',
+    detailZh: '行动计划提及（领导小组成员单位）；未查到实际地址，暂置于福山路街道办事处旁，待核实。',
   },
   {
     id: 'facility-police-station',
@@ -84,6 +90,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan (leadership group member unit); real address not found, placed on 潍坊路 near the centre of the subdistrict: verify.',
+    detailZh: '行动计划提及（领导小组成员单位）；未查到实际地址，暂置于潍坊路靠近街道中部处，待核实。',
   },
   {
     id: 'facility-judicial-office',
@@ -96,6 +103,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan (leadership group member unit); real address not found, placed on 福山路 near the subdistrict office: verify.',
+    detailZh: '行动计划提及（领导小组成员单位）；未查到实际地址，暂置于福山路街道办事处附近，待核实。',
   },
   {
     id: 'facility-elderly-care-weifang-4',
@@ -108,6 +116,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'address-derived',
     confidence: 'low',
     detail: 'Name from a public listing of Shanghai 长者照护之家; placed at the geocoded point of 潍坊四村, exact building unknown.',
+    detailZh: '名称取自上海长者照护之家公开名单；置于潍坊四村的地理编码点，具体楼栋未知。',
   },
   {
     id: 'facility-nursing-home',
@@ -120,6 +129,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'The plan calls for 养老院 renovation without naming the site; name generic and position a guess near 崂山路/潍坊路: verify.',
+    detailZh: '行动计划要求改造养老院，但未指明地点；名称为通称，位置系在崂山路/潍坊路附近推测，待核实。',
   },
   {
     id: 'facility-culture-center',
@@ -132,6 +142,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'estimated',
     confidence: 'low',
     detail: 'Name from a public list of Pudong culture centres; address not found, placed on 潍坊路 east of 东方路: verify.',
+    detailZh: '名称取自浦东文化活动中心公开名单；未查到地址，暂置于潍坊路（东方路以东），待核实。',
   },
   {
     id: 'facility-culture-subcenter',
@@ -144,6 +155,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'The plan calls for repair of the 社区文化活动分中心 without an address; placed on 浦电路 in the south of the subdistrict: verify.',
+    detailZh: '行动计划要求修缮社区文化活动分中心，未给出地址；暂置于街道南部的浦电路，待核实。',
   },
   {
     id: 'facility-zhuyuan-neighbourhood-center',
@@ -152,10 +164,11 @@ export const facilityCatalogue: FacilityEntry[] = [
     facility_type: 'civilisation_practice_point',
     address: null,
     opening_year: null,
-    placement: { kind: 'gcj02-point', position: [121.527546, 31.225383], pointSource: 'the 2016 point of 竹南居委会 (GCJ-02)' },
+    placement: { kind: 'gcj02-point', position: [121.527546, 31.225383], pointSource: 'the 2016 point of 竹南居委会 (GCJ-02)', pointSourceZh: '竹南居委会2016年点位（GCJ-02）' },
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan as a civilisation practice point; placed at the 竹园 area committee office: verify.',
+    detailZh: '行动计划列为文明实践点；暂置于竹园片区居委会办公处，待核实。',
   },
   {
     id: 'facility-shuangge-tower-practice-point',
@@ -168,6 +181,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'medium',
     detail: 'Named in the plan; address 浦电路438号 from a public POI list, placed by house number; the Amap point in that list lies about 150 m further east.',
+    detailZh: '行动计划提及；地址浦电路438号取自公开 POI 名录，按门牌号定位；该名录中的高德点位偏东约150米。',
   },
   {
     id: 'facility-dadao-public-welfare-lane',
@@ -180,6 +194,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan; location unknown, placed at a 潍坊路 lane entrance in the old estates: verify.',
+    detailZh: '行动计划提及；位置未知，暂置于老小区一处潍坊路弄口，待核实。',
   },
   {
     id: 'facility-wangjiangyi-8',
@@ -188,10 +203,11 @@ export const facilityCatalogue: FacilityEntry[] = [
     facility_type: 'civilisation_practice_point',
     address: null,
     opening_year: 2018,
-    placement: { kind: 'estimated-point', position: [121.5047, 31.2222], reason: 'on the Huangpu riverside path, about 30 m inland of the shore line of the boundary' },
+    placement: { kind: 'estimated-point', position: [121.5047, 31.2222], reason: 'on the Huangpu riverside path, about 30 m inland of the shore line of the boundary', reasonZh: '位于黄浦江滨江步道上，自边界岸线向内约30米' },
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan; 望江驿 rest houses line the east-bank riverside path opened around 2018, the exact one of No. 8 is not known.',
+    detailZh: '行动计划提及；望江驿沿约2018年开放的东岸滨江步道分布，8号的具体位置未知。',
   },
   {
     id: 'facility-hemei-family-parlour',
@@ -204,6 +220,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan; location unknown, placed in 潍坊八村 (a renovation demonstration estate): verify.',
+    detailZh: '行动计划提及；位置未知，暂置于潍坊八村（更新改造示范小区），待核实。',
   },
   {
     id: 'facility-we-lai-fang',
@@ -216,6 +233,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'Named in the plan as a project on 浦城路; house number unknown, placed mid-way along 浦城路 in the subdistrict.',
+    detailZh: '行动计划列为浦城路项目；门牌号未知，暂置于浦城路在本街道内路段的中部。',
   },
   {
     id: 'facility-boai-home',
@@ -228,6 +246,7 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'The plan asks to improve the 博爱家园 site; address not found, placed on 崂山路: verify.',
+    detailZh: '行动计划要求提升博爱家园；未查到地址，暂置于崂山路，待核实。',
   },
   {
     id: 'facility-business-service-center',
@@ -240,5 +259,6 @@ export const facilityCatalogue: FacilityEntry[] = [
     source: 'plan-text',
     confidence: 'low',
     detail: 'The plan builds an 企业服务中心 with 陆家嘴管理局; placed in the 竹园 commercial area on 张杨路: verify.',
+    detailZh: '行动计划与陆家嘴管理局共建企业服务中心；暂置于竹园商贸片区的张杨路，待核实。',
   },
 ];

@@ -11,6 +11,8 @@ export interface BaseProperties {
   name_en?: string;
   source: SourceKind;
   source_detail: string;
+  /** The same facts as source_detail, in Chinese, for the zh-CN interface. */
+  source_detail_zh: string;
   confidence: Confidence;
   [extra: string]: unknown;
 }

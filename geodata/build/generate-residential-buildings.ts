@@ -19,14 +19,15 @@ export interface BuildingStyle {
   tallEvery: number | null;
   tallFloors: number;
   description: string;
+  descriptionZh: string;
 }
 
 // Typical values: 1980s 新村 six-storey walk-ups of about 45 m² flats; 1990s seven-storey slabs;
 // 2000s high-rise towers. Sources: general knowledge of Shanghai housing types, not a survey.
 export const buildingStyleByEra: Record<BuildEra, BuildingStyle> = {
-  '1980s': { lengthMetres: 48, depthMetres: 10, floors: 6, rowPitchMetres: 24, gapMetres: 8, grossFloorAreaPerHousehold: 45, tallEvery: null, tallFloors: 6, description: 'six-storey walk-up slabs' },
-  '1990s': { lengthMetres: 54, depthMetres: 12, floors: 7, rowPitchMetres: 30, gapMetres: 12, grossFloorAreaPerHousehold: 65, tallEvery: 3, tallFloors: 14, description: 'seven-storey slabs mixed with 14-storey blocks' },
-  '2000s': { lengthMetres: 30, depthMetres: 24, floors: 28, rowPitchMetres: 70, gapMetres: 34, grossFloorAreaPerHousehold: 110, tallEvery: 2, tallFloors: 32, description: 'high-rise towers of 28 and 32 storeys' },
+  '1980s': { lengthMetres: 48, depthMetres: 10, floors: 6, rowPitchMetres: 24, gapMetres: 8, grossFloorAreaPerHousehold: 45, tallEvery: null, tallFloors: 6, description: 'six-storey walk-up slabs', descriptionZh: '六层无电梯板式住宅' },
+  '1990s': { lengthMetres: 54, depthMetres: 12, floors: 7, rowPitchMetres: 30, gapMetres: 12, grossFloorAreaPerHousehold: 65, tallEvery: 3, tallFloors: 14, description: 'seven-storey slabs mixed with 14-storey blocks', descriptionZh: '七层板式住宅与14层住宅楼混合' },
+  '2000s': { lengthMetres: 30, depthMetres: 24, floors: 28, rowPitchMetres: 70, gapMetres: 34, grossFloorAreaPerHousehold: 110, tallEvery: 2, tallFloors: 32, description: 'high-rise towers of 28 and 32 storeys', descriptionZh: '28层和32层高层塔楼' },
 };
 
 const usableShareOfGrossArea = 0.85;

@@ -12,6 +12,11 @@ export function describeOsm(kind: 'way' | 'node', ids: string[]): string {
   return `OpenStreetMap ${kind}${ids.length > 1 ? 's' : ''} ${ids.join(', ')} (© OpenStreetMap contributors, ODbL 1.0)`;
 }
 
+/** describeOsm in Chinese: "OpenStreetMap 路径 12618613"; the attribution stays as the licence words it. */
+export function describeOsmZh(kind: 'way' | 'node', ids: string[]): string {
+  return `OpenStreetMap ${kind === 'way' ? '路径' : '节点'} ${ids.join('、')}（© OpenStreetMap contributors，ODbL 1.0）`;
+}
+
 function findElement(elements: OsmElement[], osmId: string): OsmElement {
   const element = elements.find((candidate) => candidate.osmId === osmId);
   if (!element) throw new Error(`OpenStreetMap element ${osmId} is not in the extract: the source changed`);

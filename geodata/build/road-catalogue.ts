@@ -28,10 +28,10 @@ export type CentrelineEvidence =
       // Parallel to another road's fitted direction, when the road's own addresses are too few
       // or too clustered to show its direction.
       parallelTo?: string;
-      anchors?: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[];
+      anchors?: { position: LonLat; label: string; labelZh: string; coordinateSystem: 'wgs84' | 'gcj02' }[];
       osmStretch?: OsmStretch;
     }
-  | { method: 'anchors'; anchors: { position: LonLat; label: string; coordinateSystem: 'wgs84' | 'gcj02' }[]; osmStretch?: OsmStretch }
+  | { method: 'anchors'; anchors: { position: LonLat; label: string; labelZh: string; coordinateSystem: 'wgs84' | 'gcj02' }[]; osmStretch?: OsmStretch }
   // The whole road as OpenStreetMap draws it, continued straight past its ends to meet its end roads.
   | { method: 'osm'; ways: string[] };
 
@@ -50,6 +50,8 @@ export interface RoadEntry {
   // 'estimated' where the line continues another road because the road's own geocodes disagree.
   sourceOverride?: 'plan-text' | 'estimated';
   note?: string;
+  /** The note in Chinese; set whenever note is. */
+  noteZh?: string;
   /** A street of a neighbouring township, drawn for the walks that cross the boundary. */
   outside?: true;
 }
@@ -70,15 +72,15 @@ export const roadCatalogue: RoadEntry[] = [
     id: 'road-zhangyang', name: '张杨路', name_en: 'Zhangyang Road', roadClass: 'arterial', widthMetres: 45, lanes: 6,
     evidence: { method: 'addresses', addressRoadNames: ['张杨路'], bending: false },
     // West of 浦明路 lies the riverside green, not street.
-    from: { road: 'road-pumin' }, to: edge, confidence: 'high', note: 'northern edge of the subdistrict',
+    from: { road: 'road-pumin' }, to: edge, confidence: 'high', note: 'northern edge of the subdistrict', noteZh: '街道北界',
   },
   {
     id: 'road-century-avenue', name: '世纪大道', name_en: 'Century Avenue', roadClass: 'arterial', widthMetres: 100, lanes: 8,
     evidence: {
       method: 'anchors',
       anchors: [
-        { position: [121.5229559, 31.2308039], label: 'Century Avenue metro station (Line 2 runs under the avenue)', coordinateSystem: 'wgs84' },
-        { position: [121.5403599, 31.2208203], label: 'Shanghai Science and Technology Museum metro station (Line 2)', coordinateSystem: 'wgs84' },
+        { position: [121.5229559, 31.2308039], label: 'Century Avenue metro station (Line 2 runs under the avenue)', labelZh: '世纪大道地铁站（2号线在大道下方）', coordinateSystem: 'wgs84' },
+        { position: [121.5403599, 31.2208203], label: 'Shanghai Science and Technology Museum metro station (Line 2)', labelZh: '上海科技馆地铁站（2号线）', coordinateSystem: 'wgs84' },
       ],
       // Both carriageways are mapped only between 福山路 and 浦电路.
       osmStretch: { middleOf: [['1223691441'], ['1155731219']] },
@@ -94,7 +96,7 @@ export const roadCatalogue: RoadEntry[] = [
     id: 'road-dongfang', name: '东方路', name_en: 'Dongfang Road', roadClass: 'arterial', widthMetres: 40, lanes: 6,
     evidence: {
       method: 'addresses', addressRoadNames: ['东方路'], bending: false, houseNumberBelow: 1400,
-      anchors: [{ position: [121.525097, 31.228032], label: '九六广场, 东方路796号 (public POI list, Amap GCJ-02)', coordinateSystem: 'gcj02' }],
+      anchors: [{ position: [121.525097, 31.228032], label: '九六广场, 东方路796号 (public POI list, Amap GCJ-02)', labelZh: '九六广场，东方路796号（公开 POI 名录，高德 GCJ-02）', coordinateSystem: 'gcj02' }],
       // The two cycle tracks flank the carriageways from 张杨路 almost to 张家浜.
       osmStretch: { middleOf: [['159942178'], ['165329605']] },
     },
@@ -109,22 +111,22 @@ export const roadCatalogue: RoadEntry[] = [
       // Every geocoded 源深路 address is on the west (潍坊) side, which would pull the line
       // into the estates; the subdistrict boundary, which follows the road, balances them.
       anchors: [
-        { position: [121.5293108, 31.2347446], label: 'boundary corner at 张杨路/源深路', coordinateSystem: 'wgs84' },
-        { position: [121.5316644, 31.2309119], label: 'boundary vertex on 源深路', coordinateSystem: 'wgs84' },
-        { position: [121.5331166, 31.2278328], label: 'boundary vertex on 源深路', coordinateSystem: 'wgs84' },
+        { position: [121.5293108, 31.2347446], label: 'boundary corner at 张杨路/源深路', labelZh: '张杨路/源深路处的边界拐角', coordinateSystem: 'wgs84' },
+        { position: [121.5316644, 31.2309119], label: 'boundary vertex on 源深路', labelZh: '源深路上的边界顶点', coordinateSystem: 'wgs84' },
+        { position: [121.5331166, 31.2278328], label: 'boundary vertex on 源深路', labelZh: '源深路上的边界顶点', coordinateSystem: 'wgs84' },
       ],
     },
-    from: edge, to: { road: 'road-century-avenue' }, confidence: 'high', note: 'eastern edge of the subdistrict',
+    from: edge, to: { road: 'road-century-avenue' }, confidence: 'high', note: 'eastern edge of the subdistrict', noteZh: '街道东界',
   },
   {
     id: 'road-weifang', name: '潍坊路', name_en: 'Weifang Road', roadClass: 'secondary', widthMetres: 24, lanes: 2,
     evidence: { method: 'addresses', addressRoadNames: ['潍坊路'], bending: true },
-    from: { road: 'road-pudong-south' }, to: { road: 'road-yuanshen' }, confidence: 'high', note: '“七彩潍坊” themed street',
+    from: { road: 'road-pudong-south' }, to: { road: 'road-yuanshen' }, confidence: 'high', note: '“七彩潍坊” themed street', noteZh: '“七彩潍坊”主题街道',
   },
   {
     id: 'road-pudian', name: '浦电路', name_en: 'Pudian Road', roadClass: 'secondary', widthMetres: 32, lanes: 4,
     evidence: { method: 'addresses', addressRoadNames: ['浦电路'], bending: true, osmStretch: { ways: ['237271809'] } },
-    from: { road: 'road-pumin' }, to: { road: 'road-century-avenue' }, confidence: 'high', note: '“低碳浦电” themed street',
+    from: { road: 'road-pumin' }, to: { road: 'road-century-avenue' }, confidence: 'high', note: '“低碳浦电” themed street', noteZh: '“低碳浦电”主题街道',
   },
   {
     id: 'road-pucheng', name: '浦城路', name_en: 'Pucheng Road', roadClass: 'branch', widthMetres: 16, lanes: 2,
@@ -143,19 +145,19 @@ export const roadCatalogue: RoadEntry[] = [
     // Only two of its geocodes lie near the subdistrict, 150 m apart across the street; the line
     // leans on the 陆家嘴 addresses north of 张杨路, so it is marked estimated.
     evidence: { method: 'addresses', addressRoadNames: ['南泉北路'], bending: false },
-    from: edge, to: { road: 'road-weifang' }, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street',
+    from: edge, to: { road: 'road-weifang' }, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street', noteZh: '“学府南泉”主题街道',
   },
   {
     id: 'road-nanquan', name: '南泉路', name_en: 'Nanquan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
     // The geocodes naming 南泉路 disagree with each other (numbers out of order), so the line
     // continues 南泉北路's fitted axis south of 潍坊路.
     evidence: { method: 'addresses', addressRoadNames: ['南泉北路'], bending: false },
-    from: { road: 'road-weifang' }, to: edge, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street',
+    from: { road: 'road-weifang' }, to: edge, confidence: 'low', sourceOverride: 'estimated', note: '“学府南泉” themed street', noteZh: '“学府南泉”主题街道',
   },
   {
     id: 'road-laoshan', name: '崂山路', name_en: 'Laoshan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
     evidence: { method: 'addresses', addressRoadNames: ['崂山路'], bending: false },
-    from: edge, to: { road: 'road-pudian' }, confidence: 'high', note: '“美食崂山” themed street',
+    from: edge, to: { road: 'road-pudian' }, confidence: 'high', note: '“美食崂山” themed street', noteZh: '“美食崂山”主题街道',
   },
   {
     id: 'road-fushan', name: '福山路', name_en: 'Fushan Road', roadClass: 'branch', widthMetres: 20, lanes: 2,
@@ -194,12 +196,13 @@ export const roadCatalogue: RoadEntry[] = [
     evidence: {
       method: 'anchors',
       anchors: [
-        { position: [121.5213, 31.2282], label: 'a point east of 东方路 inside the 九六广场 block (guessed)', coordinateSystem: 'wgs84' },
-        { position: [121.5243, 31.2293], label: 'a point west of 世纪大道 in the same block (guessed)', coordinateSystem: 'wgs84' },
+        { position: [121.5213, 31.2282], label: 'a point east of 东方路 inside the 九六广场 block (guessed)', labelZh: '东方路以东、九六广场街坊内的一点（推测）', coordinateSystem: 'wgs84' },
+        { position: [121.5243, 31.2293], label: 'a point west of 世纪大道 in the same block (guessed)', labelZh: '同一街坊内世纪大道以西的一点（推测）', coordinateSystem: 'wgs84' },
       ],
     },
     from: { road: 'road-dongfang' }, to: { road: 'road-century-avenue' }, confidence: 'low', sourceOverride: 'plan-text',
     note: 'internal road named in the plan (竹园商贸区、九六广场、福康路等内部道路); real alignment unknown',
+    noteZh: '行动计划提及的内部道路（竹园商贸区、九六广场、福康路等内部道路）；实际走向未知',
   },
   // Streets of the neighbouring townships that residents walk along to what lies across 张杨路,
   // 源深路 and 张家浜: fitted through their own geocoded addresses like the streets inside.

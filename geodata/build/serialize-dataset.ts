@@ -65,7 +65,7 @@ export function serializeDataset(dataset: Dataset): string {
     .map((feature) => {
       if (ids.has(feature.id)) throw new Error(`${dataset.collectionId}: duplicate feature id ${feature.id}`);
       ids.add(feature.id);
-      const { name, name_en, source, source_detail, confidence, ...extra } = feature.properties;
+      const { name, name_en, source, source_detail, source_detail_zh, confidence, ...extra } = feature.properties;
       return {
         type: 'Feature',
         id: feature.id,
@@ -74,6 +74,7 @@ export function serializeDataset(dataset: Dataset): string {
           ...(name_en === undefined ? {} : { name_en }),
           source,
           source_detail,
+          source_detail_zh,
           confidence,
           ...extra,
         }),

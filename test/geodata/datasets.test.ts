@@ -20,6 +20,12 @@ function allPositions(geometry: Geometry): Position[] {
   }
 }
 
+// Numbers of two digits or more (ids, counts, metres, years) are the facts a translation must keep.
+function findNumbersMissingFromTranslation(english: string, chinese: string): string[] {
+  const numbersInChinese = new Set(chinese.match(/\d+/g) ?? []);
+  return (english.match(/\d{2,}/g) ?? []).filter((number) => !numbersInChinese.has(number));
+}
+
 function signedArea(ring: Position[]): number {
   let sum = 0;
   for (let index = 0; index < ring.length - 1; index += 1) sum += ring[index][0] * ring[index + 1][1] - ring[index + 1][0] * ring[index][1];
@@ -51,6 +57,17 @@ describe.each(collectionIds)('collection %s', (collectionId) => {
       expect(allowedSources, feature.id).toContain(source);
       expect(typeof sourceDetail === 'string' && sourceDetail.length > 10, feature.id).toBe(true);
       expect(allowedConfidence, feature.id).toContain(confidence);
+    }
+  });
+
+  it('says source_detail and note in Chinese too (source_detail_zh, note_zh), keeping every number', () => {
+    for (const feature of collection.features) {
+      const { source_detail: sourceDetail, source_detail_zh: sourceDetailChinese, note, note_zh: noteChinese } = feature.properties;
+      const pairs = [['source_detail', sourceDetail, sourceDetailChinese], ...(note === undefined ? [] : [['note', note, noteChinese]])];
+      for (const [property, english, chinese] of pairs) {
+        expect(typeof chinese === 'string' && /\p{Script=Han}/u.test(chinese), `${feature.id}: ${property}_zh missing or not Chinese`).toBe(true);
+        expect(findNumbersMissingFromTranslation(String(english), String(chinese)), `${feature.id}: numbers of ${property} missing from ${property}_zh`).toEqual([]);
+      }
     }
   });
 
