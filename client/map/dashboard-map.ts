@@ -6,10 +6,10 @@ import { recordMapZoom } from '../state/actions.ts';
 import { basemapStyleUrl, cameraRequest, collections, featuresByCollection, loadStatus, threeDimensional } from '../state/dashboard-state.ts';
 import { basemapCollectionIds, buildOfflineBasemapStyle } from './basemap-style.ts';
 import type { DeckOverlayHandle } from './deck-overlay.ts';
-import { snapshotMap } from './map-snapshot.ts';
+import { pictureOfBounds } from './map-snapshot.ts';
 import { installTestHook } from './test-hook.ts';
 import { editingSession } from '../state/editing-state.ts';
-import { provideMapSnapshot } from '../state/map-image.ts';
+import { provideMapPicture } from '../state/map-image.ts';
 import type { DrawingToolsHandle } from '../draw/drawing-tools.ts';
 
 // deck.gl is a chunk of its own, requested as soon as this module runs so it downloads while the
@@ -56,8 +56,14 @@ export function mountDashboardMap(container: HTMLElement): () => void {
 
   let deckOverlay: DeckOverlayHandle | null = null;
   let removed = false;
-  // The report's picture of the map: state/ asks for it without knowing where the map is.
-  provideMapSnapshot(() => snapshotMap(container));
+  // The report's picture of the map: state/ asks for it without knowing where the map is. One
+  // picture at a time: each moves the camera away and back.
+  let pictureInProgress: Promise<unknown> = Promise.resolve();
+  provideMapPicture((bounds) => {
+    const picture = pictureInProgress.then(() => (removed ? null : pictureOfBounds(map, bounds, deckOverlay ? deckOverlay.drawAgain : null)));
+    pictureInProgress = picture.catch(() => null);
+    return picture;
+  });
   const hook = installTestHook(map, () => deckOverlay?.drawnLayerIds() ?? [], (collectionId) => featuresByCollection.value[collectionId]?.features ?? [], (layerId) => deckOverlay?.fillColours(layerId) ?? {}, (layerId) => deckOverlay?.layerData(layerId) ?? null);
 
   // Ready for tests and the bench: deck.gl has drawn the data and the basemap has been idle with it.
@@ -170,7 +176,7 @@ export function mountDashboardMap(container: HTMLElement): () => void {
     drawingTools?.remove();
     deckOverlay?.remove();
     map.remove();
-    provideMapSnapshot(null);
+    provideMapPicture(null);
     delete window.__lifecircle;
   };
 }

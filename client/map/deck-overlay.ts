@@ -32,6 +32,8 @@ export interface DeckOverlayHandle {
   fillColours(layerId: string): Record<string, number[]>;
   /** The data a drawn layer was given (for the browser tests). */
   layerData(layerId: string): unknown;
+  /** Draws the layers once more; resolves when that frame is on the canvas, with the map's camera as of its last render. */
+  drawAgain(): Promise<void>;
   remove(): void;
 }
 
@@ -46,6 +48,8 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
   let reportedDataDrawn = false;
   let drawnLayerIds: string[] = [];
   let drawnLayers: Layer[] = [];
+  // Who waits for the next frame (drawAgain); called once it is drawn.
+  let nextFrameWaiters: (() => void)[] = [];
 
   const overlay = new MapLibreOverlay({
     interleaved: false,
@@ -60,6 +64,9 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     },
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
+      const waiters = nextFrameWaiters;
+      nextFrameWaiters = [];
+      for (const resolve of waiters) resolve();
       if (!layersHaveData || reportedDataDrawn) return;
       reportedDataDrawn = true;
       performance.mark('lifecircle:deck-drew-data');
@@ -121,6 +128,12 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
       return Object.fromEntries(features.map((feature) => [String(feature.id), Array.from(getFillColor(feature) as number[])]));
     },
     layerData: (layerId) => drawnLayers.find((candidate) => candidate.id === layerId && candidate.props.visible)?.props.data ?? null,
+    drawAgain: () => new Promise<void>((resolve) => {
+      nextFrameWaiters.push(resolve);
+      // deck.gl draws only what changed; a new list of the same layers counts as a change, so a frame comes
+      // even when the camera and the layers are as they were.
+      overlay.setProps({ layers: [...drawnLayers] });
+    }),
     remove: () => {
       stopLayers();
       map.removeControl(overlay);

@@ -8,7 +8,7 @@ import { renovationColours } from '../layers/renovation-colours.ts';
 import { percent, projectStatusName, renovationSourceName, renovationStatusName, yearRowLabel } from '../panels/leaders-text.ts';
 import { language } from '../state/dashboard-state.ts';
 import { closeReport } from '../state/leaders-actions.ts';
-import { reportMapImage } from '../state/leaders-state.ts';
+import { reportMap } from '../state/leaders-state.ts';
 import { renderReportPdf, saveBlob } from './download-report-pdf.ts';
 import { chunk, rowsThatFit } from './paginate.ts';
 import './report.css';
@@ -126,7 +126,6 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
   const renovation = summary.renovation;
   const projects = summary.projects.all;
   const locale = language.value;
-  const image = reportMapImage.value;
   return (
     <section class="report-page" data-testid="report-page">
       <header class="report-header">
@@ -136,7 +135,7 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
         {summary.inferred && <p class="report-note" data-testid="report-inferred">{summary.projects.all.recorded.count > 0 ? translate('leadersPartlyRecorded').replace('{count}', String(summary.projects.all.recorded.count)) : translate('leadersInferred')}</p>}
       </header>
       <h2>{translate('reportMapHeading')}</h2>
-      {image ? <img class="report-map" src={image} alt={translate('reportMapHeading')} data-testid="report-map-image" /> : <p class="report-note">{translate('reportMapMissing')}</p>}
+      <ReportMapPicture />
       <p class="report-legend">
         {renovationStatuses.map((status) => (
           <span key={status}><i style={{ background: renovationColours[status].css }} />{renovationStatusName(status)}</span>
@@ -189,6 +188,17 @@ function FirstPage({ summary, generated }: { summary: LeadersSummary; generated:
       <PageFooter summary={summary} page={1} />
     </section>
   );
+}
+
+/**
+ * The whole subdistrict on the map, once drawn; the place it will take meanwhile. The picture
+ * carries the [west, south, east, north] it shows (data-bounds), for the browser tests.
+ */
+function ReportMapPicture() {
+  const map = reportMap.value;
+  if (map.status === 'drawing') return <div class="report-map report-map-drawing" data-testid="report-map-drawing">{translate('reportMapDrawing')}</div>;
+  if (map.status === 'missing') return <p class="report-note">{translate('reportMapMissing')}</p>;
+  return <img class="report-map" src={map.picture.image} alt={translate('reportMapHeading')} data-testid="report-map-image" data-bounds={map.picture.bounds.join(',')} />;
 }
 
 function RenovationPage({ summary, estates, page, continued }: { summary: LeadersSummary; estates: Estate[]; page: number; continued: boolean }) {

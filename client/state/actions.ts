@@ -82,8 +82,13 @@ export async function reloadCollection(collectionId: string): Promise<void> {
 
 /** Moves the camera back to the whole of 潍坊新村街道 (or to all data when there is no boundary). */
 export function fitToSubdistrict(): void {
-  const bounds = boundsOfGeometry(subdistrictFeature.value?.geometry ?? null) ?? boundsOfAllCollections();
+  const bounds = overviewBounds();
   if (bounds) requestCamera(bounds, 'overview');
+}
+
+/** The whole of 潍坊新村街道 (or all data when there is no boundary): what the dashboard opens on and the report pictures. */
+export function overviewBounds(): Bounds | null {
+  return boundsOfGeometry(subdistrictFeature.value?.geometry ?? null) ?? boundsOfAllCollections();
 }
 
 function boundsOfAllCollections(): Bounds | null {

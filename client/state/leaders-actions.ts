@@ -3,16 +3,16 @@ import { ApiError } from '../api/api-client.ts';
 import { fetchCoverage } from '../api/coverage.ts';
 import { type RenovationPatch, fetchRenovationRecord, patchRenovationRecord } from '../api/renovation.ts';
 import { fetchLeadersSummary } from '../api/summary.ts';
-import { describeFailure, flyToPlace } from './actions.ts';
+import { describeFailure, flyToPlace, overviewBounds } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { flyToEstate } from './coverage-actions.ts';
 import { estatesOutsideGroup, estatesWithoutAllEssentials } from '../model/coverage-gaps-of-group.ts';
 import { standardSpeedMetresPerSecond } from './coverage-state.ts';
 import { featuresByCollection, language } from './dashboard-state.ts';
 import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
-import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMapImage, reportOpen, type Drilldown } from './leaders-state.ts';
+import { drilldown, drilldownFailure, leadersFailure, leadersStatus, leadersSummary, renovationEditor, reportMap, reportOpen, type Drilldown } from './leaders-state.ts';
 import { latestRequest } from './latest-request.ts';
-import { mapImage } from './map-image.ts';
+import { pictureOfMap } from './map-image.ts';
 import { canEdit, session } from './session-state.ts';
 
 /** The only functions that change the leaders' view (the dashboard's as-of date is as-of-actions.ts's). */
@@ -178,14 +178,28 @@ effect(() => {
 
 // ---- The report ----
 
-/** Opens the A4 report, with the map as it is on screen now. */
+// Opening the report again, or closing it, while its map is drawn: only the latest picture goes in.
+const reportPictureRequests = latestRequest();
+
+/**
+ * Opens the A4 report at once; its map follows when drawn: the whole subdistrict, north up and
+ * flat, with the date and layers the leader chose, whatever part of the map the screen shows.
+ */
 export function openReport(): void {
+  const isLatest = reportPictureRequests.start();
+  const bounds = overviewBounds();
+  const picture = bounds ? pictureOfMap(bounds) : null;
   batch(() => {
-    reportMapImage.value = mapImage();
+    reportMap.value = picture ? { status: 'drawing' } : { status: 'missing' };
     reportOpen.value = true;
   });
+  picture?.then(
+    (drawn) => { if (isLatest()) reportMap.value = drawn ? { status: 'drawn', picture: drawn } : { status: 'missing' }; },
+    () => { if (isLatest()) reportMap.value = { status: 'missing' }; },
+  );
 }
 
 export function closeReport(): void {
+  reportPictureRequests.cancel();
   reportOpen.value = false;
 }

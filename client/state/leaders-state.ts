@@ -3,6 +3,7 @@ import type { RenovationRecord } from '../api/renovation.ts';
 import type { LeadersSummary } from '../api/summary.ts';
 import type { RenovationClass } from '../layers/renovation-colours.ts';
 import type { AnalysisStatus } from './coverage-state.ts';
+import type { MapPicture } from './map-image.ts';
 import { sidePanel } from './side-panel.ts';
 
 /**
@@ -39,9 +40,15 @@ export interface RenovationEditor {
 }
 export const renovationEditor = signal<RenovationEditor | null>(null);
 
-/** The report overlay, with the map image taken when it was opened. */
+/**
+ * The report's map picture, of the whole subdistrict: being drawn (the report is open meanwhile),
+ * drawn (with the [west, south, east, north] it shows), or missing (no map on the page).
+ */
+export type ReportMap = { status: 'drawing' } | { status: 'drawn'; picture: MapPicture } | { status: 'missing' };
+
+/** The report overlay, and its map picture, asked for when it was opened. */
 export const reportOpen = signal(false);
-export const reportMapImage = signal<string | null>(null);
+export const reportMap = signal<ReportMap>({ status: 'missing' });
 
 export const leadersActive = computed(() => sidePanel.value === 'leaders');
 

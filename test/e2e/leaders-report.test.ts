@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LeadersSummary } from '../../server/contract/summary.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
-import { waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+import { waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
 const skipReason = inject('browserSkipReason');
@@ -130,6 +130,78 @@ describe.skipIf(skipReason !== '')('the leaders\' report and exports in headless
     // Escape closes the report, as the close button does.
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid="report-overlay"]').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('pictures the whole subdistrict in the report however far in the map is, then puts the camera back', async () => {
+    // The subdistrict's bounding box, from the boundary the API serves (its neighbours left out).
+    const boundary = await (await page.request.get(`${dashboardUrl}/api/collections/boundary/items?limit=100`)).json() as GeoJSON.FeatureCollection;
+    const subdistrict = boundary.features.find((feature) => feature.properties?.kind === 'subdistrict')!;
+    const corners = (subdistrict.geometry as GeoJSON.Polygon).coordinates.flat();
+    const [west, south, east, north] = [
+      Math.min(...corners.map((corner) => corner[0])), Math.min(...corners.map((corner) => corner[1])),
+      Math.max(...corners.map((corner) => corner[0])), Math.max(...corners.map((corner) => corner[1])),
+    ];
+
+    // Far into the estate nearest the middle of the subdistrict: found by name, then zoomed in with the keyboard.
+    const estate = await page.evaluate(([longitude, latitude]) => {
+      const hook = window.__lifecircle!;
+      const middle = hook.project(longitude, latitude);
+      const distance = (feature: { x: number; y: number }) => Math.hypot(feature.x - middle.x, feature.y - middle.y);
+      return hook.featuresOnScreen('neighbourhoods').filter((feature) => feature.name !== '').sort((first, second) => distance(first) - distance(second))[0]?.name ?? null;
+    }, [(west + east) / 2, (south + north) / 2]);
+    expect(estate, 'no estate near the middle of the subdistrict').not.toBeNull();
+    await page.locator('.search-box input').fill(estate!);
+    await page.locator('.search-box input').press('Enter');
+    await page.waitForFunction(() => window.__lifecircle!.view().zoom > 16);
+    await waitForCameraToSettle(page);
+    await page.locator('.search-box input').fill('');
+    await page.locator('[data-testid="map"] canvas.maplibregl-canvas').focus();
+    while ((await page.evaluate(() => window.__lifecircle!.view().zoom)) < 18.5) {
+      const zoom = await page.evaluate(() => window.__lifecircle!.view().zoom);
+      await page.keyboard.press('=');
+      await page.waitForFunction((start) => window.__lifecircle!.view().zoom > start + 0.5, zoom);
+      await waitForCameraToSettle(page);
+    }
+    const estateView = await page.evaluate(() => window.__lifecircle!.view());
+    // The screen shows a part of the estate: a copy of it could not hold the subdistrict.
+    const onScreen = await page.evaluate(([longitude, latitude]) => window.__lifecircle!.project(longitude, latitude), [west, north]);
+    expect(onScreen.x < 0 || onScreen.y < 0).toBe(true);
+
+    // The placeholder shows while the picture is drawn: noticed as it enters the page, however short its stay.
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const placeholder = document.querySelector('[data-testid="report-map-drawing"]');
+        if (!placeholder) return;
+        document.body.dataset.reportMapPlaceholder = placeholder.textContent ?? '';
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.click('[data-testid="open-report"]');
+    const picture = page.locator('[data-testid="report-map-image"]');
+    await picture.waitFor({ timeout: 30_000 });
+    await expect(page.evaluate(() => document.body.dataset.reportMapPlaceholder)).resolves.toBe('正在生成地图…');
+
+    // The picture frames the whole subdistrict, and not much more (north up and flat: its bounds are what it shows).
+    const [shownWest, shownSouth, shownEast, shownNorth] = (await picture.getAttribute('data-bounds'))!.split(',').map(Number);
+    expect(shownWest).toBeLessThanOrEqual(west);
+    expect(shownSouth).toBeLessThanOrEqual(south);
+    expect(shownEast).toBeGreaterThanOrEqual(east);
+    expect(shownNorth).toBeGreaterThanOrEqual(north);
+    expect(Math.min((shownEast - shownWest) / (east - west), (shownNorth - shownSouth) / (north - south))).toBeLessThan(1.5);
+    const { colours } = await summariseReportMapImage(page);
+    expect(colours).toBeGreaterThan(20);
+
+    // Behind the report, the map is back on the estate, exactly as it was.
+    const after = await page.evaluate(() => ({ ...window.__lifecircle!.view(), moving: window.__lifecircle!.isMoving() }));
+    expect(after.moving).toBe(false);
+    expect(after.zoom).toBeCloseTo(estateView.zoom, 9);
+    expect(after.longitude).toBeCloseTo(estateView.longitude, 9);
+    expect(after.latitude).toBeCloseTo(estateView.latitude, 9);
+    expect(after.bearing).toBeCloseTo(estateView.bearing, 9);
+    expect(after.pitch).toBeCloseTo(estateView.pitch, 9);
+    await page.click('[data-testid="report-close"]');
     expect(pageErrors).toEqual([]);
   });
 

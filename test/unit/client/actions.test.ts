@@ -4,7 +4,8 @@ import { setAsOfDate, setAsOfYear } from '../../../client/state/as-of-actions.ts
 import { clearPointWalk, walkFromPoint } from '../../../client/state/coverage-actions.ts';
 import { coverageStatus, pointWalk } from '../../../client/state/coverage-state.ts';
 import { closeReport, openReport } from '../../../client/state/leaders-actions.ts';
-import { leadersStatus, leadersSummary, reportMapImage, reportOpen } from '../../../client/state/leaders-state.ts';
+import { leadersStatus, leadersSummary, reportMap, reportOpen } from '../../../client/state/leaders-state.ts';
+import { featuresByCollection } from '../../../client/state/dashboard-state.ts';
 import { latestRequest } from '../../../client/state/latest-request.ts';
 import { coverageActive, openSidePanel, sidePanel } from '../../../client/state/side-panel.ts';
 import { todayInShanghai } from '../../../server/contract/vocabulary/as-of.ts';
@@ -109,16 +110,55 @@ describe('the side panel', () => {
 });
 
 describe('the report takes its picture from the map the map module handed in', () => {
-  it('puts the mounted map\'s snapshot in the report, and none once the map is removed', () => {
+  const rectangle = (west: number, south: number, east: number, north: number) => ({ type: 'Polygon' as const, coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] });
+  beforeEach(() => {
+    // The subdistrict among its neighbours: the picture frames the subdistrict alone.
+    featuresByCollection.value = {
+      boundary: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', id: 'neighbour', properties: { kind: 'neighbour' }, geometry: rectangle(121.40, 31.10, 121.90, 31.60) },
+          { type: 'Feature', id: 'subdistrict', properties: { kind: 'subdistrict' }, geometry: rectangle(121.50, 31.21, 121.53, 31.24) },
+        ],
+      } as never,
+    };
+  });
+  afterEach(() => { featuresByCollection.value = {}; });
+
+  it('opens the report at once, then puts in the mounted map\'s picture of the whole subdistrict', async () => {
     const map = mountFakeMap();
     openReport();
     expect(reportOpen.value).toBe(true);
-    expect(reportMapImage.value).toBe(map.image);
-    expect(map.snapshotsTaken).toBe(1);
+    expect(reportMap.value).toEqual({ status: 'drawing' });
+    expect(map.boundsAsked).toEqual([[121.50, 31.21, 121.53, 31.24]]);
+    await map.finishPicture();
+    expect(reportMap.value).toEqual({ status: 'drawn', picture: { image: map.image, bounds: [121.50, 31.21, 121.53, 31.24] } });
     closeReport();
     map.remove();
+  });
+
+  it('keeps only the latest picture: one asked before closing, or before opening again, is dropped', async () => {
+    const map = mountFakeMap();
     openReport();
-    expect(reportMapImage.value).toBeNull();
     closeReport();
+    openReport();
+    await map.finishPicture({ image: 'data:image/png;base64,b2xk', bounds: [0, 0, 1, 1] });
+    expect(reportMap.value).toEqual({ status: 'drawing' });
+    await map.finishPicture();
+    expect(reportMap.value).toMatchObject({ status: 'drawn', picture: { image: map.image } });
+    closeReport();
+    map.remove();
+  });
+
+  it('says the map is missing when no map is mounted, or the map went away while drawing', async () => {
+    openReport();
+    expect(reportMap.value).toEqual({ status: 'missing' });
+    closeReport();
+    const map = mountFakeMap();
+    openReport();
+    await map.finishPicture(null);
+    expect(reportMap.value).toEqual({ status: 'missing' });
+    closeReport();
+    map.remove();
   });
 });
