@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
 import { decideFacilityOpen } from '../facility-openings/decide-facility-open.ts';
 import { mapProjectsByCode, readFacilitiesNotOpen } from '../facility-openings/read-facilities-not-open.ts';
-import { readFacilityInputs, readFeatureGeometries, readProjectGeometries, readProjectInputs } from '../queries/summary-inputs.ts';
+import { readFacilityInputs, readFeatureGeometries, readProjectGeometries, readProjectInputs, readProjectProvenance } from '../queries/summary-inputs.ts';
 import { listRenovationRecords } from '../queries/renovation.ts';
 import { summariseRenovation } from '../renovation/summarise-renovation.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
@@ -44,10 +44,11 @@ export async function buildExportTable(database: Database, analysis: WalkingAnal
     const states = listProjectStates(await readProjectInputs(database), asOf, today).filter((project) =>
       (!query.action || project.action === query.action) && (!query.item || project.item === Number(query.item))
       && (!query.status || project.status === query.status) && (!query.leadUnit || project.leadUnit === query.leadUnit));
-    const geometries = await readProjectGeometries(database, states.map((project) => project.code));
+    const codes = states.map((project) => project.code);
+    const [geometries, provenance] = await Promise.all([readProjectGeometries(database, codes), readProjectProvenance(database, codes)]);
     return {
       columns: projectColumns(asOf),
-      rows: states.map((project) => ({ project, geometry: geometries.get(project.code) ?? null })),
+      rows: states.map((project) => ({ project, provenance: provenance.get(project.code) ?? null, geometry: geometries.get(project.code) ?? null })),
       feature: (row) => ({ id: row.project.code, geometry: row.geometry }),
     };
   }
@@ -64,7 +65,7 @@ export async function buildExportTable(database: Database, analysis: WalkingAnal
       columns: facilityColumns(asOf),
       rows: rows.map(({ facility, opening }) => ({
         key: facility.key, name: facility.name, facilityType: facility.facilityType, placeholder: facility.placeholder,
-        source: facility.source, confidence: facility.confidence, projectCode: facility.projectCode, opening, geometry: geometries.get(facility.key) ?? null,
+        source: facility.source, confidence: facility.confidence, sourceDetail: facility.sourceDetail, projectCode: facility.projectCode, opening, geometry: geometries.get(facility.key) ?? null,
       })),
       feature: (row) => ({ id: row.key, geometry: row.geometry }),
     };

@@ -7,7 +7,7 @@ import type { EstateStateAsOf, ProjectStateRow } from '../contract/summary.ts';
 import { projectActions, projectItems, projectStatusNames } from '../contract/vocabulary/projects.ts';
 import { renovationSourceNames, renovationStatusNames, type RenovationStatus } from '../contract/vocabulary/renovation.ts';
 import type { FacilityOpening } from '../facility-openings/decide-facility-open.ts';
-import type { FacilityInput } from '../queries/summary-inputs.ts';
+import type { FacilityInput, ProjectProvenance } from '../queries/summary-inputs.ts';
 import { writeCsv, type CsvValue } from './write-csv.ts';
 import { writeXlsx, type WorkbookDescription } from './write-xlsx.ts';
 
@@ -86,6 +86,8 @@ export function estateColumns(asOf: string): Column<EstateExportRow>[] {
 
 export interface ProjectExportRow {
   project: ProjectStateRow;
+  /** Where the project came from; null only if it went between reading its state and its provenance. */
+  provenance: ProjectProvenance | null;
   geometry: Geometry | null;
 }
 
@@ -106,12 +108,15 @@ export function projectColumns(asOf: string): Column<ProjectExportRow>[] {
     { zh: '是否逾期', key: 'overdue', value: (row) => row.project.overdue },
     { zh: '状态待核实', key: 'status_unverified', value: (row) => row.project.statusUnverified },
     { zh: '假设字段', key: 'assumptions', value: (row) => row.project.assumptions.join(' ') },
+    { zh: '数据来源', key: 'source', value: (row) => row.provenance?.source ?? null },
+    { zh: '可信度', key: 'confidence', value: (row) => row.provenance?.confidence ?? null },
+    { zh: '来源说明', key: 'source_detail_zh', value: (row) => row.provenance?.source_detail_zh ?? null },
     { zh: '统计日期', key: 'as_of', value: () => asOf },
   ];
 }
 
 /** A facility as the summary reads it, with its opening on the date. */
-export type FacilityExportRow = Pick<FacilityInput, 'key' | 'name' | 'facilityType' | 'placeholder' | 'source' | 'confidence' | 'projectCode'> & {
+export type FacilityExportRow = Pick<FacilityInput, 'key' | 'name' | 'facilityType' | 'placeholder' | 'source' | 'confidence' | 'sourceDetail' | 'projectCode'> & {
   opening: FacilityOpening;
   geometry: Geometry | null;
 };
@@ -132,6 +137,7 @@ export function facilityColumns(asOf: string): Column<FacilityExportRow>[] {
     { zh: '关联项目', key: 'project_code', value: (row) => row.projectCode },
     { zh: '数据来源', key: 'source', value: (row) => row.source },
     { zh: '可信度', key: 'confidence', value: (row) => row.confidence },
+    { zh: '来源说明', key: 'source_detail', value: (row) => row.sourceDetail },
     { zh: '统计日期', key: 'as_of', value: () => asOf },
   ];
 }

@@ -20,6 +20,8 @@ export interface FacilityInput {
   placeholder: boolean;
   source: string | null;
   confidence: string | null;
+  /** Where its place comes from, in Chinese where the data says it in Chinese. */
+  sourceDetail: string | null;
   openingYear: number | null;
   openedDate: string | null;
   projectCode: string | null;
@@ -35,6 +37,7 @@ export async function readFacilityInputs(database: Queryable): Promise<FacilityI
             coalesce(f.properties->>'facility_type', '') as "facilityType",
             coalesce(f.properties->>'placeholder', 'false') = 'true' as placeholder,
             f.properties->>'source' as source, f.properties->>'confidence' as confidence,
+            coalesce(f.properties->>'source_detail_zh', f.properties->>'source_detail') as "sourceDetail",
             case when f.properties->>'opening_year' ~ '^\\d{4}$' then (f.properties->>'opening_year')::int end as "openingYear",
             to_char(o.opened_date, 'YYYY-MM-DD') as "openedDate", o.project_code as "projectCode",
             o.source as "openingSource", o.confidence as "openingConfidence", o.note as "openingNote"
@@ -53,6 +56,23 @@ export async function readFeatureGeometries(database: Queryable, collectionId: s
     [collectionId, keys],
   );
   return new Map(rows.map((row) => [row.key, row.geometry]));
+}
+
+/** Where each project came from (project_provenance: source, confidence, source_detail and source_detail_zh), by code. */
+export async function readProjectProvenance(database: Queryable, codes: string[]): Promise<Map<string, ProjectProvenance>> {
+  if (codes.length === 0) return new Map();
+  const rows = await database.query<{ code: string; provenance: ProjectProvenance }>(
+    'select code, project_provenance(id) as provenance from project where code = any($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((row) => [row.code, row.provenance]));
+}
+
+export interface ProjectProvenance {
+  source: 'plan-text' | 'editor';
+  confidence: 'high' | 'medium' | 'low';
+  source_detail: string;
+  source_detail_zh: string;
 }
 
 export async function readProjectGeometries(database: Queryable, codes: string[]): Promise<Map<string, Geometry>> {

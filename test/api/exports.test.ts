@@ -124,11 +124,18 @@ describe.each(serversUnderTest())('exports on the $database database', (server) 
     const projects = readCsv(await download(server, '/api/exports/projects.csv?asOf=2025-12-31'));
     expect(projects.header).toEqual(expect.arrayContaining(['项目编号', '项目名称', '专项行动', '牵头单位', '状态', '是否逾期']));
     expect(projects.rows.map((row) => row[0])).toEqual(summary.projects.list.map((project: any) => project.code));
+    // Each project says where it came from, as the API's project does.
+    const cell = (table: { header: string[]; rows: string[][] }, key: string, column: string) => table.rows.find((row) => row[0] === key)![table.header.indexOf(column)];
+    const p0601 = (await getJson(server, '/api/collections/projects/items/P06-01')).body.properties;
+    expect([cell(projects, 'P06-01', '数据来源'), cell(projects, 'P06-01', '可信度'), cell(projects, 'P06-01', '来源说明')]).toEqual([p0601.source, p0601.confidence, p0601.source_detail_zh]);
     const culture = readCsv(await download(server, '/api/exports/projects.csv?asOf=2025-12-31&action=culture'));
     expect(culture.rows).toHaveLength(summary.projects.byAction.find((action: any) => action.action === 'culture').total);
 
     const facilities = readCsv(await download(server, '/api/exports/facilities.csv?asOf=2025-12-31'));
     expect(facilities.rows).toHaveLength(summary.facilities.total);
+    // The note on a facility's place is the Chinese one the seed data writes.
+    const [firstFacility] = (await getJson(server, '/api/collections/facilities/items?limit=1')).body.features;
+    expect(cell(facilities, String(firstFacility.id), '来源说明')).toBe(firstFacility.properties.source_detail_zh);
     const notOpen = readCsv(await download(server, '/api/exports/facilities.csv?asOf=2025-12-31&status=not_open'));
     expect(notOpen.rows.map((row) => row[0]).sort()).toEqual([...summary.facilities.notOpenKeys].sort());
     const facilitiesGeoJson = JSON.parse((await download(server, '/api/exports/facilities.geojson?asOf=2025-12-31')).text);
