@@ -1,6 +1,7 @@
 /** Interface text of the 导入数据 dialog (issue 10); merged into messages.ts. */
 export const importChinese = {
   importOpen: '导入数据',
+  importedLayersHeading: '导入的图层',
   importHeading: '导入数据',
   importClose: '关闭',
   importIntro: '选择或拖入文件：Excel、CSV、压缩的 Shapefile、GeoPackage、KML、GeoJSON。先预览，确认后再写入。',
@@ -51,6 +52,7 @@ export const importChinese = {
 
 export const importEnglish: Record<keyof typeof importChinese, string> = {
   importOpen: 'Import data',
+  importedLayersHeading: 'Imported layers',
   importHeading: 'Import data',
   importClose: 'Close',
   importIntro: 'Choose or drop a file: Excel, CSV, zipped Shapefile, GeoPackage, KML, GeoJSON. Preview it first, then write it.',

@@ -12,7 +12,8 @@ import { createGreenSpacesLayer } from './green-spaces-layer.ts';
 import { createImportPreviewLayer } from './import-preview-layer.ts';
 import type { PreviewFeatureOnMap } from '../model/import-form.ts';
 import { collectPlaceLabels, createLabelsLayer, type PlaceLabel } from './labels-layer.ts';
-import { layerCatalogue } from './catalogue.ts';
+import { importedLayerIdOf, layerCatalogue } from './catalogue.ts';
+import { createImportedLayer } from './imported-layer.ts';
 import { createMetroStationsLayer } from './metro-stations-layer.ts';
 import { createNeighbourhoodsLayer } from './neighbourhoods-layer.ts';
 import { createResidentsCommitteesLayer } from './residents-committees-layer.ts';
@@ -26,6 +27,8 @@ import { createDemonstrationLabelsLayer, createRenovationLayer, type RenovationO
 export interface LayerInputs {
   featuresByCollection: Record<string, PlaceCollection>;
   visibleLayerIds: ReadonlySet<string>;
+  /** The collections imports created, which the catalogue does not know: each is drawn as a layer of its own. */
+  importedCollectionIds?: readonly string[];
   selected: PlaceFeature | null;
   threeDimensional: boolean;
   zoom: number;
@@ -90,6 +93,14 @@ const createLabels: LabelsFactory = (inputs, visible) => {
   return lastLabels.labels.length > 0 ? createLabelsLayer(lastLabels.labels, { visible }) : null;
 };
 
+function buildImportedLayers(inputs: LayerInputs): Layer[] {
+  return (inputs.importedCollectionIds ?? []).flatMap((collectionId) => {
+    const collection = inputs.featuresByCollection[collectionId];
+    if (!collection || collection.features.length === 0) return [];
+    return [createImportedLayer(collectionId, collection, { visible: inputs.visibleLayerIds.has(importedLayerIdOf(collectionId)) })];
+  });
+}
+
 /**
  * The whole deck.gl layer list for a state, rebuilt on every change: ids are stable, so deck.gl
  * only updates what changed. A collection the API does not have gives no layer.
@@ -99,6 +110,8 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
   for (const entry of layerCatalogue) {
     const visible = inputs.visibleLayerIds.has(entry.layerId);
     if (entry.collectionId === null) {
+      // Imported layers go over every thematic layer, under the names, which stay readable.
+      layers.push(...buildImportedLayers(inputs));
       const labels = createLabels(inputs, visible);
       if (labels) layers.push(labels);
       continue;

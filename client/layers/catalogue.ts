@@ -28,7 +28,30 @@ export const layerCatalogue: LayerEntry[] = [
   { layerId: 'labels', collectionId: null, visibleAtStart: true },
 ];
 
-/** The collection each feature layer draws, to tell a click which collection its feature came from. */
-export const collectionIdOfLayer = new Map(
+/** The collection each catalogued feature layer draws. */
+const collectionIdOfCatalogueLayer = new Map(
   layerCatalogue.flatMap((entry) => (entry.collectionId ? [[entry.layerId, entry.collectionId] as const] : [])),
 );
+
+/**
+ * A collection an import created (any the API lists that the catalogue does not draw) gets a
+ * layer of its own, `imported-<collection id>`. Collection ids are lower_snake_case, so these
+ * ids can never be a catalogue layer's (hyphenated words).
+ */
+const importedLayerPrefix = 'imported-';
+
+/** Projects change only in the projects panel and are drawn by their own catalogue layer, never as an import. */
+export function isImportedCollection(collectionId: string): boolean {
+  return collectionId !== 'projects' && !layerCatalogue.some((entry) => entry.collectionId === collectionId);
+}
+
+export function importedLayerIdOf(collectionId: string): string {
+  return `${importedLayerPrefix}${collectionId}`;
+}
+
+/** The collection a feature layer draws, to tell a click which collection its feature came from; undefined for other layers. */
+export function collectionIdOfLayer(layerId: string): string | undefined {
+  const catalogued = collectionIdOfCatalogueLayer.get(layerId);
+  if (catalogued) return catalogued;
+  return layerId.startsWith(importedLayerPrefix) ? layerId.slice(importedLayerPrefix.length) : undefined;
+}

@@ -32,6 +32,10 @@ export const layerColours = {
   metroOutline: [200, 30, 45, 255] as Colour,
   metroFill: [255, 255, 255, 255] as Colour,
   residentsCommittee: [93, 78, 140, 230] as Colour,
+  // A layer brought in by an import: a quiet slate that reads on the basemap without claiming to be one of ours.
+  importedFill: [84, 98, 122, 60] as Colour,
+  importedOutline: [70, 82, 104, 220] as Colour,
+  importedPoint: [84, 98, 122, 230] as Colour,
   highlight: [255, 200, 0, 160] as Colour,
   labelText: [45, 45, 50, 255] as Colour,
   labelHalo: [255, 255, 255, 230] as Colour,

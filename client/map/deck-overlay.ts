@@ -12,7 +12,7 @@ import { clickMap } from '../state/click-map.ts';
 import { projectLayerInput } from '../state/project-state.ts';
 import { coverage, focusFacilityType, focusTypeHasData, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
 import { coverageActive } from '../state/side-panel.ts';
-import { featuresByCollection, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
+import { featuresByCollection, importedCollections, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
 import { translate } from '../i18n/translate.ts';
 import { importPreviewOnMap } from '../state/import-state.ts';
 import { demonstrationEstateIds, facilitiesNotYetOpen, leadersActive, leadersSummary, renovationClassByEstate } from '../state/leaders-state.ts';
@@ -84,6 +84,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     const layers = buildLayers({
       featuresByCollection: featuresByCollection.value,
       visibleLayerIds: visibleLayerIds.value,
+      importedCollectionIds: importedCollections.value.map((summary) => summary.id),
       selected: selectedFeature.value?.feature ?? null,
       threeDimensional: threeDimensional.value,
       zoom: mapZoom.value,
@@ -143,7 +144,7 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
 
 /** The feature under the pointer and the collection it came from, with the pointer position. */
 function referenceOf(info: PickingInfo) {
-  const collectionId = info.layer ? collectionIdOfLayer.get(info.layer.id) : undefined;
+  const collectionId = info.layer ? collectionIdOfLayer(info.layer.id) : undefined;
   if (!collectionId || !info.object) return null;
   return { collectionId, feature: info.object as PlaceFeature, x: info.x, y: info.y };
 }

@@ -5,6 +5,7 @@ import {
   buildingTypes, facilityTypes, kindValues, layerTitles, locationMethodValues, matchQualityValues, nameOfValue, roadClasses,
 } from '../i18n/vocabulary.ts';
 import { layerCatalogue } from '../layers/catalogue.ts';
+import { collections } from '../state/dashboard-state.ts';
 
 /** The name people know a place by: the Chinese name in both languages. */
 export function placeNameOf(feature: PlaceFeature): string {
@@ -13,10 +14,14 @@ export function placeNameOf(feature: PlaceFeature): string {
   return typeof name === 'string' && name !== '' ? name : String(feature.id ?? '');
 }
 
-/** The title of the layer that draws a collection, e.g. 公共服务设施 for facilities. */
+/**
+ * The title of the layer that draws a collection, e.g. 公共服务设施 for facilities; for a layer an
+ * import created, the title the editor gave it (in both languages: its English title is only its id).
+ */
 export function layerTitleOfCollection(collectionId: string, language: Language): string {
   const entry = layerCatalogue.find((candidate) => candidate.collectionId === collectionId);
-  return entry ? nameOfValue(layerTitles, entry.layerId, language) : collectionId;
+  if (entry) return nameOfValue(layerTitles, entry.layerId, language);
+  return collections.value.find((summary) => summary.id === collectionId)?.title ?? collectionId;
 }
 
 /** A short description of what a feature is: its facility type, road class or building type. */

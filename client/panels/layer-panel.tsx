@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { translate } from '../i18n/translate.ts';
 import { buildingTypes, facilityGroupTitles, layerTitles, nameOfValue, roadClasses } from '../i18n/vocabulary.ts';
-import { layerCatalogue } from '../layers/catalogue.ts';
+import { importedLayerIdOf, layerCatalogue } from '../layers/catalogue.ts';
 import { buildingColourFallback, buildingTypeColours, cssColour, facilityGroups, layerColours, roadClassColours, type Colour } from '../layers/palette.ts';
 import { toggleLayer } from '../state/actions.ts';
 import { canEdit } from '../state/session-state.ts';
 import { ProjectsLegend } from './projects-legend.tsx';
-import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
+import { collections, featuresByCollection, generatedBuildingCount, hasPlaceholderFacilities, importedCollections, language, loadStatus, visibleLayerIds } from '../state/dashboard-state.ts';
 
 type SwatchShape = 'square' | 'circle' | 'line' | 'text';
 
@@ -87,6 +87,41 @@ const layerSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: Sw
   labels: { fill: [72, 62, 48], shape: 'text' },
   projects: { fill: [30, 110, 200, 70], outline: [30, 110, 200] },
 };
+// Every imported layer is drawn alike (client/layers/imported-layer.ts): its area wash and outline.
+const importedLayerSwatch = { fill: layerColours.importedFill, outline: layerColours.importedOutline };
+
+/**
+ * The layers imports created, under their own heading, each with the title the editor gave it
+ * (in both languages: it is the editor's own name for the data) and its feature count. Nothing at
+ * all while there are none.
+ */
+function ImportedLayers() {
+  const imported = importedCollections.value;
+  if (imported.length === 0) return null;
+  const loaded = featuresByCollection.value;
+  return (
+    <section class="imported-layers" aria-labelledby="imported-layers-heading" data-testid="imported-layers">
+      <h3 id="imported-layers-heading">{translate('importedLayersHeading')}</h3>
+      <ul class="layer-list">
+        {imported.map((summary) => {
+          const layerId = importedLayerIdOf(summary.id);
+          const featureCount = loaded[summary.id]?.features.length ?? summary.featureCount;
+          const empty = loadStatus.value === 'ready' && featureCount === 0;
+          return (
+            <li key={layerId} class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={layerId} data-collection-id={summary.id}>
+              <label class="layer-toggle">
+                <input type="checkbox" checked={visibleLayerIds.value.has(layerId)} disabled={empty} onChange={() => toggleLayer(layerId)} />
+                <Swatch {...importedLayerSwatch} />
+                <span class="layer-title">{summary.title}</span>
+                <span class="layer-count">{empty ? translate('emptyLayer') : featureCount}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 /** Layer toggles with each layer's legend beneath it; layers whose collection is missing or empty say so. */
 export function LayerPanel() {
@@ -116,6 +151,7 @@ export function LayerPanel() {
           );
         })}
       </ul>
+      <ImportedLayers />
       <div class="layer-panel-actions">
         <button type="button" class="completeness-open" data-testid="completeness-open" onClick={openDataCompleteness}>{translate('completenessOpen')}</button>
         {canEdit.value && (

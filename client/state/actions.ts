@@ -1,7 +1,8 @@
 import { batch } from '@preact/signals';
 import { ApiError } from '../api/api-client.ts';
-import { type PlaceCollection, fetchAllFeatures, fetchCollections, fetchConfig } from '../api/collections.ts';
+import { type CollectionSummary, type PlaceCollection, fetchAllFeatures, fetchCollections, fetchConfig } from '../api/collections.ts';
 import { messages, type Language } from '../i18n/messages.ts';
+import { importedLayerIdOf, isImportedCollection } from '../layers/catalogue.ts';
 import {
   basemapStyleUrl, cameraRequest, collections, configLoaded, failedCollections, featuresByCollection, hoveredFeature, language, loadFailure,
   loadStatus, mapZoom, searchQuery, selectedFeature, subdistrictFeature, threeDimensional, visibleLayerIds,
@@ -40,6 +41,7 @@ export async function loadCollections(): Promise<void> {
     batch(() => {
       basemapStyleUrl.value = config.basemapStyleUrl;
       configLoaded.value = true;
+      showNewImportedLayers(summaries);
       collections.value = summaries;
     });
     const failed: string[] = [];
@@ -74,10 +76,22 @@ export async function loadCollections(): Promise<void> {
 export async function reloadCollection(collectionId: string): Promise<void> {
   const [summaries, features] = await Promise.all([fetchCollections(), fetchAllFeatures(collectionId)]);
   batch(() => {
+    showNewImportedLayers(summaries);
     collections.value = summaries;
     featuresByCollection.value = { ...featuresByCollection.value, [collectionId]: features };
     failedCollections.value = failedCollections.value.filter((failed) => failed !== collectionId);
   });
+}
+
+/**
+ * Switches on the layer of every imported collection the list has that the dashboard did not know
+ * yet: what was just imported into a new layer shows at once, and what earlier imports brought
+ * shows when the dashboard opens. A layer someone switched off stays off when its collection is read again.
+ */
+function showNewImportedLayers(summaries: readonly CollectionSummary[]): void {
+  const known = new Set(collections.peek().map((summary) => summary.id));
+  const newLayerIds = summaries.filter((summary) => isImportedCollection(summary.id) && !known.has(summary.id)).map((summary) => importedLayerIdOf(summary.id));
+  if (newLayerIds.length > 0) visibleLayerIds.value = new Set([...visibleLayerIds.peek(), ...newLayerIds]);
 }
 
 /** Moves the camera back to the whole of 潍坊新村街道 (or to all data when there is no boundary). */

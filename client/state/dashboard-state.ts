@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { CollectionSummary, PlaceCollection, PlaceFeature } from '../api/collections.ts';
 import type { Language } from '../i18n/messages.ts';
-import { layerCatalogue } from '../layers/catalogue.ts';
+import { isImportedCollection, layerCatalogue } from '../layers/catalogue.ts';
 import type { Bounds } from '../geometry/geometry-bounds.ts';
 import { searchPlacesByName } from '../model/search-places.ts';
 
@@ -43,6 +43,8 @@ export const configLoaded = signal(false);
 export const basemapStyleUrl = signal<string | null>(null);
 export const collections = signal<CollectionSummary[]>([]);
 export const featuresByCollection = signal<Record<string, PlaceCollection>>({});
+/** The collections imports created (listed by the API, not in the layer catalogue), in the API's order: each has a layer of its own. */
+export const importedCollections = computed(() => collections.value.filter((summary) => isImportedCollection(summary.id)));
 
 export const visibleLayerIds = signal<ReadonlySet<string>>(
   new Set(layerCatalogue.filter((entry) => entry.visibleAtStart).map((entry) => entry.layerId)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../../../client/api/collections.ts';
 import { buildLayers, type LayerInputs } from '../../../client/layers/build-layers.ts';
-import { layerCatalogue } from '../../../client/layers/catalogue.ts';
+import { collectionIdOfLayer, importedLayerIdOf, layerCatalogue } from '../../../client/layers/catalogue.ts';
 import { colourOfMinutes, noDataColour, unreachableColour } from '../../../client/layers/coverage-colours.ts';
 
 /**
@@ -91,5 +91,27 @@ describe('buildLayers', () => {
     expect(withPreview.at(-1)).toBe('import-preview');
     expect(buildLayers(inputs({ importPreview: null })).map((layer) => layer.id)).not.toContain('import-preview');
     expect(buildLayers(inputs()).map((layer) => layer.id)).toEqual(withPreview.slice(0, -1));
+  });
+
+  it('draws each collection an import created as a layer of its own, over the thematic layers and under the names, switched by its own id', () => {
+    const gardens = collection(
+      { id: 'garden-1', name: '潍坊四村睦邻花园', geometry: { type: 'Point', coordinates: [121.521, 31.224] } },
+      { id: 'garden-2', name: '崂山路口袋花园', geometry: square(121.522, 31.225) },
+    );
+    const layerId = importedLayerIdOf('community_gardens');
+    const withImported = inputs({ featuresByCollection: { ...featuresByCollection, community_gardens: gardens }, importedCollectionIds: ['community_gardens'] });
+    const ids = buildLayers(withImported).map((layer) => layer.id);
+    expect(drawnIds(buildLayers({ ...withImported, visibleLayerIds: new Set([...withImported.visibleLayerIds, layerId]) }))).toContain(layerId);
+    expect(drawnIds(buildLayers(withImported))).not.toContain(layerId);
+    expect(ids.indexOf(layerId)).toBeGreaterThan(ids.indexOf('facilities'));
+    expect(ids.indexOf(layerId)).toBeLessThan(ids.indexOf('labels'));
+    // A click on it tells which collection its feature came from, as for the catalogued layers.
+    expect(collectionIdOfLayer(layerId)).toBe('community_gardens');
+    expect(collectionIdOfLayer('facilities')).toBe('facilities');
+    expect(collectionIdOfLayer('selection')).toBeUndefined();
+    // Its data is the collection itself; an empty collection, or one the API did not list as imported, draws nothing.
+    expect(buildLayers(withImported).find((layer) => layer.id === layerId)!.props.data).toBe(gardens);
+    expect(buildLayers({ ...withImported, featuresByCollection: { ...featuresByCollection, community_gardens: collection() } }).map((layer) => layer.id)).not.toContain(layerId);
+    expect(buildLayers({ ...withImported, importedCollectionIds: [] }).map((layer) => layer.id)).not.toContain(layerId);
   });
 });
