@@ -38,6 +38,15 @@ try {
   await closeUp('张家浜沿岸公园（东段）', 'zhangjiabang-edge.png');
   await closeUp('潍坊四村', 'weifang-4.png');
 
+  // 数据完整度: what the answers stand on, per layer and facility type, and what to import first.
+  await page.keyboard.press('Escape');
+  await page.click('[data-testid="completeness-open"]');
+  await page.waitForSelector('[data-testid="completeness-dialog"][data-loaded="true"]');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outputDirectory, 'data-completeness.png') });
+  console.log(`wrote ${join(outputDirectory, 'data-completeness.png')}`);
+  await page.keyboard.press('Escape');
+
   // The life-circle analysis: estates coloured by the walk to the community health centre,
   // its isochrones, the headline figures, and the walk from a clicked point.
   await page.goto(dashboardUrl);
