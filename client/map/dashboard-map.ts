@@ -59,8 +59,8 @@ export function mountDashboardMap(container: HTMLElement): () => void {
   // The report's picture of the map: state/ asks for it without knowing where the map is. One
   // picture at a time: each moves the camera away and back.
   let pictureInProgress: Promise<unknown> = Promise.resolve();
-  provideMapPicture((bounds) => {
-    const picture = pictureInProgress.then(() => (removed ? null : pictureOfBounds(map, bounds, deckOverlay ? deckOverlay.drawAgain : null)));
+  provideMapPicture((bounds, signal) => {
+    const picture = pictureInProgress.then(() => (removed || signal.aborted ? null : pictureOfBounds(map, bounds, deckOverlay ? deckOverlay.drawAgain : null, signal)));
     pictureInProgress = picture.catch(() => null);
     return picture;
   });

@@ -138,6 +138,9 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
     remove: () => {
       stopLayers();
       map.removeControl(overlay);
+      // No frame will come: whoever waits for one goes on (a report's picture then finds the map gone).
+      for (const resolve of nextFrameWaiters) resolve();
+      nextFrameWaiters = [];
     },
   };
 }

@@ -6,43 +6,56 @@ import type { MapPicture } from '../state/map-image.ts';
 const framePaddingPixels = 24;
 
 /**
- * The map framed on `bounds` as one picture, whatever the screen shows: the camera jumps there,
- * north up and flat; the picture is taken once the basemap is idle and deck.gl has drawn for that
- * camera; then the camera jumps back exactly where it was. `drawDeckAgain` resolves after deck.gl's
- * next frame (null while deck.gl is not attached: the picture is the basemap alone). Resolves to
- * null when the map is removed meanwhile or is too small to frame anything.
+ * The map framed on `bounds` as one picture, whatever the screen shows: once a flight in progress
+ * has landed, the camera jumps there, north up and flat; the picture is taken once the basemap is
+ * idle and deck.gl has drawn for that camera; then the camera jumps back exactly where it was.
+ * `drawDeckAgain` resolves after deck.gl's next frame (null while deck.gl is not attached: the
+ * picture is the basemap alone). Resolves to null when the map is removed meanwhile, is too small
+ * to frame anything, or `signal` aborts (the report closed: the camera goes back at once, before
+ * the user moves the map again).
  */
-export async function pictureOfBounds(map: maplibregl.Map, bounds: Bounds, drawDeckAgain: (() => Promise<void>) | null): Promise<MapPicture | null> {
+export async function pictureOfBounds(map: maplibregl.Map, bounds: Bounds, drawDeckAgain: (() => Promise<void>) | null, signal: AbortSignal): Promise<MapPicture | null> {
   const [west, south, east, north] = bounds;
+  // A flight (a search, a click on a list) lands first: the camera put back is where it was going.
+  if (map.isMoving() && !await nextMapEvent(map, 'moveend', signal)) return null;
   // absolutePadding: the padding replaces the map's own (a place framed beside the details panel
   // leaves some), so the frame is centred on the canvas the picture is taken from.
   const camera = map.cameraForBounds([[west, south], [east, north]], { padding: framePaddingPixels, absolutePadding: true, bearing: 0 });
   if (!camera) return null;
   const before: maplibregl.JumpToOptions = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch(), padding: map.getPadding() };
-  // jumpTo also stops a flight in progress: the camera goes back to where that flight was.
   map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
   // 'idle' follows a render: a camera that was already there would not render again.
   map.triggerRepaint();
-  if (!await basemapIdle(map)) return null;
+  if (!await nextMapEvent(map, 'idle', signal)) {
+    // Aborted: back at once. Removed: there is no camera to put back.
+    if (signal.aborted) map.jumpTo(before);
+    return null;
+  }
   await drawDeckAgain?.();
-  const image = snapshotMap(map.getContainer());
+  // The map removed while deck.gl was drawing: nothing to picture or put back.
+  if (!map.getCanvas().isConnected) return null;
+  const image = signal.aborted ? null : snapshotMap(map.getContainer());
   const shown = map.getBounds();
   map.jumpTo(before);
   return image ? { image, bounds: [shown.getWest(), shown.getSouth(), shown.getEast(), shown.getNorth()] } : null;
 }
 
-/** Resolves true when the basemap has drawn everything for the camera (its 'idle'), false if the map is removed first. */
-function basemapIdle(map: maplibregl.Map): Promise<boolean> {
+/** Resolves true at the map's next `event`; false if the map is removed or `signal` aborts first. */
+function nextMapEvent(map: maplibregl.Map, event: 'idle' | 'moveend', signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const settle = (idle: boolean) => () => {
-      map.off('idle', onIdle);
+    const settle = (happened: boolean) => () => {
+      map.off(event, onEvent);
       map.off('remove', onRemove);
-      resolve(idle);
+      signal.removeEventListener('abort', onAbort);
+      resolve(happened);
     };
-    const onIdle = settle(true);
+    const onEvent = settle(true);
     const onRemove = settle(false);
-    map.on('idle', onIdle);
+    const onAbort = settle(false);
+    map.on(event, onEvent);
     map.on('remove', onRemove);
+    signal.addEventListener('abort', onAbort);
   });
 }
 

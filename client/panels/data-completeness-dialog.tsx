@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { translate, translateWith } from '../i18n/translate.ts';
 import { facilityGroupTitles, facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
 import { facilityGroupOf, facilityGroups } from '../layers/palette.ts';
+import { layerTitleOfCollection } from './feature-text.ts';
 import { closeDataCompleteness } from '../state/data-completeness-actions.ts';
 import { dataCompleteness, dataCompletenessFailure } from '../state/data-completeness-state.ts';
 import { language } from '../state/dashboard-state.ts';
@@ -122,10 +123,18 @@ function FacilityTypes({ answer }: { answer: DataCompletenessAnswer }) {
   );
 }
 
-/** Who brought which file into which layer, newest first: the record behind every imported feature's note. */
+/** How each import came, when it names no person; `api`: through the API before that was recorded. */
+const channelMessages: Record<DataCompletenessAnswer['recentImports'][number]['importedBy'], MessageKey> = {
+  session: 'completenessImportNotRecorded',
+  token: 'completenessImportByScript',
+  cli: 'completenessImportByCommandLine',
+  api: 'completenessImportNotRecorded',
+};
+
+/** Who brought which file into which layer, newest first. */
 function RecentImports({ answer }: { answer: DataCompletenessAnswer }) {
   const importer = (record: DataCompletenessAnswer['recentImports'][number]) =>
-    record.importedByUser ?? translate(record.importedBy === 'cli' ? 'completenessImportByCommandLine' : 'completenessImportByScript');
+    record.importedByUser ?? translate(channelMessages[record.importedBy]);
   return (
     <section>
       <h3>{translate('completenessImports')}</h3>
@@ -135,7 +144,7 @@ function RecentImports({ answer }: { answer: DataCompletenessAnswer }) {
           <tbody>
             {answer.recentImports.map((record, index) => (
               <tr key={`${record.importedAt}-${index}`} data-collection={record.collectionId}>
-                <td lang="zh-CN">{record.collectionTitle}</td>
+                <td>{layerTitleOfCollection(record.collectionId, language.value)}</td>
                 <td>{record.fileName}</td>
                 <td data-testid="import-record-person">{importer(record)}</td>
                 <td><time dateTime={record.importedAt} title={translate('shanghaiTime')}>{minuteInShanghai(record.importedAt)}</time></td>

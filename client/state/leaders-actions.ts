@@ -178,8 +178,10 @@ effect(() => {
 
 // ---- The report ----
 
-// Opening the report again, or closing it, while its map is drawn: only the latest picture goes in.
+// Opening the report again, or closing it, while its map is drawn: only the latest picture goes in,
+// and an earlier one stops, putting the camera back at once (before the user moves the map again).
 const reportPictureRequests = latestRequest();
+let reportPictureStop: AbortController | null = null;
 
 /**
  * Opens the A4 report at once; its map follows when drawn: the whole subdistrict, north up and
@@ -187,8 +189,10 @@ const reportPictureRequests = latestRequest();
  */
 export function openReport(): void {
   const isLatest = reportPictureRequests.start();
+  reportPictureStop?.abort();
+  reportPictureStop = new AbortController();
   const bounds = overviewBounds();
-  const picture = bounds ? pictureOfMap(bounds) : null;
+  const picture = bounds ? pictureOfMap(bounds, reportPictureStop.signal) : null;
   batch(() => {
     reportMap.value = picture ? { status: 'drawing' } : { status: 'missing' };
     reportOpen.value = true;
@@ -201,5 +205,7 @@ export function openReport(): void {
 
 export function closeReport(): void {
   reportPictureRequests.cancel();
+  reportPictureStop?.abort();
+  reportPictureStop = null;
   reportOpen.value = false;
 }

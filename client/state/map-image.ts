@@ -12,8 +12,11 @@ export interface MapPicture {
   bounds: Bounds;
 }
 
-/** Frames `bounds` north up and flat, draws the map into a picture and puts the camera back; null when the map went away meanwhile. */
-type PictureOfMap = (bounds: Bounds) => Promise<MapPicture | null>;
+/**
+ * Frames `bounds` north up and flat, draws the map into a picture and puts the camera back; null
+ * when the map went away meanwhile, or when `signal` aborts (the camera is put back at once then).
+ */
+type PictureOfMap = (bounds: Bounds, signal: AbortSignal) => Promise<MapPicture | null>;
 
 let takePicture: PictureOfMap | null = null;
 
@@ -23,6 +26,6 @@ export function provideMapPicture(picture: PictureOfMap | null): void {
 }
 
 /** The map framed on `bounds` as a picture, whatever the screen shows; null at once when no map is mounted. */
-export function pictureOfMap(bounds: Bounds): Promise<MapPicture | null> | null {
-  return takePicture?.(bounds) ?? null;
+export function pictureOfMap(bounds: Bounds, signal: AbortSignal): Promise<MapPicture | null> | null {
+  return takePicture?.(bounds, signal) ?? null;
 }

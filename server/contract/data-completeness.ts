@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { importChannels } from './vocabulary/import.ts';
 import { provenanceKinds } from './vocabulary/provenance.ts';
 
 /** GET /data-completeness: how much of each layer and facility type is real, estimated or placeholder, and what to import first. */
@@ -24,9 +25,8 @@ export const ImportRecordAnswer = z.object({
   collectionTitle: z.string(),
   fileName: z.string(),
   format: z.string(),
-  /** cli (npm run import on the server) or api (the 导入数据 dialog or a script with the admin token). */
-  importedBy: z.enum(['cli', 'api']),
-  /** The signed-in editor who imported it; null for the command line and the admin token. */
+  importedBy: z.enum(importChannels),
+  /** The signed-in editor who imported it (importedBy session); null otherwise. */
   importedByUser: z.string().nullable(),
   importedAt: z.string(),
   added: z.number().int(), changed: z.number().int(), removed: z.number().int(), bad: z.number().int(),

@@ -6,9 +6,10 @@ const migrationsDirectory = join(import.meta.dirname, 'migrations');
 
 /**
  * Applies every migrations/NNN_name.sql not yet applied, in order, each in its own transaction,
- * and records it. Returns the names applied now.
+ * and records it. Returns the names applied now. `through` stops after the named file (the tests
+ * of a migration over data written before it).
  */
-export async function migrateDatabase(database: Database): Promise<string[]> {
+export async function migrateDatabase(database: Database, options: { through?: string } = {}): Promise<string[]> {
   await database.executeScript(
     'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
   );
@@ -16,7 +17,7 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
     (await database.query<{ name: string }>('select name from schema_migration')).map((row) => row.name),
   );
   const pending = readdirSync(migrationsDirectory)
-    .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file) && !applied.has(file))
+    .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file) && !applied.has(file) && (options.through === undefined || file <= options.through))
     .sort();
   for (const file of pending) {
     const script = readFileSync(join(migrationsDirectory, file), 'utf8');

@@ -4,6 +4,7 @@ import type { Geometry, Position } from 'geojson';
 import {
   collectionIdPattern, importLimits, isReservedCollectionId, previewFeatureLimit, type BadRow, type ColumnMapping, type ImportFormat, type ImportPreview, type ImportReport, type PreviewFeature,
 } from '../contract/import.ts';
+import type { ImportChannel } from '../contract/vocabulary/import.ts';
 import { readConfig } from '../config.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
@@ -52,8 +53,9 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** Title of the collection, if the import creates it. */
   title?: string;
-  importedBy: 'cli' | 'api';
-  /** The signed-in editor who sends the file (null or absent for the command line and the admin token). */
+  /** How the file came: the server's command line, a script with the admin token, or a signed-in editor's session. */
+  importedBy: ImportChannel;
+  /** The signed-in editor who sends the file (with importedBy 'session' only). */
   importedByUser?: string | null;
   /** Where the boundary and the address sources are (default: the server's geodata directory). */
   geodataDirectory?: string;
@@ -237,7 +239,7 @@ async function readAndCheck(database: Database, request: ImportRequest): Promise
   const locatedQuality = placeByAddress(parsed.rows, mapping, places, format, fileName, chinese);
   const locationCheck = checkLocation(parsed.rows, crs, places, mapping, locatedQuality);
 
-  const { rows: preparedRows, warnings } = prepareFeatures(parsed.rows, { crs, fileName, importer: request.importedByUser });
+  const { rows: preparedRows, warnings } = prepareFeatures(parsed.rows, { crs, fileName });
   const rows = await checkValidity(database, preparedRows);
   const good = rows.filter((row) => row.problems.length === 0 && row.prepared);
   const badRows = rows.filter((row) => row.problems.length > 0).map((row) => describeBadRow(row, chinese));

@@ -26,7 +26,7 @@ const outOfDegrees = /: (longitude|latitude) \S+ is outside -(180…180|90…90)
  * earlier one's key is bad. Rows are returned in file order with their problems.
  */
 export function prepareFeatures(
-  rows: ParsedRow[], options: { crs: SourceCoordinateSystem; fileName: string; importer?: string | null },
+  rows: ParsedRow[], options: { crs: SourceCoordinateSystem; fileName: string },
 ): { rows: PreparedRow[]; warnings: string[] } {
   const warnings: string[] = [];
   const firstLocationOfKey = new Map<string, string>();
@@ -78,7 +78,7 @@ export function prepareFeatures(
     const properties = {
       ...ownProperties,
       source: isText(ownProperties.source) ? ownProperties.source : 'imported',
-      ...describeImport(ownProperties, options.fileName, options.importer),
+      ...describeImport(ownProperties, options.fileName),
     };
     return { ...row, key, prepared: { type: 'Feature', id: key, properties, geometry: wgs84Geometry } };
   };
@@ -198,18 +198,14 @@ function isText(value: unknown): value is string {
 
 /**
  * The provenance note of an imported row, in English and Chinese: the file's own note if it has
- * one (a row placed by its address has its basis), else the file it came from; and the editor who
- * imported it, so that a record says who brought it in.
+ * one (a row placed by its address has its basis), else the file it came from. Who imported it is
+ * the import's record (feature_import), not the note: the same file brought in again by someone
+ * else changes nothing.
  */
-function describeImport(properties: Record<string, unknown>, fileName: string, importer: string | null | undefined): { source_detail: string; source_detail_zh?: string } {
+function describeImport(properties: Record<string, unknown>, fileName: string): { source_detail: string; source_detail_zh?: string } {
   const ownDetail = isText(properties.source_detail) ? properties.source_detail : undefined;
   const ownDetailZh = isText(properties.source_detail_zh) ? properties.source_detail_zh : undefined;
-  const detail = ownDetail ?? `imported from ${fileName}`;
   // A note the file wrote only in English is not guessed into Chinese: the panel then shows the English.
   const detailZh = ownDetailZh ?? (ownDetail === undefined ? `从 ${fileName} 导入` : undefined);
-  if (!importer) return { source_detail: detail, ...(detailZh === undefined ? {} : { source_detail_zh: detailZh }) };
-  return {
-    source_detail: `${detail}; imported by ${importer}`,
-    ...(detailZh === undefined ? {} : { source_detail_zh: `${detailZh}；由 ${importer} 导入` }),
-  };
+  return { source_detail: ownDetail ?? `imported from ${fileName}`, ...(detailZh === undefined ? {} : { source_detail_zh: detailZh }) };
 }

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import type { ImportRecordAnswer } from '../contract/data-completeness.ts';
+import type { ImportChannel } from '../contract/vocabulary/import.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** Named SQL of "bring your own data": imported features, the import record, replaced collections. */
@@ -12,7 +13,7 @@ export interface ImportRecord {
   sourceCrs: string;
   replace: boolean;
   keepGoodRows: boolean;
-  importedBy: 'cli' | 'api';
+  importedBy: ImportChannel;
   /** The signed-in editor; null for the command line and the admin token. */
   importedByUser: string | null;
 }

@@ -100,7 +100,7 @@ export function createImportRoutes(database: Database, adminToken: string | null
       replace: query.replace,
       keepGoodRows: query.keepGoodRows,
       title: query.title,
-      importedBy: 'api',
+      importedBy: importer === null ? 'token' : 'session',
       importedByUser: importer,
       geodataDirectory,
     };

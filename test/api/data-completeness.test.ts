@@ -51,7 +51,7 @@ describe.each(serversUnderTest())('data completeness on the $database database',
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     const { body } = await getJson(server, '/api/data-completeness');
     const record = body.recentImports.find((entry: any) => entry.collectionId === collectionId);
-    expect(record).toMatchObject({ collectionTitle: '导入测试', fileName: 'survey-for-completeness.geojson', format: 'geojson', importedBy: 'api', importedByUser: null, added: 1, changed: 0, removed: 0, bad: 0 });
+    expect(record).toMatchObject({ collectionTitle: '导入测试', fileName: 'survey-for-completeness.geojson', format: 'geojson', importedBy: 'token', importedByUser: null, added: 1, changed: 0, removed: 0, bad: 0 });
     expect(Date.parse(record.importedAt)).not.toBeNaN();
     const times = body.recentImports.map((entry: any) => entry.importedAt);
     expect(times).toEqual([...times].sort().reverse());

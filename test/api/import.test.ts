@@ -359,16 +359,26 @@ describe.each(databases)('imports and the seed step on the $kind database', ({ o
     const [latest] = await database.query<Record<string, unknown>>('select file_name, format, source_crs, added, imported_by from feature_import order by id desc limit 1');
     expect(latest).toEqual({ file_name: 'survey.geojson', format: 'geojson', source_crs: 'wgs84', added: 1, imported_by: 'cli' });
   });
-  it('names the editor who imported a file in its record and in each feature\'s note, in English and Chinese', async () => {
-    await importGeojson([{ type: 'Feature', id: 'surveyed-3', properties: { name: '实测绿地三' }, geometry: square(121.527, 31.225) }], { importedBy: 'api', importedByUser: '王编辑' });
+  it('records the editor who imported a file; the same file from someone else changes nothing', async () => {
+    const file = [{ type: 'Feature', id: 'surveyed-3', properties: { name: '实测绿地三' }, geometry: square(121.527, 31.225) }];
+    const first = await importGeojson(file, { importedBy: 'session', importedByUser: '王编辑' });
+    expect(first.counts).toMatchObject({ added: 1, changed: 0 });
     const [latest] = await database.query<Record<string, unknown>>('select imported_by, imported_by_user from feature_import order by id desc limit 1');
-    expect(latest).toEqual({ imported_by: 'api', imported_by_user: '王编辑' });
+    expect(latest).toEqual({ imported_by: 'session', imported_by_user: '王编辑' });
+    // The note names the file in both languages; who brought it in is the import's record.
     const [feature] = await database.query<{ properties: Record<string, unknown> }>(`select properties from feature where collection_id = 'parks' and feature_key = 'surveyed-3'`);
-    expect(feature.properties).toMatchObject({ source: 'imported', source_detail: 'imported from survey.geojson; imported by 王编辑', source_detail_zh: '从 survey.geojson 导入；由 王编辑 导入' });
-    // A script's import (command line, admin token) names no person, and its note is in both languages too.
-    await importGeojson([{ type: 'Feature', id: 'surveyed-4', properties: { name: '实测绿地四' }, geometry: square(121.528, 31.225) }]);
-    const [scripted] = await database.query<{ properties: Record<string, unknown> }>(`select properties from feature where collection_id = 'parks' and feature_key = 'surveyed-4'`);
-    expect(scripted.properties).toMatchObject({ source_detail: 'imported from survey.geojson', source_detail_zh: '从 survey.geojson 导入' });
-    expect((await database.query('select imported_by_user from feature_import order by id desc limit 1'))[0]).toEqual({ imported_by_user: null });
+    expect(feature.properties).toMatchObject({ source: 'imported', source_detail: 'imported from survey.geojson', source_detail_zh: '从 survey.geojson 导入' });
+    for (const again of [{ importedBy: 'session' as const, importedByUser: '李编辑' }, { importedBy: 'token' as const }]) {
+      const report = await importGeojson(file, again);
+      expect(report.counts, JSON.stringify(again)).toMatchObject({ added: 0, changed: 0, unchanged: 1 });
+    }
+  });
+
+  it('refuses an import record that names a person for a script, or none for a session', async () => {
+    const insert = (importedBy: string, user: string | null) => database.query(
+      `insert into feature_import (collection_id, file_name, file_sha256, format, source_crs, replace, keep_good_rows, imported_by, imported_by_user)
+       values ('parks', 'x.geojson', 'x', 'geojson', 'wgs84', false, false, $1, $2)`, [importedBy, user]);
+    await expect(insert('token', '王编辑')).rejects.toThrow();
+    await expect(insert('session', null)).rejects.toThrow();
   });
 });

@@ -241,11 +241,17 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     expect(named).toMatchObject({ source: 'plan-text', confidence: 'medium' });
     expect(named.source_detail).toContain('item 6');
     expect(named.source_detail_zh).toContain('第 6 项原文');
-    expect(named.source_detail_zh).toContain('取自计划点名的地点');
+    expect(named.source_detail_zh).toContain('初始范围取自计划点名的地点');
     // The plan names no building for P01-01: its outline only illustrates, the least sure.
     const unnamed = (await getJson(server, `${items}/P01-01`)).body.properties;
     expect(unnamed).toMatchObject({ source: 'plan-text', confidence: 'low' });
-    expect(unnamed.source_detail_zh).toContain('范围仅为示意');
+    expect(unnamed.source_detail_zh).toContain('初始范围仅为示意');
+    // An editor drawing its outline makes it surer, but its note still says where it came from.
+    const p0101 = await sendJson(server, 'GET', `${items}/P01-01`);
+    const redrawn = await sendJson(server, 'PATCH', `${items}/P01-01`, { geometry: square(121.5205, 31.2205) }, { 'if-match': p0101.etag! });
+    expect(redrawn.status, JSON.stringify(redrawn.body)).toBe(200);
+    expect(redrawn.body.properties.assumptions).not.toContain('geometry');
+    expect(redrawn.body.properties).toMatchObject({ source: 'plan-text', confidence: 'medium', source_detail_zh: unnamed.source_detail_zh, source_detail: unnamed.source_detail });
 
     const created = await create({ source: 'plan-text', source_detail: 'made up', source_detail_zh: '编造', confidence: 'low' });
     expect(created.body.properties).toMatchObject({ source: 'editor', confidence: 'high' });

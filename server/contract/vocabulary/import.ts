@@ -43,3 +43,11 @@ export const importLimits = {
 
 /** A collection's id: lower_snake_case, a lower-case letter first, at most 63 characters. */
 export const collectionIdPattern = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * How an import came: `cli` (npm run import on the server), `token` (a script with the admin
+ * token), `session` (a signed-in editor, named in importedByUser). `api` is an import through the
+ * API recorded before the difference was kept: whether a person or a script sent it is not known.
+ */
+export const importChannels = ['cli', 'token', 'session', 'api'] as const;
+export type ImportChannel = Exclude<(typeof importChannels)[number], 'api'>;

@@ -1,32 +1,73 @@
 -- Provenance for projects and imports (issue 10, item 9). A project says where it came from like
--- every other feature: `source` is fixed when it is created (the plan's text for the seeded ones,
--- the editor for one drawn in the dashboard); `source_detail`, `source_detail_zh` and
--- `confidence` are worked out from it, the plan item and what is still assumed, so they never go
--- stale when an editor checks a field. An import names the person who brought the file in.
+-- every other feature. Its `source` and its note (`source_detail`, `source_detail_zh`) are written
+-- once, when it is created: the plan's text and item for the seeded ones (and whether the plan
+-- named its place), or the editor who drew it and the day. They describe its origin, so they stay
+-- true whatever is edited later; `confidence` follows what is still assumed. An import records how
+-- it came (command line, admin token, or a signed-in editor, named).
 
 alter table project add column source text not null default 'editor' check (source in ('plan-text', 'editor'));
--- Who created it (the seed step for the plan's projects), from the first version of its history.
 alter table project add column created_by text;
-update project p set source = case first.operation when 'seed' then 'plan-text' else 'editor' end, created_by = first.actor
+alter table project add column source_detail text;
+alter table project add column source_detail_zh text;
+
+-- A project's origin in English and Chinese: the one wording, for new projects and the ones before this.
+create function project_origin_note(source text, item integer, plan_names_place boolean, created_by text, created_on date) returns jsonb language sql immutable as $$
+  select case source
+    when 'plan-text' then jsonb_build_object(
+      'en', format('The action plan 2022–2025 (浦潍委〔2023〕5号), item %s: title and description from its text; %s',
+        item, case when plan_names_place then 'its first outline was taken from the places it names' else 'the plan names no place, so its first outline only illustrated' end),
+      'zh', format('《潍坊新村街道整体提升打造精品城区专项行动计划（2022-2025）》（浦潍委〔2023〕5号）第 %s 项原文；%s',
+        item, case when plan_names_place then '初始范围取自计划点名的地点' else '计划未点名具体地点，初始范围仅为示意' end))
+    else jsonb_build_object(
+      'en', format('Drawn in the dashboard by %s on %s', coalesce(created_by, 'an editor'), to_char(created_on, 'YYYY-MM-DD')),
+      'zh', format('由 %s 于 %s 在本平台绘制录入', coalesce(created_by, '编辑人员'), to_char(created_on, 'YYYY-MM-DD')))
+  end
+$$;
+
+-- Written once, as the project is created: a later edit never rewrites where it came from.
+create function write_project_origin_note() returns trigger language plpgsql as $$
+declare
+  note jsonb := project_origin_note(new.source, new.item, not ('geometry' = any (new.assumptions)), new.created_by,
+                                    ((new.created_at at time zone 'UTC') + interval '8 hours')::date);
+begin
+  new.source_detail := note->>'en';
+  new.source_detail_zh := note->>'zh';
+  return new;
+end $$;
+
+create trigger project_origin_noted before insert on project
+  for each row execute function write_project_origin_note();
+
+-- The projects before this: their origin from the first version of their history (its operation,
+-- author, and whether the outline was assumed then; a later edit may have changed that since).
+update project p
+   set source = case first.operation when 'seed' then 'plan-text' else 'editor' end,
+       created_by = first.actor
   from (select distinct on (a.project_id) a.project_id, a.operation, a.actor from project_audit a order by a.project_id, a.version) first
  where first.project_id = p.id;
+update project p
+   set source_detail = note->>'en', source_detail_zh = note->>'zh'
+  from (select p2.id, project_origin_note(p2.source, coalesce((first.after->'properties'->>'item')::integer, p2.item),
+                                          not coalesce((first.after->'properties'->'assumptions') ? 'geometry', 'geometry' = any (p2.assumptions)),
+                                          p2.created_by, ((p2.created_at at time zone 'UTC') + interval '8 hours')::date) as note
+          from project p2
+          left join lateral (select a.after from project_audit a where a.project_id = p2.id order by a.version limit 1) first on true) noted
+ where noted.id = p.id;
 
--- The signed-in editor who imported the file; null for the command line and the admin token.
+-- How an import came. `api` stays for the imports before this: whether a person or a script sent
+-- them was not recorded, and is not guessed.
+alter table feature_import drop constraint feature_import_imported_by_check;
+alter table feature_import add constraint feature_import_imported_by_check check (imported_by in ('cli', 'api', 'token', 'session'));
 alter table feature_import add column imported_by_user text;
+alter table feature_import add constraint feature_import_user_named_check check ((imported_by = 'session') = (imported_by_user is not null));
 
--- What a project rests on, in English and in Chinese: the plan item, or who drew it and when.
+-- Where a project came from and how sure it is, as its Feature says: the note written when it was
+-- created, and a confidence that follows what is still assumed.
 create function project_provenance(project_row_id bigint) returns jsonb language sql stable as $$
-  select case p.source
-    when 'plan-text' then jsonb_build_object(
-      'source_detail', format('The action plan 2022–2025 (浦潍委〔2023〕5号), item %s: title and description from its text; %s',
-        p.item, case when 'geometry' = any (p.assumptions) then 'the plan names no place, so the outline only illustrates' else 'outline taken from the places it names' end),
-      'source_detail_zh', format('《潍坊新村街道整体提升打造精品城区专项行动计划（2022-2025）》（浦潍委〔2023〕5号）第 %s 项原文；%s',
-        p.item, case when 'geometry' = any (p.assumptions) then '计划未点名具体地点，范围仅为示意' else '范围取自计划点名的地点' end))
-    else jsonb_build_object(
-      'source_detail', format('Drawn in the dashboard by %s on %s', coalesce(p.created_by, 'an editor'), to_char((p.created_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')),
-      'source_detail_zh', format('由 %s 于 %s 在本平台绘制录入', coalesce(p.created_by, '编辑人员'), to_char((p.created_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')))
-  end || jsonb_build_object(
+  select jsonb_build_object(
     'source', p.source,
+    'source_detail', coalesce(p.source_detail, ''),
+    'source_detail_zh', coalesce(p.source_detail_zh, ''),
     -- An outline the plan does not give is the least sure; any other assumed field makes it medium.
     'confidence', case when 'geometry' = any (p.assumptions) then 'low' when cardinality(p.assumptions) > 0 then 'medium' else 'high' end)
   from project p where p.id = project_row_id

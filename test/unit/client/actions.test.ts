@@ -150,6 +150,16 @@ describe('the report takes its picture from the map the map module handed in', (
     map.remove();
   });
 
+  it('stops a picture still being drawn when the report closes or opens again, so the map puts its camera back at once', () => {
+    const map = mountFakeMap();
+    openReport();
+    openReport();
+    expect(map.signalsGiven.map((signal) => signal.aborted)).toEqual([true, false]);
+    closeReport();
+    expect(map.signalsGiven.map((signal) => signal.aborted)).toEqual([true, true]);
+    map.remove();
+  });
+
   it('says the map is missing when no map is mounted, or the map went away while drawing', async () => {
     openReport();
     expect(reportMap.value).toEqual({ status: 'missing' });

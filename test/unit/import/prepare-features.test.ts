@@ -32,14 +32,6 @@ describe('prepareFeatures', () => {
     expect(rows[1].prepared?.properties).toEqual({ name: '乙', source: 'survey-2026', source_detail: '2026 年实测' });
   });
 
-  it('names the editor who imported the file after the note, in both languages', () => {
-    const { rows } = prepareFeatures([
-      row('a', point(121.52, 31.22), { name: '甲' }),
-      row('b', point(121.52, 31.23), { name: '乙', source_detail: 'placed by address', source_detail_zh: '按地址定位' }),
-    ], { ...options, importer: '王编辑' });
-    expect(rows[0].prepared?.properties).toMatchObject({ source_detail: 'imported from survey.csv; imported by 王编辑', source_detail_zh: '从 survey.csv 导入；由 王编辑 导入' });
-    expect(rows[1].prepared?.properties).toMatchObject({ source_detail: 'placed by address; imported by 王编辑', source_detail_zh: '按地址定位；由 王编辑 导入' });
-  });
 
   it('marks a repeated id and an exact copy of an earlier row as bad, naming the first', () => {
     const { rows } = prepareFeatures([
