@@ -28,6 +28,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`lifecircle ready in ${seconds} s: http://${config.host}:${address.port}/`);
 });
 
+// A client that reuses an idle keep-alive connection just as the server closes it gets a reset
+// (ECONNRESET, seen once in CI from the browser's request context after Node's 5 s default). Idle
+// connections are kept longer than clients usually keep them, as proxies do.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use: stop the other server or set PORT` : error.message;
   console.error(`lifecircle could not start: ${reason}`);

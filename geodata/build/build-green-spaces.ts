@@ -95,7 +95,7 @@ export function buildGreenSpaces({ subdistrict, creekCentreline, creekWater, roa
       makeFeature(site.id, polygon, {
         name: site.name,
         source: 'plan-text',
-        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, about ${site.radiusMetres} m across: verify.${overlapsOsmPark ? ' OpenStreetMap (2024) maps a park over part of this site.' : ''}`,
+        source_detail: `The plan builds riverside parks (沿岸公园) along 张家浜 without naming the sites; drawn on a wide stretch of the north bank, within about ${site.radiusMetres} m of its centre: verify.${overlapsOsmPark ? ' OpenStreetMap (2024) maps a park over part of this site.' : ''}`,
         // The site is a circle of this radius cut to the land: "across" above means its radius.
         source_detail_zh: `行动计划要求沿张家浜建设沿岸公园，但未指明地点；暂绘于北岸一段较宽处，半径约${site.radiusMetres}米，待核实。${overlapsOsmPark ? 'OpenStreetMap（2024）在该地块部分范围内绘有公园。' : ''}`,
         confidence: 'low',

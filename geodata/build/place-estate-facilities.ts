@@ -58,7 +58,7 @@ export function placeEstatePlaceholders(estates: BuiltEstate[], subdistrict: Pol
         makeFeature(`facility-placeholder-${rule.facilityType.replaceAll('_', '-')}-${estate.entry.id.replace(/^estate-/, '')}`, { type: 'Point', coordinates: position } as Point, {
           name: `${estate.entry.name}${rule.label}（示意）`,
           source: 'generated',
-          source_detail: `Placeholder, not a known site: ${rule.why}. Placed in every ${rule.every === 1 ? '' : `${rule.every}th `}eligible estate by a fixed rule; replace with the real list.`,
+          source_detail: `Placeholder, not a known site: ${rule.why}. Placed in every ${rule.every === 1 ? '' : `${ordinalOf(rule.every)} `}eligible estate by a fixed rule; replace with the real list.`,
           source_detail_zh: `示意点位，非已知设施：${rule.whyZh}。按固定规则${rule.every === 1 ? '在每个' : `每${rule.every}个`}符合条件的小区中布置一处；请以实际名录替换。`,
           confidence: 'low',
           facility_type: rule.facilityType,
@@ -172,4 +172,11 @@ export function placeMetroStationFacilities(metroStations: Dataset): DatasetFeat
       outside_boundary: station.properties.outside_boundary,
     }),
   );
+}
+
+/** 2 → 2nd, 3 → 3rd, 5 → 5th, 12 → 12th: the English of "every n-th estate". */
+function ordinalOf(number: number): string {
+  const lastTwo = number % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[number % 10] ?? 'th';
+  return `${number}${suffix}`;
 }
