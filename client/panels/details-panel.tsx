@@ -20,6 +20,12 @@ function generatedWarningFor(geometryType: string | undefined): MessageKey {
   return 'generatedWarning';
 }
 
+/** A free text the data writes in both languages (`note`, `note_zh`) in the interface's; any other value named as the language reads it. */
+function AttributeValue({ properties, attribute, value }: { properties: Record<string, unknown>; attribute: string; value: unknown }) {
+  const text = typeof value === 'string' && `${attribute}_zh` in properties ? textInLanguage(properties, attribute, language.value) : null;
+  return text ? <dd lang={text.lang}>{text.text}</dd> : <dd>{describeAttributeValue(attribute, value, language.value)}</dd>;
+}
+
 /**
  * The clicked feature: its Chinese name, what it is, its attributes, and where the data came from
  * and how far to trust it. Generated and estimated data say so in words, not only in a code.
@@ -62,9 +68,7 @@ export function DetailsPanel() {
           {attributes.map(([key, value]) => (
             <div key={key} class="attribute">
               <dt>{propertyNames[key]?.[currentLanguage] ?? key}</dt>
-              {typeof value === 'string' && `${key}_zh` in properties
-                ? <dd lang={textInLanguage(properties, key, currentLanguage)?.lang}>{textInLanguage(properties, key, currentLanguage)?.text}</dd>
-                : <dd>{describeAttributeValue(key, value, currentLanguage)}</dd>}
+              <AttributeValue properties={properties} attribute={key} value={value} />
             </div>
           ))}
         </dl>

@@ -87,6 +87,25 @@ const layerSwatches: Record<string, { fill: Colour; outline?: Colour; shape?: Sw
   labels: { fill: [72, 62, 48], shape: 'text' },
   projects: { fill: [30, 110, 200, 70], outline: [30, 110, 200] },
 };
+/** One layer's switch: its symbol, title and feature count (or 暂无数据 when empty), with its legend beneath while it is on. */
+function LayerItem({ layerId, collectionId, title, featureCount, empty, swatch, children }: {
+  layerId: string; collectionId?: string; title: string; featureCount: number | undefined; empty: boolean;
+  swatch?: { fill: Colour; outline?: Colour; shape?: SwatchShape }; children?: ComponentChildren;
+}) {
+  const checked = visibleLayerIds.value.has(layerId);
+  return (
+    <li class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={layerId} data-collection-id={collectionId}>
+      <label class="layer-toggle">
+        <input type="checkbox" checked={checked} disabled={empty} onChange={() => toggleLayer(layerId)} />
+        {swatch && <Swatch {...swatch} />}
+        <span class="layer-title">{title}</span>
+        <span class="layer-count">{empty ? translate('emptyLayer') : featureCount ?? ''}</span>
+      </label>
+      {checked && !empty && children}
+    </li>
+  );
+}
+
 // Every imported layer is drawn alike (client/layers/imported-layer.ts): its area wash and outline.
 const importedLayerSwatch = { fill: layerColours.importedFill, outline: layerColours.importedOutline };
 
@@ -107,16 +126,7 @@ function ImportedLayers() {
           const layerId = importedLayerIdOf(summary.id);
           const featureCount = loaded[summary.id]?.features.length ?? summary.featureCount;
           const empty = loadStatus.value === 'ready' && featureCount === 0;
-          return (
-            <li key={layerId} class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={layerId} data-collection-id={summary.id}>
-              <label class="layer-toggle">
-                <input type="checkbox" checked={visibleLayerIds.value.has(layerId)} disabled={empty} onChange={() => toggleLayer(layerId)} />
-                <Swatch {...importedLayerSwatch} />
-                <span class="layer-title">{summary.title}</span>
-                <span class="layer-count">{empty ? translate('emptyLayer') : featureCount}</span>
-              </label>
-            </li>
-          );
+          return <LayerItem key={layerId} layerId={layerId} collectionId={summary.id} title={summary.title} featureCount={featureCount} empty={empty} swatch={importedLayerSwatch} />;
         })}
       </ul>
     </section>
@@ -136,18 +146,10 @@ export function LayerPanel() {
           const collectionId = entry.collectionId;
           const featureCount = collectionId === null ? undefined : loaded[collectionId]?.features.length ?? counts.get(collectionId);
           const empty = loadStatus.value === 'ready' && collectionId !== null && !featureCount;
-          const checked = visibleLayerIds.value.has(entry.layerId);
-          const swatch = layerSwatches[entry.layerId];
           return (
-            <li key={entry.layerId} class={`layer-item${empty ? ' layer-empty' : ''}`} data-layer-id={entry.layerId}>
-              <label class="layer-toggle">
-                <input type="checkbox" checked={checked} disabled={empty} onChange={() => toggleLayer(entry.layerId)} />
-                {swatch && <Swatch {...swatch} />}
-                <span class="layer-title">{nameOfValue(layerTitles, entry.layerId, currentLanguage)}</span>
-                <span class="layer-count">{empty ? translate('emptyLayer') : featureCount ?? ''}</span>
-              </label>
-              {checked && !empty && <LayerLegend layerId={entry.layerId} />}
-            </li>
+            <LayerItem key={entry.layerId} layerId={entry.layerId} title={nameOfValue(layerTitles, entry.layerId, currentLanguage)} featureCount={featureCount} empty={empty} swatch={layerSwatches[entry.layerId]}>
+              <LayerLegend layerId={entry.layerId} />
+            </LayerItem>
           );
         })}
       </ul>

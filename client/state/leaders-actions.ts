@@ -178,9 +178,8 @@ effect(() => {
 
 // ---- The report ----
 
-// Opening the report again, or closing it, while its map is drawn: only the latest picture goes in,
-// and an earlier one stops, putting the camera back at once (before the user moves the map again).
-const reportPictureRequests = latestRequest();
+// Opening the report again, or closing it, while its map is drawn stops the earlier picture: the
+// map puts its camera back at once (before the user moves it again), and the picture never goes in.
 let reportPictureStop: AbortController | null = null;
 
 /**
@@ -188,23 +187,21 @@ let reportPictureStop: AbortController | null = null;
  * flat, with the date and layers the leader chose, whatever part of the map the screen shows.
  */
 export function openReport(): void {
-  const isLatest = reportPictureRequests.start();
   reportPictureStop?.abort();
-  reportPictureStop = new AbortController();
+  const { signal } = (reportPictureStop = new AbortController());
   const bounds = overviewBounds();
-  const picture = bounds ? pictureOfMap(bounds, reportPictureStop.signal) : null;
+  const picture = bounds ? pictureOfMap(bounds, signal) : null;
   batch(() => {
     reportMap.value = picture ? { status: 'drawing' } : { status: 'missing' };
     reportOpen.value = true;
   });
   picture?.then(
-    (drawn) => { if (isLatest()) reportMap.value = drawn ? { status: 'drawn', picture: drawn } : { status: 'missing' }; },
-    () => { if (isLatest()) reportMap.value = { status: 'missing' }; },
+    (drawn) => { if (!signal.aborted) reportMap.value = drawn ? { status: 'drawn', picture: drawn } : { status: 'missing' }; },
+    () => { if (!signal.aborted) reportMap.value = { status: 'missing' }; },
   );
 }
 
 export function closeReport(): void {
-  reportPictureRequests.cancel();
   reportPictureStop?.abort();
   reportPictureStop = null;
   reportOpen.value = false;

@@ -137,7 +137,7 @@ export const StoredProjectProperties = z.object({
   /** What it rests on: the plan item, or who drew it and when; in English and in Chinese. */
   source_detail: z.string(),
   source_detail_zh: z.string(),
-  /** low when the plan names no place (the outline illustrates), medium while any field is assumed, high otherwise. */
+  /** low while the outline is assumed, medium while any other field is, high once a person has checked them all. */
   confidence: z.enum(['high', 'medium', 'low']),
   version: z.number().int(),
   created_at: z.string(),

@@ -1,4 +1,5 @@
 import type { Geometry } from '../contract/geojson.ts';
+import type { ProjectFeature } from '../contract/projects.ts';
 import type { Queryable } from '../db/database.ts';
 import type { ProjectInput } from '../summary/summarise-projects.ts';
 
@@ -62,18 +63,13 @@ export async function readFeatureGeometries(database: Queryable, collectionId: s
 export async function readProjectProvenance(database: Queryable, codes: string[]): Promise<Map<string, ProjectProvenance>> {
   if (codes.length === 0) return new Map();
   const rows = await database.query<{ code: string; provenance: ProjectProvenance }>(
-    'select code, project_provenance(id) as provenance from project where code = any($1::text[])',
+    'select p.code, project_provenance(p) as provenance from project p where p.code = any($1::text[])',
     [codes],
   );
   return new Map(rows.map((row) => [row.code, row.provenance]));
 }
 
-export interface ProjectProvenance {
-  source: 'plan-text' | 'editor';
-  confidence: 'high' | 'medium' | 'low';
-  source_detail: string;
-  source_detail_zh: string;
-}
+export type ProjectProvenance = Pick<ProjectFeature['properties'], 'source' | 'confidence' | 'source_detail' | 'source_detail_zh'>;
 
 export async function readProjectGeometries(database: Queryable, codes: string[]): Promise<Map<string, Geometry>> {
   if (codes.length === 0) return new Map();

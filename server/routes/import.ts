@@ -27,7 +27,6 @@ const megabytes = importLimits.fileBytes / 1024 / 1024;
  * (without that setting, bearer tokens are refused). Mounted at /collections.
  */
 export function createImportRoutes(database: Database, adminToken: string | null, geodataDirectory?: string) {
-  // `importer`: the signed-in editor's name, recorded with the import; null for a script's token.
   const requireEditor = createMiddleware(async (context, next) => {
     const presented = context.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     if (presented) {

@@ -41,18 +41,25 @@ create trigger project_origin_noted before insert on project
 -- The projects before this: their origin from the first version of their history (its operation,
 -- author, and whether the outline was assumed then; a later edit may have changed that since).
 update project p
-   set source = case first.operation when 'seed' then 'plan-text' else 'editor' end,
-       created_by = first.actor
-  from (select distinct on (a.project_id) a.project_id, a.operation, a.actor from project_audit a order by a.project_id, a.version) first
- where first.project_id = p.id;
+   set source = origin.source, created_by = origin.actor, source_detail = origin.note->>'en', source_detail_zh = origin.note->>'zh'
+  from (select first.project_id, first.source, first.actor,
+               project_origin_note(first.source, coalesce((first.after->'properties'->>'item')::integer, p2.item),
+                                   not coalesce((first.after->'properties'->'assumptions') ? 'geometry', 'geometry' = any (p2.assumptions)), first.actor,
+                                   ((p2.created_at at time zone 'UTC') + interval '8 hours')::date) as note
+          from (select distinct on (a.project_id) a.project_id, a.actor, a.after,
+                       case a.operation when 'seed' then 'plan-text' else 'editor' end as source
+                  from project_audit a order by a.project_id, a.version) first
+          join project p2 on p2.id = first.project_id) origin
+ where origin.project_id = p.id;
+-- Every project has an audit record of its creation; one that had none still gets the wording.
 update project p
    set source_detail = note->>'en', source_detail_zh = note->>'zh'
-  from (select p2.id, project_origin_note(p2.source, coalesce((first.after->'properties'->>'item')::integer, p2.item),
-                                          not coalesce((first.after->'properties'->'assumptions') ? 'geometry', 'geometry' = any (p2.assumptions)),
-                                          p2.created_by, ((p2.created_at at time zone 'UTC') + interval '8 hours')::date) as note
-          from project p2
-          left join lateral (select a.after from project_audit a where a.project_id = p2.id order by a.version limit 1) first on true) noted
+  from (select id, project_origin_note(source, item, not ('geometry' = any (assumptions)), created_by,
+                                       ((created_at at time zone 'UTC') + interval '8 hours')::date) as note
+          from project where source_detail is null) noted
  where noted.id = p.id;
+alter table project alter column source_detail set not null;
+alter table project alter column source_detail_zh set not null;
 
 -- How an import came. `api` stays for the imports before this: whether a person or a script sent
 -- them was not recorded, and is not guessed.
@@ -62,15 +69,14 @@ alter table feature_import add column imported_by_user text;
 alter table feature_import add constraint feature_import_user_named_check check ((imported_by = 'session') = (imported_by_user is not null));
 
 -- Where a project came from and how sure it is, as its Feature says: the note written when it was
--- created, and a confidence that follows what is still assumed.
-create function project_provenance(project_row_id bigint) returns jsonb language sql stable as $$
+-- created, and a confidence that follows what is still assumed. Takes the row, which its callers have.
+create function project_provenance(p project) returns jsonb language sql stable as $$
   select jsonb_build_object(
     'source', p.source,
-    'source_detail', coalesce(p.source_detail, ''),
-    'source_detail_zh', coalesce(p.source_detail_zh, ''),
+    'source_detail', p.source_detail,
+    'source_detail_zh', p.source_detail_zh,
     -- An outline the plan does not give is the least sure; any other assumed field makes it medium.
     'confidence', case when 'geometry' = any (p.assumptions) then 'low' when cardinality(p.assumptions) > 0 then 'medium' else 'high' end)
-  from project p where p.id = project_row_id
 $$;
 
 create or replace function project_as_feature(project_row_id bigint) returns jsonb language sql stable as $$
@@ -99,7 +105,7 @@ create or replace function project_as_feature(project_row_id bigint) returns jso
       'status_reports', project_status_reports(p.id),
       'version', p.version,
       'created_at', to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'updated_at', to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || project_provenance(p.id))
+      'updated_at', to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || project_provenance(p))
     from project p join project_action a on a.key = p.action
    where p.id = project_row_id
 $$;
