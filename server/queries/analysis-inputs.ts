@@ -17,6 +17,20 @@ export async function readAnalysisRevision(database: Queryable): Promise<string>
   return rows.map((row) => `${row.name}:${row.revision}`).join(',');
 }
 
+/**
+ * Every collection's revision counter and the standards' in one text: an answer computed from the
+ * stored data stays right while this is unchanged. A project's write rewrites its copy in the
+ * projects collection, so it changes the text too. Wider than any one answer needs (an import
+ * into an unrelated layer changes it), which costs a recomputation, never a stale answer.
+ */
+export async function readDataFingerprint(database: Queryable): Promise<string> {
+  const [row] = await database.query<{ fingerprint: string }>(
+    `select (select coalesce(string_agg(id || ':' || revision, ',' order by id), '') from collection)
+            || '|' || (select coalesce(string_agg(name || ':' || revision, ',' order by name), '') from analysis_revision) as fingerprint`,
+  );
+  return row.fingerprint;
+}
+
 export interface NetworkEdgeRow {
   id: string;
   coordinates: number[][];

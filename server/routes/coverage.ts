@@ -4,6 +4,7 @@ import { errorAnswer } from '../contract/errors.ts';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { readFacilitiesClosedOn } from '../facility-openings/read-facilities-not-open.ts';
+import type { ReadyAnswers } from '../services/ready-answers.ts';
 import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 import { createRouter } from './router.ts';
 
@@ -12,20 +13,23 @@ const errors = { 400: errorAnswer('Bad request'), 404: errorAnswer('Not found') 
 /**
  * The 15-minute life circle, mounted at /coverage: coverage by facility type, per estate and
  * from a point. Every answer counts the facilities open on `asOf` (default today in Shanghai),
- * so the life-circle panel, the walk from a point and the leaders' view agree on a date.
+ * so the life-circle panel, the walk from a point and the leaders' view agree on a date. The
+ * coverage answers are kept as ready bytes until the data changes (services/ready-answers.ts).
  */
-export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis) {
+export function createCoverageRoutes(database: Database, analysis: WalkingAnalysis, readyAnswers: ReadyAnswers) {
   return createRouter()
     .openapi(
       createRoute({
         method: 'get', path: '/', summary: 'Walking coverage of each facility type (network or straight-line)', request: { query: CoverageQuery },
         responses: { 200: { description: 'Coverage', content: { 'application/json': { schema: CoverageAnswer } } }, ...errors },
       }),
-      async (context) => {
+      (context) => {
         const { types, speed, mode, placeholders, asOf } = context.req.valid('query');
-        const { date, excludedFacilityKeys } = await readFacilitiesClosedOn(database, asOf, placeholders === 'include');
-        const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
-        return context.json({ ...coverage, asOf: date, facilitiesNotOpen: excludedFacilityKeys }, 200);
+        return readyAnswers.answer(context, 'application/json', async () => {
+          const { date, excludedFacilityKeys } = await readFacilitiesClosedOn(database, asOf, placeholders === 'include');
+          const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
+          return { ...coverage, asOf: date, facilitiesNotOpen: excludedFacilityKeys };
+        });
       },
     )
     .openapi(

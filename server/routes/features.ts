@@ -7,7 +7,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findCollection, listCollections, type CollectionRow } from '../queries/collections.ts';
-import { countFeatures, findFeature, listFeatures } from '../queries/features.ts';
+import { findFeature, readItemsPage } from '../queries/features.ts';
 import { apiRootOf, createRouter, geoJsonType } from './router.ts';
 
 const crs84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -77,11 +77,8 @@ export function createFeatureRoutes(database: Database) {
       async (context) => {
         const { collectionId } = context.req.valid('param');
         const { limit, offset, bbox } = context.req.valid('query');
-        await requireCollection(collectionId);
-        const [numberMatched, features] = await Promise.all([
-          countFeatures(database, collectionId, bbox),
-          listFeatures(database, collectionId, { bbox, limit, offset }),
-        ]);
+        const { found, numberMatched, numberReturned, featuresJson } = await readItemsPage(database, collectionId, { bbox, limit, offset });
+        if (!found) throw notFound(`Collection "${collectionId}"`, `数据集“${collectionId}”`);
         const pageLink = (rel: string, pageOffset: number): Link => {
           const url = new URL(context.req.url);
           url.searchParams.set('limit', String(limit));
@@ -89,17 +86,14 @@ export function createFeatureRoutes(database: Database) {
           return { href: url.toString(), rel, type: geoJsonType };
         };
         const links = [pageLink('self', offset)];
-        if (offset + features.length < numberMatched) links.push(pageLink('next', offset + limit));
+        if (offset + numberReturned < numberMatched) links.push(pageLink('next', offset + limit));
         if (offset > 0) links.push(pageLink('prev', Math.max(0, offset - limit)));
         links.push({ href: `${apiRootOf(context.req.url)}/collections/${collectionId}`, rel: 'collection', type: 'application/json' });
-        return context.json({
-          type: 'FeatureCollection' as const,
-          features,
-          numberMatched,
-          numberReturned: features.length,
-          timeStamp: new Date().toISOString(),
-          links,
-        }, 200, { 'Content-Type': geoJsonType });
+        const rest = JSON.stringify({ numberMatched, numberReturned, timeStamp: new Date().toISOString(), links });
+        // The Features are PostGIS's JSON text, spliced in as they are (readItemsPage says why).
+        const body = `{"type":"FeatureCollection","features":[${featuresJson}],${rest.slice(1)}`;
+        // Typed as the contract's answer, which the text is (the contract tests parse and check it).
+        return context.body(body, 200, { 'Content-Type': geoJsonType }) as never;
       },
     )
     .openapi(

@@ -290,6 +290,29 @@ describe.each(serversUnderTest())('coverage follows changes to the data on a pri
     expect((await getJson(privateServer, `/api/coverage?types=${health}`)).body.byType[0].residentsShare).toBe(before.body.byType[0].residentsShare);
   });
 
+  it('serves a question asked again as the same bytes with a strong ETag, 304 for If-None-Match, and computes afresh once the data changes', async () => {
+    const url = `${privateServer.url}/api/coverage?types=${health}&speed=1.0`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const firstBody = await first.json();
+    // The same question with its parameters in another order is the same answer.
+    const reordered = await fetch(`${privateServer.url}/api/coverage?speed=1.0&types=${health}`);
+    expect(reordered.headers.get('etag')).toBe(etag);
+    expect(await reordered.json()).toEqual(firstBody);
+    const revalidated = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    const walkMetres = firstBody.byType[0].walkMetres;
+    expect((await patchStandard(health, JSON.stringify({ maxWalkMetres: walkMetres - 100 }), editor, await standardEtag(health))).status).toBe(200);
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await changed.json()).byType[0].walkMetres).toBe(walkMetres - 100);
+    expect((await patchStandard(health, JSON.stringify({ maxWalkMetres: walkMetres }), editor, await standardEtag(health))).status).toBe(200);
+    expect((await (await fetch(url)).json()).byType[0].walkMetres).toBe(walkMetres);
+  });
+
   it('undoes a planner\'s edit, back to the standard\'s own distance', async () => {
     const before = await getJson(privateServer, `/api/coverage?types=${health}`);
     await patchStandard(health, JSON.stringify({ maxWalkMetres: 777 }), editor, await standardEtag(health));
