@@ -7,8 +7,7 @@ import type { PublicSettings } from './contract/ogc.ts';
 import type { Database } from './db/database.ts';
 import { describeApi } from './describe-api.ts';
 import { answerError, RequestError } from './errors.ts';
-import { readDataFingerprint } from './queries/analysis-inputs.ts';
-import { todayInShanghai } from './contract/vocabulary/as-of.ts';
+import { createDataFingerprint } from './services/data-fingerprint.ts';
 import { createReadyAnswers } from './services/ready-answers.ts';
 import { createWalkingAnalysis, type WalkingAnalysis } from './services/walking-analysis.ts';
 import { createCoverageRoutes } from './routes/coverage.ts';
@@ -49,7 +48,7 @@ export interface AppDependencies {
 function createApi({ database, settings, adminToken = null, walkingAnalysis = createWalkingAnalysis(database), geodataDirectory }: AppDependencies) {
   // A NUL character is never part of a name, id or number here; refused before it reaches any route.
   // The heavy analyses' answers, kept until the data (or, for "today", the date) changes.
-  const readyAnswers = createReadyAnswers(async () => `${await readDataFingerprint(database)}|${todayInShanghai()}`);
+  const readyAnswers = createReadyAnswers(createDataFingerprint(database));
   const api = $(new OpenAPIHono().use('*', async (context, next) => {
     if (/%00|\u0000/i.test(context.req.url)) {
       throw new RequestError(400, 'InvalidCharacters', 'The request URL contains a NUL character (%00)', '请求地址中含有 NUL 字符（%00）');

@@ -15,6 +15,13 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction: all of it is committed, or none of it. */
   transaction<Result>(work: (transaction: Queryable) => Promise<Result>): Promise<Result>;
   close(): Promise<void>;
+  /**
+   * The embedded database only: how many statements, scripts and transactions have started or
+   * ended on it. It is open in this process alone, so nothing can be written to it without this
+   * number changing: what was read while it stood at n is still true while it is n. PostgreSQL
+   * has other writers (the import command, psql), so it has no such number.
+   */
+  readonly statementsStartedOrEnded?: () => number;
 }
 
 /**

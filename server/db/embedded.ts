@@ -20,24 +20,34 @@ export async function openEmbeddedDatabase(dataDirectory: string): Promise<Datab
     throw error;
   }
 
+  // Counted at the start and the end of every statement, script and transaction: see
+  // Database.statementsStartedOrEnded. A transaction's own statements are inside its count.
+  let statementsStartedOrEnded = 0;
+  async function counted<Result>(work: () => Promise<Result>): Promise<Result> {
+    statementsStartedOrEnded += 1;
+    try {
+      return await work();
+    } finally {
+      statementsStartedOrEnded += 1;
+    }
+  }
+
   return {
     kind: 'embedded',
-    async query<Row>(sql: string, parameters: unknown[] = []) {
-      const result = await database.query<Row>(sql, parameters);
-      return result.rows;
-    },
-    async executeScript(sql) {
+    statementsStartedOrEnded: () => statementsStartedOrEnded,
+    query: <Row>(sql: string, parameters: unknown[] = []) => counted(async () => (await database.query<Row>(sql, parameters)).rows),
+    executeScript: (sql) => counted(async () => {
       await database.exec(sql);
-    },
+    }),
     transaction: (work) =>
-      database.transaction((transaction) =>
+      counted(() => database.transaction((transaction) =>
         work({
           async query<Row>(sql: string, parameters: unknown[] = []) {
             const result = await transaction.query<Row>(sql, parameters);
             return result.rows;
           },
         }),
-      ),
+      )),
     close: async () => {
       await database.close();
       releaseLock();
