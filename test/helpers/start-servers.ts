@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { copyEmbeddedTemplate, createEmbeddedTemplate } from './embedded-template.ts';
 import { createFreshDatabase } from './fresh-database.ts';
 import { startServerProcess, type RunningServer } from './server-process.ts';
 
@@ -20,6 +19,8 @@ const adminToken = 'test-admin-token-for-import';
 declare module 'vitest' {
   export interface ProvidedContext {
     servers: ServerUnderTest[];
+    /** A seeded embedded data directory that private servers start on a copy of (embedded-template.ts). */
+    embeddedTemplate: string;
   }
 }
 
@@ -31,7 +32,8 @@ declare module 'vitest' {
 export default async function startServers(project: TestProject) {
   const running: RunningServer[] = [];
   const servers: ServerUnderTest[] = [];
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'lifecircle-api-'));
+  const embeddedTemplate = await createEmbeddedTemplate();
+  const dataDirectory = copyEmbeddedTemplate(embeddedTemplate, 'api');
 
   const embedded = await startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDirectory, LIFECIRCLE_ADMIN_TOKEN: adminToken });
   running.push(embedded);
@@ -50,8 +52,10 @@ export default async function startServers(project: TestProject) {
   }
 
   project.provide('servers', servers);
+  project.provide('embeddedTemplate', embeddedTemplate);
   return async () => {
     await Promise.all(running.map((server) => server.stop()));
     rmSync(dataDirectory, { recursive: true, force: true });
+    rmSync(embeddedTemplate, { recursive: true, force: true });
   };
 }
