@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request, Route } from 'playwright-core';
 import type { FeatureOnScreen } from '../../client/map/test-hook.ts';
 
 /** Helpers the browser tests share: waiting for real frames and reading canvas pixels. */
@@ -25,6 +25,51 @@ export async function waitForFrames(page: Page, frames = 4): Promise<void> {
   await page.evaluate(async (count) => {
     for (let index = 0; index < count; index += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
   }, frames);
+}
+
+/**
+ * Holds back the requests matching `pattern` (the first only, or every one) until the test has
+ * done what should come before their answers. `held` resolves once one is held; `deliver()` lets
+ * them go and resolves when each has reached the page (or was abandoned by it) and the page has
+ * had frames to act on it: the test waits on those events, never on a clock.
+ */
+export async function holdRequests(page: Page, pattern: string, which: 'first' | 'every', method = 'GET') {
+  const heldRequests: Request[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  let markHeld!: () => void;
+  const held = new Promise<void>((resolve) => { markHeld = resolve; });
+  const handler = async (route: Route) => {
+    const request = route.request();
+    if (request.method() === method && (which === 'every' || heldRequests.length === 0)) {
+      heldRequests.push(request);
+      markHeld();
+      await released;
+    }
+    await route.continue();
+  };
+  await page.route(pattern, handler);
+  const settled = (request: Request) => new Promise<void>((resolve) => {
+    const done = (finished: Request) => {
+      if (finished !== request) return;
+      page.off('requestfinished', done);
+      page.off('requestfailed', done);
+      resolve();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+  });
+  return {
+    held,
+    count: () => heldRequests.length,
+    async deliver() {
+      const answers = heldRequests.map(settled);
+      release();
+      await Promise.all(answers);
+      await page.unroute(pattern, handler);
+      await waitForFrames(page, 6);
+    },
+  };
 }
 
 export async function waitForCameraToSettle(page: Page): Promise<void> {

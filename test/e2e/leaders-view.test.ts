@@ -4,7 +4,7 @@ import type { LeadersSummary } from '../../server/contract/summary.ts';
 import { renovationColours } from '../../client/layers/renovation-colours.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { addUser } from '../helpers/e2e-users.ts';
-import { openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
+import { holdRequests, openDashboard, waitForCameraToSettle, waitForDashboardReady, waitForFrames } from './dashboard-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
 const skipReason = inject('browserSkipReason');
@@ -194,23 +194,14 @@ describe.skipIf(skipReason !== '')('the leaders\' view in headless Chromium', ()
 
     // Two quick clicks whose answers arrive out of order (the first held back on its way): the
     // list of the latest click stays, the earlier answer arriving last does not replace it.
-    let heldBack = false;
-    const holdFirstCoverage = async (route: import('playwright-core').Route) => {
-      if (!heldBack) {
-        heldBack = true;
-        await new Promise((resolve) => setTimeout(resolve, 2500));
-      }
-      await route.continue();
-    };
-    await page.route('**/api/coverage?**', holdFirstCoverage);
+    const heldCoverage = await holdRequests(page, '**/api/coverage?**', 'first');
     const latestTitle = await page.locator('[data-testid="headline-coverage-park"]').getAttribute('title');
     await page.click('[data-testid="headline-coverage-health"]');
+    await heldCoverage.held;
     await page.click('[data-testid="headline-coverage-park"]');
     await page.waitForFunction((title) => document.querySelector('[data-testid="drilldown"]')?.getAttribute('aria-label') === title, latestTitle);
-    // Past the held-back answer's arrival.
-    await page.waitForTimeout(3500);
-    await page.unroute('**/api/coverage?**', holdFirstCoverage);
-    expect(heldBack).toBe(true);
+    // The held-back answer arrives last, and the page has acted on it.
+    await heldCoverage.deliver();
     await expect(page.locator('[data-testid="drilldown"]').getAttribute('aria-label')).resolves.toBe(latestTitle);
 
     // The facilities not yet open on that date.

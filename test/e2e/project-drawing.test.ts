@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { mapOrigin, waitForDashboardReady } from './dashboard-page.ts';
+import { holdRequests, mapOrigin, waitForDashboardReady } from './dashboard-page.ts';
 import { clickAt, openSignedInPage, pagePointOf, waitForDrawingTools } from './project-drawing-page.ts';
 
 const dashboardUrl = inject('dashboardUrl');
@@ -213,24 +213,17 @@ describe.skipIf(skipReason !== '')('drawing a new project with terra-draw in hea
   it('does not open the editor when the project\'s read ends after signing out', async () => {
     const leaverPage = await openSignedInPage(browser, dashboardUrl, 'drawing-leaver', 'editor');
     // The project's read is held back on its way, so the sign-out comes first.
-    let heldBack = false;
-    await leaverPage.route('**/api/collections/projects/items/*', async (route) => {
-      if (route.request().method() === 'GET') {
-        heldBack = true;
-        await new Promise((resolve) => setTimeout(resolve, 2500));
-      }
-      await route.continue();
-    });
+    const heldProjectReads = await holdRequests(leaverPage, '**/api/collections/projects/items/*', 'every');
     await leaverPage.click('[data-testid="tab-projects"]');
     await leaverPage.waitForSelector('[data-testid="projects-panel"]');
     await leaverPage.locator('[data-testid="project-row"]').first().click();
     await leaverPage.waitForSelector('[data-testid="edit-project"]');
     await leaverPage.click('[data-testid="edit-project"]');
+    await heldProjectReads.held;
     await leaverPage.click('[data-testid="sign-out"]');
     await leaverPage.waitForSelector('[data-testid="sign-out"]', { state: 'detached' });
-    // Past the held-back answer's arrival.
-    await leaverPage.waitForTimeout(3500);
-    expect(heldBack).toBe(true);
+    // The held-back reads arrive after the sign-out, and the page has acted on them.
+    await heldProjectReads.deliver();
     await expect(leaverPage.locator('[data-testid="project-editor"]').count()).resolves.toBe(0);
     await leaverPage.context().close();
   });
