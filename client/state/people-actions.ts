@@ -12,9 +12,11 @@ import { session } from './session-state.ts';
 
 const roleRank = { viewer: 1, editor: 2, admin: 3 } as const;
 
+/** Opens the page with the list read afresh: a list from an earlier opening may be out of date (sessions come and go). */
 export async function openPeople(): Promise<void> {
   batch(() => {
     peopleOpen.value = true;
+    people.value = null;
     peopleFailure.value = null;
     peopleOutcome.value = null;
     pendingChange.value = null;
