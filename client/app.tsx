@@ -5,7 +5,7 @@ import { DetailsPanel } from './panels/details-panel.tsx';
 import { HoverTooltip } from './panels/hover-tooltip.tsx';
 import { LayerPanel } from './panels/layer-panel.tsx';
 import { LeadersPanel } from './panels/leaders-panel.tsx';
-import { CoveragePanel, DataCompletenessDialog, ImportDialog, ProjectEditor, ProjectsPanel, ScheduleDialog } from './panels/lazy-panels.tsx';
+import { CoveragePanel, DataCompletenessDialog, ImportDialog, PeopleDialog, ProjectEditor, ProjectsPanel, ScheduleDialog } from './panels/lazy-panels.tsx';
 import { AsOfSlider } from './panels/as-of-slider.tsx';
 import { openSidePanel, sidePanel, type SidePanel } from './state/side-panel.ts';
 import { raiseSheet, sheetPosition, toggleSheet, toggleTopMenu, topMenuOpen } from './state/layout.ts';
@@ -87,6 +87,7 @@ export function App() {
           <ImportDialog />
           <ScheduleDialog />
           <DataCompletenessDialog />
+          <PeopleDialog />
         </main>
       </div>
     </div>

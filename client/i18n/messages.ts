@@ -6,6 +6,7 @@ import { walkingSpeeds } from '../../server/contract/vocabulary/walking.ts';
 import { drawingChinese, drawingEnglish } from './messages-drawing.ts';
 import { importChinese, importEnglish } from './messages-import.ts';
 import { leadersChinese, leadersEnglish } from './messages-leaders.ts';
+import { peopleChinese, peopleEnglish } from './messages-people.ts';
 import { projectsChinese, projectsEnglish } from './messages-projects.ts';
 import { scheduleChinese, scheduleEnglish } from './messages-schedule.ts';
 
@@ -115,6 +116,7 @@ const chinese = {
   ...importChinese,
   ...scheduleChinese,
   ...leadersChinese,
+  ...peopleChinese,
 } as const;
 
 export type MessageKey = keyof typeof chinese;
@@ -220,6 +222,7 @@ const english: Record<MessageKey, string> = {
   ...importEnglish,
   ...scheduleEnglish,
   ...leadersEnglish,
+  ...peopleEnglish,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { 'zh-CN': chinese, en: english };

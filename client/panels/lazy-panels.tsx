@@ -3,6 +3,7 @@ import { editingSession } from '../state/editing-state.ts';
 import { importDialogOpen } from '../state/import-state.ts';
 import { scheduleDialogOpen } from '../state/schedule-state.ts';
 import { dataCompletenessOpen } from '../state/data-completeness-state.ts';
+import { peopleOpen } from '../state/people-state.ts';
 import { loadOnFirstUse } from './load-on-first-use.tsx';
 
 // The panels the first map does not need, each fetched as a chunk of its own the first time it
@@ -33,6 +34,9 @@ export const ProjectsOfPlace = loadOnFirstUse(() => import('./projects-of-place.
 /** The top bar's sign-in form, once 登录 is pressed. */
 export const SignInForm = loadOnFirstUse(() => import('./sign-in-form.tsx').then((module) => module.SignInForm));
 
+/** 修改密码, once chosen in the signed-in person's menu. */
+export const PasswordChangeForm = loadOnFirstUse(() => import('./password-change-form.tsx').then((module) => module.PasswordChangeForm));
+
 // The 导入数据 dialog, with its actions and the import API, is fetched the first time an editor opens it.
 const LoadedImportDialog = loadOnFirstUse(() => import('./import-dialog.tsx').then((module) => module.ImportDialog));
 
@@ -55,4 +59,12 @@ const LoadedDataCompletenessDialog = loadOnFirstUse(() => import('./data-complet
 /** 数据完整度, while open. */
 export function DataCompletenessDialog() {
   return dataCompletenessOpen.value ? <LoadedDataCompletenessDialog /> : null;
+}
+
+// 用户管理, with its actions and the people API, is fetched the first time an admin opens it.
+const LoadedPeopleDialog = loadOnFirstUse(() => import('./people-dialog.tsx').then((module) => module.PeopleDialog));
+
+/** 用户管理, while open. */
+export function PeopleDialog() {
+  return peopleOpen.value ? <LoadedPeopleDialog /> : null;
 }

@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
 import type { Role } from '../contract/session.ts';
-import { countAdmins, findSession, findUserByNameInAnyCase, insertUser, type SessionRow } from '../queries/users.ts';
+import { countAdmins, findSession, findUserByNameInAnyCase, insertUser, insertUserAudit, type SessionRow } from '../queries/users.ts';
 
 /**
  * Sign-in with roles. Passwords are argon2id hashes (@node-rs/argon2, its defaults: 19 MiB, 2
@@ -46,7 +46,12 @@ export async function ensureFirstAdmin(database: Database, username: string | un
   if (problem) throw new Error(`LIFECIRCLE_ADMIN_PASSWORD: ${problem.message}`);
   if (!/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new Error('LIFECIRCLE_ADMIN_USER: 3–40 letters, digits, ".", "_" or "-"');
   if (await findUserByNameInAnyCase(database, username)) throw new Error(`LIFECIRCLE_ADMIN_USER: "${username}" exists (in some case) and is not an admin`);
-  await insertUser(database, username, await hashPassword(password), 'admin');
+  const passwordHash = await hashPassword(password);
+  await database.transaction(async (transaction) => {
+    const admin = await insertUser(transaction, username, passwordHash, 'admin');
+    // Added by the server itself, from its environment: no person to name.
+    await insertUserAudit(transaction, { userId: admin.id, action: 'added', actor: null, roleAfter: 'admin' });
+  });
   return username;
 }
 

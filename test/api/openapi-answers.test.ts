@@ -329,6 +329,31 @@ describe.each(serversUnderTest())('every answer of every route matches the OpenA
     const person = { username: 'openapi-viewer', password: 'a-long-password-for-the-check', role: 'viewer' };
     await ask({ method: 'POST', path: '/api/users', body: json(person), headers: withJson(admin), status: 201 });
     await ask({ method: 'POST', path: '/api/users', body: json(person), headers: withJson(admin), status: 409 });
+
+    // The admin page: a role, disabled, sessions, history; and one's own password.
+    const personPath = `/api/users/${person.username}`;
+    await ask({ method: 'PATCH', path: personPath, body: json({ role: 'editor' }), headers: withJson(admin), status: 200 });
+    await ask({ method: 'PATCH', path: personPath, body: json({}), headers: withJson(admin), status: 400 });
+    await ask({ method: 'PATCH', path: '/api/users/nobody-at-all', body: json({ role: 'editor' }), headers: withJson(admin), status: 404 });
+    await ask({ method: 'PATCH', path: `/api/users/${firstAdmin.username}`, body: json({ disabled: true }), headers: withJson(admin), status: 409 });
+    await ask({ method: 'PATCH', path: personPath, body: json({ role: 'admin' }), headers: withJson(null), status: 401 });
+    await ask({ method: 'PATCH', path: personPath, body: json({ role: 'admin' }), headers: withJson(editor), status: 403 });
+    const personSession = await ask({ method: 'POST', path: '/api/session', body: json(person), headers: withJson(null), status: 200 });
+    const personHeaders = { cookie: (personSession.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': personSession.body.csrfToken };
+    const change = (body: unknown, headers: Record<string, string>, status: number) => ask({ method: 'PUT', path: '/api/session/password', body: json(body), headers: { 'content-type': 'application/json', ...headers }, status });
+    await change({ currentPassword: 'not the password', newPassword: 'another-long-password' }, personHeaders, 403);
+    await change({ currentPassword: person.password, newPassword: 'short' }, personHeaders, 400);
+    await change({ currentPassword: person.password, newPassword: 'another-long-password' }, {}, 401);
+    await change({ currentPassword: person.password, newPassword: 'another-long-password' }, personHeaders, 200);
+    await ask({ method: 'DELETE', path: `${personPath}/sessions`, headers: admin.headers, status: 200 });
+    await ask({ method: 'DELETE', path: '/api/users/nobody-at-all/sessions', headers: admin.headers, status: 404 });
+    await ask({ method: 'DELETE', path: `${personPath}/sessions`, status: 401 });
+    await ask({ method: 'DELETE', path: `${personPath}/sessions`, headers: editor.headers, status: 403 });
+    await ask({ method: 'PATCH', path: personPath, body: json({ disabled: true }), headers: withJson(admin), status: 200 });
+    await ask({ method: 'POST', path: '/api/session', body: json({ username: person.username, password: 'another-long-password' }), headers: withJson(null), status: 403 });
+    await ask({ path: `${personPath}/history`, headers: admin.headers, status: 200 });
+    await ask({ path: '/api/users/nobody-at-all/history', headers: admin.headers, status: 404 });
+    await ask({ path: `${personPath}/history`, status: 401 });
   }, 60_000);
 
   it('asked every path and method of the document', () => {

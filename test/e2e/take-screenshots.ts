@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
 import { previewImportForScreenshot } from './import-dialog-page.ts';
+import { openPeopleForScreenshot } from './people-admin-page.ts';
 import { drawProjectForScreenshot } from './project-drawing-page.ts';
 import { previewScheduleForScreenshot } from './project-schedule-page.ts';
 
@@ -135,8 +136,16 @@ try {
     await previewScheduleForScreenshot(page, dashboardUrl);
     await page.screenshot({ path: join(outputDirectory, 'schedule-import.png') });
     console.log(`wrote ${join(outputDirectory, 'schedule-import.png')}`);
+
+    // 用户管理: the people with their roles, states and sessions, one person's history, the add
+    // form filled in. Nothing is written: the table shows whoever the dashboard has.
+    await page.goto(dashboardUrl);
+    await page.waitForFunction(() => window.__lifecircle?.ready === true, undefined, { timeout: 30_000 });
+    await openPeopleForScreenshot(page);
+    await page.screenshot({ path: join(outputDirectory, 'people-admin.png') });
+    console.log(`wrote ${join(outputDirectory, 'people-admin.png')}`);
   } else {
-    console.log('skipped project-drawing.png, import-dialog.png and schedule-import.png: set LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD to sign in');
+    console.log('skipped project-drawing.png, import-dialog.png, schedule-import.png and people-admin.png: set LIFECIRCLE_ADMIN_USER and LIFECIRCLE_ADMIN_PASSWORD to sign in');
   }
 } finally {
   await browser.close();

@@ -6,6 +6,7 @@ import { exportUrl } from '../../../client/api/exports.ts';
 import { importIntoCollection, previewImport } from '../../../client/api/imports.ts';
 import { deleteProject, fetchProject, patchProject } from '../../../client/api/projects.ts';
 import { patchRenovationRecord } from '../../../client/api/renovation.ts';
+import { changeOwnPassword, changePerson, endSessionsOf } from '../../../client/api/people.ts';
 import { fetchSession } from '../../../client/api/session.ts';
 import { itemsLimitMaximum } from '../../../server/contract/vocabulary/paging.ts';
 import { installFakeFetch } from '../../helpers/fake-fetch.ts';
@@ -113,6 +114,27 @@ describe('client/api over hc<AppType>', () => {
     const reading = fetchProject('P1-1').catch((caught: unknown) => caught);
     await (await nextRequest()).answer({ code: 'InvalidRequest', message: 'bad', messageZh: '错误', problems: [{ field: 'code', message: 'bad', messageZh: '错误' }] }, 422);
     await expect(reading).resolves.toMatchObject({ status: 422, problems: [{ field: 'code', message: 'bad', messageZh: '错误' }] });
+  });
+
+  it('sends the admin page\'s changes and one\'s own password change as JSON with the CSRF token, the name escaped in the path', async () => {
+    void changePerson('wang.min', { role: 'viewer', disabled: true }, 'token');
+    const patch = await nextRequest();
+    expect([patch.method, patch.url]).toEqual(['PATCH', '/api/users/wang.min']);
+    expect(patch.headers.get('content-type')).toBe('application/json');
+    expect(patch.headers.get('x-csrf-token')).toBe('token');
+    expect(JSON.parse(patch.body!)).toEqual({ role: 'viewer', disabled: true });
+
+    const ending = endSessionsOf('li/hua', 'token');
+    const ended = await nextRequest();
+    expect([ended.method, ended.url]).toEqual(['DELETE', '/api/users/li%2Fhua/sessions']);
+    await ended.answer({ sessionsEnded: 2 });
+    await expect(ending).resolves.toBe(2);
+
+    void changeOwnPassword('the-old-password', 'a-new-long-password', 'token');
+    const change = await nextRequest();
+    expect([change.method, change.url]).toEqual(['PUT', '/api/session/password']);
+    expect(change.headers.get('x-csrf-token')).toBe('token');
+    expect(JSON.parse(change.body!)).toEqual({ currentPassword: 'the-old-password', newPassword: 'a-new-long-password' });
   });
 
   it('reads the session with the cookie, and nobody as null', async () => {

@@ -70,6 +70,10 @@ describe('the first map loads no panel it does not show', () => {
     'panels/import-dialog.tsx',
     'state/import-actions.ts',
     'api/imports.ts',
+    'panels/people-dialog.tsx',
+    'panels/password-change-form.tsx',
+    'state/people-actions.ts',
+    'api/people.ts',
   ])('%s is fetched on first use', (module) => {
     expect(existsSync(join(clientDirectory, module))).toBe(true);
     expect(modules).not.toContain(module);
