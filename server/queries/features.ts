@@ -31,7 +31,7 @@ export interface ItemsPage {
 
 /**
  * A page of items in one statement: whether the collection exists, how many features match, and
- * the page's Features as JSON text built by PostGIS. The text goes into the answer without being
+ * the page's Features as JSON built by PostGIS. The JSON goes into the answer without being
  * parsed and written again in JavaScript, which was most of the route's time.
  */
 export async function readItemsPage(
