@@ -121,17 +121,30 @@ const limitWriteBody = limitBody(defaultBodyBytes);
 /** Content types a JSON write may carry: JSON, GeoJSON (RFC 7946) and JSON merge patch (RFC 7396). */
 const jsonWriteTypes = /^application\/(json|geo\+json|merge-patch\+json)\s*(;|$)/i;
 
+/** Content types of a form (an HTML form's submission): never a file's own bytes. */
+const formTypes = /^(multipart\/form-data|application\/x-www-form-urlencoded)\s*(;|$)/i;
+
 /**
  * Every write but an import (which takes files, under limits of its own) is bounded at
  * `defaultBodyBytes` first, then must be JSON: a body of another type answers 415 (OGC API -
  * Features Part 4) before any route reads it. Writes without a body are left to their routes.
+ * An import's body is the file itself, of any type or none (a browser sends a .geojson or
+ * .gpkg file without one): its format comes from `format`, the file name, the type or its first
+ * bytes. Only a form is refused there (415), because the file inside it would be read as the file.
  */
 export const requireJsonWrites = createMiddleware(async (context, next) => {
   const { method } = context.req;
-  if ((method !== 'POST' && method !== 'PUT' && method !== 'PATCH') || /\/import(\/|$)/.test(context.req.path)) return next();
+  if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return next();
+  const contentType = context.req.header('content-type')?.trim() ?? '';
+  if (/\/import(\/|$)/.test(context.req.path)) {
+    if (formTypes.test(contentType)) {
+      throw new RequestError(415, 'UnsupportedMediaType', 'Send the file itself as the raw request body (e.g. fetch(url, { body: file })), not as a form',
+        '请将文件本身作为请求体发送，而不是以表单方式上传');
+    }
+    return next();
+  }
   return limitWriteBody(context, async () => {
     const hasBody = context.req.header('transfer-encoding') !== undefined || Number(context.req.header('content-length') ?? 0) > 0;
-    const contentType = context.req.header('content-type')?.trim() ?? '';
     if (hasBody && !jsonWriteTypes.test(contentType)) {
       throw new RequestError(415, 'UnsupportedMediaType',
         `Send the body as application/json or application/geo+json${method === 'PATCH' ? ' (or application/merge-patch+json)' : ''}, not ${contentType || 'without a Content-Type'}`,
