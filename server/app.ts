@@ -26,7 +26,7 @@ import { createRenovationRoutes } from './routes/renovation.ts';
 import { createSessionRoutes } from './routes/session.ts';
 import { createSummaryRoutes } from './routes/summary.ts';
 import { createUserRoutes } from './routes/users.ts';
-import { defaultBodyBytes, limitBody, requireJsonWrites } from './routes/router.ts';
+import { defaultBodyBytes, finishReadingBody, limitBody, requireJsonWrites } from './routes/router.ts';
 
 export interface AppDependencies {
   database: Database;
@@ -92,7 +92,8 @@ function createApi({ database, settings, adminToken = null, walkingAnalysis = cr
 /** Middleware, the API under /api, the OpenAPI document, errors and the built client. */
 export function createApp(dependencies: AppDependencies) {
   // GeoJSON and scripts shrink five- to tenfold: what a planner on a slow office line notices first.
-  const app = $(new OpenAPIHono().use('*', compress()).use('*', secureHeaders(securityHeadersFor(dependencies.settings))));
+  // finishReadingBody first: it reads what a refused request left unread after everything else has answered.
+  const app = $(new OpenAPIHono().use('*', finishReadingBody).use('*', compress()).use('*', secureHeaders(securityHeadersFor(dependencies.settings))));
   // Registered before /api is mounted, so that the API's catch-all does not answer it.
   app.get('/api/openapi.json', (context) => context.json(describeApi(app)));
   const withApi = app.route('/api', createApi(dependencies));

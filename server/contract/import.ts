@@ -14,11 +14,21 @@ export {
 } from './vocabulary/import.ts';
 
 /**
- * Ids an import may not take: PostgreSQL's own namespaces (`pg_…`, `information_schema`), words
- * the API's paths use, and `projects`, whose features mirror the projects table and change only
- * through the project routes (an import there would bypass their rules, versions and audit).
+ * Ids an import may not take: PostgreSQL's own namespaces (`pg_…`, `information_schema`), the
+ * names of the database's own tables (a collection named `app_user` or `user_session` would read,
+ * in the API and in a backup, as if it were the accounts), words the API's paths use, and
+ * `projects`, whose features mirror the projects table and change only through the project routes
+ * (an import there would bypass their rules, versions and audit). The pattern of collectionId
+ * already keeps out upper case, other scripts' letters, dots and slashes.
  */
-const reservedCollectionIds = new Set(['projects', 'information_schema', 'public', 'api', 'collections', 'conformance', 'openapi', 'items', 'queryables', 'schema', 'tiles', 'import', 'preview']);
+const reservedCollectionIds = new Set([
+  'projects', 'information_schema', 'public',
+  'analysis_revision', 'app_user', 'collection', 'estate_renovation', 'estate_renovation_audit', 'facility_opening', 'facility_standard',
+  'facility_standard_audit', 'feature', 'feature_import', 'project', 'project_action', 'project_audit', 'project_feature_link',
+  'project_status_report', 'user_session', 'schema_migration',
+  'api', 'collections', 'conformance', 'openapi', 'items', 'queryables', 'schema', 'tiles', 'import', 'preview', 'health', 'config',
+  'session', 'users', 'admin',
+]);
 
 export function isReservedCollectionId(collectionId: string): boolean {
   return reservedCollectionIds.has(collectionId) || /^(pg|sql)_/.test(collectionId);

@@ -15,7 +15,7 @@ export const decimalNumber = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 export { itemsLimitMaximum };
 
 export const CollectionIdParameters = z.object({
-  collectionId: z.string().openapi({ param: { name: 'collectionId', in: 'path' }, example: 'facilities' }),
+  collectionId: z.string().max(200, 'collectionId must be at most 200 characters').openapi({ param: { name: 'collectionId', in: 'path' }, example: 'facilities' }),
 });
 
 export const FeatureParameters = CollectionIdParameters.extend({
@@ -25,6 +25,7 @@ export const FeatureParameters = CollectionIdParameters.extend({
 /** bbox=west,south,east,north in WGS 84 degrees, as OGC API - Features Part 1 defines it. */
 const BoundingBoxText = z
   .string()
+  .max(200, 'bbox must be at most 200 characters')
   .transform((text, context) => {
     const parts = text.split(',').map((part) => part.trim());
     const values = parts.map(Number);

@@ -10,6 +10,9 @@ import { readTable, type TableOptions, type TableRecord } from './read-table.ts'
  * line in the file (the header is line 1). By default every row must be a point; with
  * `coordinates: 'optional'` a file of addresses without coordinates is read too.
  */
+/** The longest row a CSV file may have, in characters (csv-parse's max_record_size). */
+export const maximumRecordCharacters = 100_000;
+
 export function parseCsvFile(text: string, requestedCrs?: SourceCoordinateSystem, options: { coordinates?: TableOptions['coordinates'] } = {}): ParsedFile {
   // One line ending everywhere, so that line numbers are those an editor shows.
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -17,9 +20,16 @@ export function parseCsvFile(text: string, requestedCrs?: SourceCoordinateSystem
   try {
     records = parse(normalised, {
       bom: true, info: true, relax_column_count: true, skip_empty_lines: true, delimiter: guessDelimiter(normalised),
+      // One row of an office's table is a few hundred characters; a megabyte is a broken quote or an attack.
+      max_record_size: maximumRecordCharacters,
     }) as unknown as typeof records;
   } catch (error) {
-    const { message, lines } = error as Error & { lines?: number };
+    const { message, lines, code } = error as Error & { lines?: number; code?: string };
+    if (code === 'CSV_MAX_RECORD_SIZE') {
+      throw new RequestError(400, 'RecordTooLarge',
+        `The CSV file has a row${lines ? ` (line ${lines})` : ''} longer than ${maximumRecordCharacters} characters: a field holds too much text, or a quote (") is not closed`,
+        `CSV 文件中有一行${lines ? `（第 ${lines} 行）` : ''}超过 ${maximumRecordCharacters} 个字符：某个字段内容过长，或引号（"）未闭合`);
+    }
     throw new RequestError(400, 'UnreadableFile', `The CSV file cannot be read${lines ? ` (line ${lines})` : ''}: ${message}`, 'CSV 文件无法读取');
   }
   if (records.length === 0) throw new RequestError(400, 'EmptyFile', 'The CSV file is empty', 'CSV 文件是空的');

@@ -119,6 +119,11 @@ function countVertices(geometry: unknown, depth = 0): number {
 
 const maximumIdLength = 200;
 const maximumPropertyDepth = 32;
+/**
+ * Bounds on one feature's attributes, far above what an office's table holds (a long 备注 is a few
+ * hundred characters), so that one row cannot fill the database or the browser that shows it.
+ */
+export const propertyLimits = { nameCharacters: 200, textCharacters: 10_000, names: 500, jsonCharacters: 100_000 } as const;
 // PostgreSQL text and jsonb cannot hold NUL, nor a lone half of a UTF-16 surrogate pair (which a
 // JSON file can spell as "\ud800").
 const unstorableCharacter = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -130,10 +135,18 @@ function findStorageProblems(row: ParsedRow): string[] {
     if (row.fileId.length > maximumIdLength) problems.push(`id is ${row.fileId.length} characters long; at most ${maximumIdLength} are allowed`);
     if (unstorableCharacter.test(row.fileId)) problems.push('id contains a NUL character or a broken \\u escape, which cannot be stored');
   }
+  const properties = row.feature?.properties;
+  if (typeof properties === 'object' && properties !== null) {
+    const names = Object.keys(properties).length;
+    if (names > propertyLimits.names) problems.push(`has ${names} properties; at most ${propertyLimits.names} are allowed`);
+    const jsonCharacters = JSON.stringify(properties).length;
+    if (jsonCharacters > propertyLimits.jsonCharacters) problems.push(`its properties take ${jsonCharacters} characters as JSON; at most ${propertyLimits.jsonCharacters} are allowed`);
+  }
   const visit = (value: unknown, path: string, depth: number): void => {
     if (problems.length >= 5) return;
     if (typeof value === 'string') {
       if (unstorableCharacter.test(value)) problems.push(`${path} contains a NUL character or a broken \\u escape, which cannot be stored`);
+      if (value.length > propertyLimits.textCharacters) problems.push(`${path} is ${value.length} characters long; at most ${propertyLimits.textCharacters} are allowed`);
       return;
     }
     if (value === null || typeof value !== 'object') return;
@@ -144,10 +157,14 @@ function findStorageProblems(row: ParsedRow): string[] {
     for (const [key, item] of Object.entries(value)) {
       const itemPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key.replace(unstorableCharacter, '?')}`;
       if (!Array.isArray(value) && unstorableCharacter.test(key)) problems.push(`${itemPath}: the property name contains a NUL character or a broken \\u escape`);
+      if (!Array.isArray(value) && key.length > propertyLimits.nameCharacters) {
+        problems.push(`${path}: a property name is ${key.length} characters long; at most ${propertyLimits.nameCharacters} are allowed`);
+        continue;
+      }
       visit(item, itemPath, depth + 1);
     }
   };
-  visit(row.feature?.properties, 'properties', 0);
+  visit(properties, 'properties', 0);
   return problems;
 }
 

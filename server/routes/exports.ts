@@ -26,7 +26,7 @@ export function createExportRoutes(database: Database, analysis: WalkingAnalysis
     createRoute({
       method: 'get', path: '/{file}',
       summary: 'Export estates (with renovation), projects, facilities or coverage as CSV, Excel or GeoJSON: /exports/estates.csv, /exports/estates.xlsx, /exports/projects.geojson …',
-      request: { params: z.object({ file: z.string().openapi({ param: { name: 'file', in: 'path' }, example: 'estates.csv' }) }), query: ExportQuery },
+      request: { params: z.object({ file: z.string().max(100, 'file must be at most 100 characters').openapi({ param: { name: 'file', in: 'path' }, example: 'estates.csv' }) }), query: ExportQuery },
       responses: {
         200: {
           description: 'text/csv (UTF-8 with BOM), an Excel workbook or application/geo+json, as an attachment',

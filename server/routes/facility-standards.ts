@@ -17,7 +17,7 @@ import type { WalkingAnalysis } from '../services/walking-analysis.ts';
 import { createRouter, defaultBodyBytes, limitBody } from './router.ts';
 
 const standardContent = { content: { 'application/json': { schema: FacilityStandard } } };
-const IfMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"standard-community_health_center-2"' }) });
+const IfMatchHeader = z.object({ 'if-match': z.string().max(200, 'If-Match must be at most 200 characters').optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"standard-community_health_center-2"' }) });
 const editErrors = {
   400: errorAnswer('Bad request'), 401: errorAnswer('Not signed in'), 403: errorAnswer('Not an editor, or no valid X-CSRF-Token'), 404: errorAnswer('No such facility type'),
   412: errorAnswer('If-Match is not the current version; `current` is'), 428: errorAnswer('If-Match is missing'),

@@ -32,16 +32,18 @@ export function createImpactRoutes(database: Database, walkingAnalysis: WalkingA
   const route = impactRoute(database);
   return router.openapi<typeof route, InputWithJsonBody<typeof route, typeof ImpactRequest>>(route, async (context) => {
     const body = parseJsonObject(await context.req.text());
-    const geometry = await validateImpactGeometry(database, body.geometry);
+    const geometry = await validateImpactGeometry(database, body);
     return context.json(await measureImpact(database, walkingAnalysis, geometry), 200);
   });
 }
 
 /** The impact question takes any geometry a project could have, checked as a project's is. */
-async function validateImpactGeometry(database: Database, geometry: unknown) {
+async function validateImpactGeometry(database: Database, body: Record<string, unknown>) {
   const { geometry: checked } = await validateProjectFeature(database, {
     type: 'Feature',
-    geometry,
+    geometry: body.geometry,
+    // A `crs` beside the geometry is refused as on a project write: the coordinates must be WGS 84.
+    ...('crs' in body ? { crs: body.crs } : {}),
     properties: { title_zh: '影响分析', action: 'built_form', item: 6, lead_unit: '城建中心（房管办）', status: 'planned', start_date: '2025-01-01', end_date: '2025-12-31', progress_percent: 0 },
   });
   return checked;

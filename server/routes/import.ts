@@ -82,10 +82,6 @@ export function createImportRoutes(database: Database, adminToken: string | null
   const readRequest = async (
     collectionId: string, query: z.output<typeof ImportQuery>, contentType: string | undefined, readBody: () => Promise<ArrayBuffer>, importer: string | null,
   ): Promise<ImportRequest> => {
-    if (/^multipart\/form-data/i.test(contentType ?? '')) {
-      throw new RequestError(400, 'FormUploadNotSupported', 'Send the file itself as the raw request body (e.g. fetch(url, { body: file })), not as a multipart form',
-        '请将文件本身作为请求体发送，而不是以表单（multipart）方式上传');
-    }
     const bytes = new Uint8Array(await readBody());
     return {
       collectionId,

@@ -63,9 +63,6 @@ export function createProjectScheduleRoutes(database: Database) {
       }),
       async (context) => {
         const { username } = await requireRole(database, context, 'editor');
-        if (/^multipart\/form-data/i.test(context.req.header('content-type') ?? '')) {
-          throw new RequestError(400, 'FormUploadNotSupported', 'Send the workbook itself as the request body, not as a multipart form', '请将工作簿文件本身作为请求体发送，而不是以表单方式上传');
-        }
         const bytes = new Uint8Array(await context.req.arrayBuffer());
         if (bytes.length === 0) throw new RequestError(400, 'EmptyFile', 'The request has no file', '请求中没有文件');
         const answer = await importSchedule(database, bytes, username, context.req.valid('query').dryRun === 'true');

@@ -27,7 +27,7 @@ const writeErrors = {
   422: errorAnswer('A rule is broken; `problems` names each field in English and Chinese'),
   428: errorAnswer('If-Match is missing'),
 };
-const IfMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"p1-v1"' }) });
+const IfMatchHeader = z.object({ 'if-match': z.string().max(200, 'If-Match must be at most 200 characters').optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"p1-v1"' }) });
 const projectContent = { content: { [geoJsonType]: { schema: ProjectAnswer } } };
 const featureBodyTypes = [geoJsonType, 'application/json'] as const;
 const limitProjectBody = limitBody(projectLimits.bodyBytes, 'The request body is larger than 1 MB; simplify the geometry', '请求内容超过 1 MB，请简化图形');

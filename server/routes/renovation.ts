@@ -20,7 +20,7 @@ import { createRouter, documentedJsonBody, limitBody, type InputWithJsonBody } f
 const EstateKeyParameters = z.object({
   estateKey: z.string().max(200).openapi({ param: { name: 'estateKey', in: 'path' }, example: 'estate-weifang-4' }),
 });
-const IfMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"renovation-1-1700000000000"' }) });
+const IfMatchHeader = z.object({ 'if-match': z.string().max(200, 'If-Match must be at most 200 characters').optional().openapi({ param: { name: 'if-match', in: 'header' }, example: '"renovation-1-1700000000000"' }) });
 const recordContent = { content: { 'application/json': { schema: RenovationRecord } } };
 
 /** Strong entity tag of one version of one record (a re-created record never matches an old tag). */
