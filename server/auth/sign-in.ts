@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
 import type { Role } from '../contract/session.ts';
@@ -61,6 +62,23 @@ export async function findSignedIn(database: Database, context: Context): Promis
   if (!token || token.length > 200) return null;
   return (await findSession(database, sha256(token))) ?? null;
 }
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by `requireRoleFirst`: the session of the person the route acts for. */
+    signedIn: SessionRow;
+  }
+}
+
+/**
+ * Route middleware: `requireRole` before the body is validated, so an anonymous caller or a
+ * viewer learns nothing from a 400 about a route they may not use. The handler reads the session
+ * with `context.get('signedIn')`.
+ */
+export const requireRoleFirst = (database: Database, role: Role) => createMiddleware(async (context, next) => {
+  context.set('signedIn', await requireRole(database, context, role));
+  await next();
+});
 
 /**
  * 401 without a session, 403 for a role below `role`, and 403 for an unsafe method whose

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { clientAddress } from '../auth/client-address.ts';
 import { createSignInGuard } from '../auth/sign-in-guard.ts';
-import { findSignedIn, hashPassword, newToken, passwordProblem, requireRole, sessionCookieName, sessionHours, sha256, verifyPassword } from '../auth/sign-in.ts';
+import { findSignedIn, hashPassword, newToken, passwordProblem, requireRole, requireRoleFirst, sessionCookieName, sessionHours, sha256, verifyPassword } from '../auth/sign-in.ts';
 import { errorAnswer } from '../contract/errors.ts';
 import { PasswordChange, SessionsEnded, SessionState, SignIn, SignedIn } from '../contract/session.ts';
 import type { Database } from '../db/database.ts';
@@ -79,7 +79,7 @@ export function createSessionRoutes(database: Database, options: { secureCookies
     .openapi(
       createRoute({
         method: 'put', path: '/password', summary: 'Change one\'s own password: the other sessions of the person end, this one stays',
-        middleware: [limitBody(10_000, 'The request body is too large', '请求内容过大')] as const,
+        middleware: [requireRoleFirst(database, 'viewer'), limitBody(10_000, 'The request body is too large', '请求内容过大')] as const,
         request: { body: { content: { 'application/json': { schema: PasswordChange } }, required: true } },
         responses: {
           200: { description: 'Changed; how many other sessions ended', content: { 'application/json': { schema: SessionsEnded } } },
@@ -89,7 +89,7 @@ export function createSessionRoutes(database: Database, options: { secureCookies
         },
       }),
       async (context) => {
-        const session = await requireRole(database, context, 'viewer');
+        const session = context.get('signedIn');
         const { currentPassword, newPassword } = context.req.valid('json');
         const address = clientAddress(context);
         // The same guard as sign-in: a session left open cannot be used to guess the password it was opened with.

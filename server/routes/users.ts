@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { hashPassword, passwordProblem, requireRole } from '../auth/sign-in.ts';
+import { hashPassword, passwordProblem, requireRole, requireRoleFirst } from '../auth/sign-in.ts';
 import { errorAnswer } from '../contract/errors.ts';
 import { NewUser, Person, PersonHistory, PersonPatch, SessionsEnded, UserList, UsernameParameters, type Role } from '../contract/session.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -55,12 +55,12 @@ export function createUserRoutes(database: Database) {
     .openapi(
       createRoute({
         method: 'post', path: '/', summary: 'Add a person with a role (admins)',
-        middleware: [limitBody(defaultBodyBytes)] as const,
+        middleware: [requireRoleFirst(database, 'admin'), limitBody(defaultBodyBytes)] as const,
         request: { body: { ...json(NewUser), required: true } },
         responses: { 201: { description: 'Added', ...json(Person) }, 409: errorAnswer('Name taken'), ...errors },
       }),
       async (context) => {
-        const admin = await requireRole(database, context, 'admin');
+        const admin = context.get('signedIn');
         const { username, password, role } = context.req.valid('json');
         const problem = passwordProblem(password);
         if (problem) throw new RequestError(400, 'WeakPassword', problem.message, problem.messageZh);
@@ -85,7 +85,7 @@ export function createUserRoutes(database: Database) {
         method: 'patch', path: '/{username}', summary: 'Change a person\'s role, disable or enable them, or reset their password (admins)',
         description: 'Disabling ends every session of the person at once and refuses their sign-in until enabled. A new password ends their sessions too. '
           + 'A change that would leave no enabled admin answers 409.',
-        middleware: [limitBody(10_000)] as const,
+        middleware: [requireRoleFirst(database, 'admin'), limitBody(10_000)] as const,
         request: { params: UsernameParameters, body: { ...json(PersonPatch), required: true } },
         responses: {
           200: { description: 'The person as they are now', ...json(Person) }, 404: unknownPerson,
@@ -93,7 +93,7 @@ export function createUserRoutes(database: Database) {
         },
       }),
       async (context) => {
-        const admin = await requireRole(database, context, 'admin');
+        const admin = context.get('signedIn');
         const { username } = context.req.valid('param');
         const patch = context.req.valid('json');
         if (patch.password !== undefined) {
@@ -132,11 +132,12 @@ export function createUserRoutes(database: Database) {
     .openapi(
       createRoute({
         method: 'delete', path: '/{username}/sessions', summary: 'End every session of a person: they must sign in again (admins)',
+        middleware: [requireRoleFirst(database, 'admin')] as const,
         request: { params: UsernameParameters },
         responses: { 200: { description: 'How many sessions ended', ...json(SessionsEnded) }, 404: unknownPerson, ...errors },
       }),
       async (context) => {
-        const admin = await requireRole(database, context, 'admin');
+        const admin = context.get('signedIn');
         const { username } = context.req.valid('param');
         const sessionsEnded = await database.transaction(async (transaction) => {
           const person = await findPersonOrFail(transaction, username);
