@@ -176,7 +176,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
+    // Defined, not assigned: a member named "__proto__" (which JSON.parse makes an own member) stays
+    // a member that validation refuses by name, instead of quietly replacing the object's prototype.
+    else Object.defineProperty(result, key, { value: mergePatch(result[key], value), enumerable: true, writable: true, configurable: true });
   }
   return result;
 }

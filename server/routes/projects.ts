@@ -122,10 +122,15 @@ export function createProjectRoutes(database: Database, walkingAnalysis: Walking
       if (unknownMembers.length > 0) {
         throw invalidProject(unknownMembers.map((field) => ({ field, message: 'is not a member of a Feature patch (type, id, properties, geometry)', messageZh: '不是要素修改的成员（type、id、properties、geometry）' })));
       }
+      if (patch.type !== undefined && patch.type !== 'Feature') {
+        throw invalidProject([{ field: 'type', message: 'must be "Feature" (a project is one Feature)', messageZh: '必须为 "Feature"（一个项目即一个要素）' }]);
+      }
       if (patch.properties !== undefined && (typeof patch.properties !== 'object' || patch.properties === null || Array.isArray(patch.properties))) {
         throw invalidProject([{ field: 'properties', message: 'must be an object', messageZh: '必须是对象' }]);
       }
       const patchProperties = (patch.properties ?? {}) as Record<string, unknown>;
+      // A patch that changes nothing (RFC 7396: {} leaves the target as it is) writes no new version.
+      if (Object.keys(patchProperties).length === 0 && patch.geometry === undefined) return answerProject(context, current, 200);
       const merged = mergePatch(current.feature.properties, patchProperties) as Record<string, unknown>;
       // A field a person sets is no longer an assumption, unless the patch says which are.
       if (!('assumptions' in patchProperties) && Array.isArray(merged.assumptions)) {

@@ -147,6 +147,23 @@ describe.each(serversUnderTest())('editing projects (OGC API - Features Part 4) 
     expect((await getJson(server, `${items}?limit=1000`)).body.features.map((feature: any) => feature.id)).not.toContain('T-EDIT');
   });
 
+  it('writes no version for a patch that changes nothing, and refuses a patch of another type or with a member named __proto__', async () => {
+    const created = await create({ code: 'T-NOOP' });
+    const path = `${items}/T-NOOP`;
+    const empty = await sendJson(server, 'PATCH', path, {}, { 'if-match': created.etag! });
+    expect(empty.status, JSON.stringify(empty.body)).toBe(200);
+    expect(empty.etag).toBe(created.etag);
+    expect(empty.body.properties.version).toBe(1);
+    // JSON.parse keeps the last of two members of one name: this patch says it is a FeatureCollection.
+    const otherType = await send(server, 'PATCH', path, '{"type":"Feature","type":"FeatureCollection"}', { 'if-match': created.etag!, 'content-type': 'application/json' });
+    expect(otherType.status).toBe(422);
+    const prototype = await send(server, 'PATCH', path, '{"properties":{"__proto__":{"is_admin":true}}}', { 'if-match': created.etag!, 'content-type': 'application/json' });
+    expect(prototype.status).toBe(422);
+    expect(JSON.stringify(await prototype.json())).toContain('__proto__');
+    const history = await getJson(server, `${path}/history`);
+    expect(history.body.versions.map((version: any) => version.version)).toEqual([1]);
+  });
+
   it('accepts If-Match: * (any current version), as RFC 9110 says', async () => {
     await create({ code: 'T-STAR' });
     const updated = await sendJson(server, 'PATCH', `${items}/T-STAR`, { properties: { progress_percent: 5 } }, { 'if-match': '*' });
