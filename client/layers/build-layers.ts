@@ -131,7 +131,8 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
       const { hexGrid, createHexGapLayer } = inputs.coverage;
       if (hexGrid && createHexGapLayer) layers.push(createHexGapLayer(hexGrid.cells, { visible: true, colourKey: hexGrid.colourKey }));
       else layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, hasData: inputs.coverage.hasData, colourKey: inputs.coverage.colourKey }));
-      if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
+      // The heat map already shows the minutes everywhere: the type's isochrones over it would only blur its colours.
+      if (inputs.coverage.isochrones && !(hexGrid && createHexGapLayer)) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
       if (inputs.coverage.pointIsochrones) layers.push(createIsochronesLayer(inputs.coverage.pointIsochrones, { visible: true, id: 'point-isochrones' }));
     }
     if (entry.layerId === 'neighbourhoods' && inputs.renovation) layers.push(createRenovationLayer(collection, inputs.renovation));

@@ -38,6 +38,7 @@ describe.skipIf(skipReason !== '')('the gap heat map (步行时间热力图) in 
     await waitForFrames(page, 6);
     const layerIds = await page.evaluate(() => window.__lifecircle!.layerIds());
     expect(layerIds).not.toContain('coverage-estates');
+    expect(layerIds).not.toContain('isochrones');
     const cells = await page.evaluate(() => window.__lifecircle!.layerData('hex-gap')) as HexCellOnPage[];
     const answer = await (await page.request.get(`${dashboardUrl}/api/coverage/hex-grid?type=community_health_center`)).json();
     expect(cells.length).toBe(answer.cells.length);

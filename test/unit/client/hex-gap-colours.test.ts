@@ -34,22 +34,24 @@ describe('the gap heat map colours and legend', () => {
     expect(legend[4].css).toBe(hexUnreachable.css);
   });
 
-  it('puts the heat map over the estates in place of their colours, once its layer is loaded', () => {
+  it('puts the heat map over the estates in place of their colours and the isochrones, once its layer is loaded', () => {
     const inputs = (hexGrid: boolean, loaded: boolean): LayerInputs => ({
       featuresByCollection: { neighbourhoods: { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'estate-1', properties: {}, geometry: { type: 'Polygon', coordinates: [[[121.52, 31.22], [121.53, 31.22], [121.53, 31.23], [121.52, 31.22]]] } }] } },
       visibleLayerIds: new Set(['neighbourhoods']), selected: null, threeDimensional: false, zoom: 14,
       coverage: {
-        minutesByEstate: new Map([['estate-1', 7]]), hasData: true, colourKey: 'x', isochrones: null, walkOrigin: null,
+        minutesByEstate: new Map([['estate-1', 7]]), hasData: true, colourKey: 'x', isochrones: { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'isochrone-15', properties: { minutes: 15 }, geometry: { type: 'Polygon', coordinates: [[[121.52, 31.22], [121.53, 31.22], [121.53, 31.23], [121.52, 31.22]]] } }] }, walkOrigin: null,
         hexGrid: hexGrid ? { cells: [{ cell: '8a309a4d8d4ffff', walkMinutes: 3, residents: 12 }], colourKey: 'y' } : null,
         createHexGapLayer: loaded ? createHexGapLayer : null,
       },
     });
     const ids = (hexGrid: boolean, loaded: boolean) => buildLayers(inputs(hexGrid, loaded)).map((layer) => layer.id);
-    expect(ids(false, true)).toContain('coverage-estates');
+    expect(ids(false, true)).toEqual(expect.arrayContaining(['coverage-estates', 'isochrones']));
     expect(ids(true, false)).toContain('coverage-estates');
     const withHeatMap = ids(true, true);
     expect(withHeatMap).toContain('hex-gap');
     expect(withHeatMap).not.toContain('coverage-estates');
+    // The type's isochrones would blur the heat map's colours, which already show the minutes.
+    expect(withHeatMap).not.toContain('isochrones');
     expect(withHeatMap.indexOf('hex-gap')).toBeGreaterThan(withHeatMap.indexOf('neighbourhoods'));
   });
 });
