@@ -17,6 +17,7 @@ export interface CoverageQuestion {
 export type CoverageAnswer = InferResponseType<typeof api.coverage.$get, 200>;
 export type TypeCoverage = CoverageAnswer['byType'][number];
 export type PointWalkAnswer = InferResponseType<typeof api.coverage.point.$get, 200>;
+export type HexGridAnswer = InferResponseType<(typeof api.coverage)['hex-grid']['$get'], 200>;
 
 const walkQuery = (question: CoverageQuestion) => ({
   speed: String(question.speedMetresPerSecond),
@@ -26,6 +27,11 @@ const walkQuery = (question: CoverageQuestion) => ({
 /** `asOf` (YYYY-MM-DD): the coverage with the facilities open on that date; null for today (the facilities open today). */
 export function fetchCoverage(question: CoverageQuestion, asOf: string | null = null): Promise<CoverageAnswer> {
   return readJson(api.coverage.$get({ query: { ...walkQuery(question), mode: question.mode, ...asOfQuery(asOf) } }));
+}
+
+/** The gap heat map of one type: H3 cells with the walk to its nearest facility open on `asOf` (null: today) and their estimated residents. */
+export function fetchHexGrid(facilityType: string, question: CoverageQuestion, asOf: string | null = null): Promise<HexGridAnswer> {
+  return readJson(api.coverage['hex-grid'].$get({ query: { type: facilityType, ...walkQuery(question), ...asOfQuery(asOf) } }));
 }
 
 /** Reachable areas within 5, 10 and 15 minutes of every facility of a type open on `asOf` (null: today), largest first. */

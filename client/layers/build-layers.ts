@@ -5,6 +5,7 @@ import { createBoundaryLayer } from './boundary-layer.ts';
 import { createBuildingsLayer } from './buildings-layer.ts';
 import { createCommercialZonesLayer } from './commercial-zones-layer.ts';
 import { createCoverageEstatesLayer } from './coverage-estates-layer.ts';
+import type { createHexGapLayer, HexCellOnMap } from './hex-gap-layer.ts';
 import { createIsochronesLayer } from './isochrones-layer.ts';
 import { createWalkOriginLayer } from './walk-origin-layer.ts';
 import { createFacilitiesLayer } from './facilities-layer.ts';
@@ -56,6 +57,10 @@ export interface CoverageOverlay {
   walkOrigin: [number, number] | null;
   /** The areas within 5, 10 and 15 minutes of the clicked point; null with no point. */
   pointIsochrones?: PlaceCollection | null;
+  /** The gap heat map's cells, drawn instead of the estates' colours (both would mix); null while it is off. */
+  hexGrid?: { cells: readonly HexCellOnMap[]; colourKey: string } | null;
+  /** The heat map's layer factory, fetched with @deck.gl/geo-layers and h3-js when the heat map is first turned on (deck-overlay.ts); until then the estates keep their colours. */
+  createHexGapLayer?: typeof createHexGapLayer | null;
 }
 
 /** Makes a collection's layer; null when it cannot be drawn yet. */
@@ -123,8 +128,11 @@ export function buildLayers(inputs: LayerInputs): Layer[] {
     if (layer) layers.push(layer);
     // The analysis goes right over the estates: under roads, buildings and symbols, which stay readable.
     if (entry.layerId === 'neighbourhoods' && inputs.coverage) {
-      layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, hasData: inputs.coverage.hasData, colourKey: inputs.coverage.colourKey }));
-      if (inputs.coverage.isochrones) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
+      const { hexGrid, createHexGapLayer } = inputs.coverage;
+      if (hexGrid && createHexGapLayer) layers.push(createHexGapLayer(hexGrid.cells, { visible: true, colourKey: hexGrid.colourKey }));
+      else layers.push(createCoverageEstatesLayer(collection, { visible: true, minutesByEstate: inputs.coverage.minutesByEstate, hasData: inputs.coverage.hasData, colourKey: inputs.coverage.colourKey }));
+      // The heat map already shows the minutes everywhere: the type's isochrones over it would only blur its colours.
+      if (inputs.coverage.isochrones && !(hexGrid && createHexGapLayer)) layers.push(createIsochronesLayer(inputs.coverage.isochrones, { visible: true }));
       if (inputs.coverage.pointIsochrones) layers.push(createIsochronesLayer(inputs.coverage.pointIsochrones, { visible: true, id: 'point-isochrones' }));
     }
     if (entry.layerId === 'neighbourhoods' && inputs.renovation) layers.push(createRenovationLayer(collection, inputs.renovation));

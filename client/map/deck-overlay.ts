@@ -10,7 +10,9 @@ import { collectionIdOfLayer } from '../layers/catalogue.ts';
 import { hoverFeature } from '../state/actions.ts';
 import { clickMap } from '../state/click-map.ts';
 import { projectLayerInput } from '../state/project-state.ts';
-import { coverage, focusFacilityType, focusTypeHasData, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
+import { coverage, focusFacilityType, focusTypeHasData, hexGrid, isochrones, minutesByEstate, pointIsochrones, pointWalk } from '../state/coverage-state.ts';
+import { hoverHexCell } from '../state/coverage-actions.ts';
+import type { createHexGapLayer, HexCellOnMap } from '../layers/hex-gap-layer.ts';
 import { coverageActive } from '../state/side-panel.ts';
 import { featuresByCollection, importedCollections, loadStatus, mapZoom, selectedFeature, threeDimensional, visibleLayerIds } from '../state/dashboard-state.ts';
 import { translate } from '../i18n/translate.ts';
@@ -54,7 +56,12 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [],
-    onHover: (info: PickingInfo) => hoverFeature(referenceOf(info)),
+    onHover: (info: PickingInfo) => {
+      // A heat map cell is not a feature of a collection: it has a tooltip of its own (minutes, residents).
+      const overCell = info.layer?.id === 'hex-gap' && info.object;
+      hoverHexCell(overCell ? { cell: info.object as HexCellOnMap, x: info.x, y: info.y } : null);
+      hoverFeature(overCell ? null : referenceOf(info));
+    },
     // Every feature under the cursor, topmost first; the click policy (state/click-map.ts) chooses among them.
     onClick: (info: PickingInfo) => {
       const picked = overlay.pickMultipleObjects({ x: info.x, y: info.y, radius: clickReachPixels, depth: clickDepth })
@@ -77,9 +84,14 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
 
   // Fetched the first time the projects show (switched on, or their panel open); the layers are built again then.
   const projectDashes = signal<PathStyleExtension | null>(null);
+  // The heat map's layer (@deck.gl/geo-layers, h3-js) is fetched the first time it has cells to draw.
+  const hexGapLayerFactory = signal<typeof createHexGapLayer | null>(null);
   const stopLayers = effect(() => {
     if (!projectDashes.value && (visibleLayerIds.value.has('projects') || projectLayerInput.value?.panelOpen)) {
       void loadProjectDashes().then((extension) => { projectDashes.value = extension; });
+    }
+    if (!hexGapLayerFactory.value && hexGrid.value) {
+      void import('../layers/hex-gap-layer.ts').then((module) => { hexGapLayerFactory.value = module.createHexGapLayer; });
     }
     const layers = buildLayers({
       featuresByCollection: featuresByCollection.value,
@@ -96,6 +108,10 @@ export function attachDeckOverlay(map: maplibregl.Map, onDataDrawn: () => void):
           isochrones: isochrones.value,
           walkOrigin: pointWalk.value ? [pointWalk.value.longitude, pointWalk.value.latitude] : null,
           pointIsochrones: pointIsochrones.value,
+          hexGrid: hexGrid.value
+            ? { cells: hexGrid.value.cells, colourKey: `${hexGrid.value.facilityType}|${hexGrid.value.asOf}|${hexGrid.value.speedMetresPerSecond}|${hexGrid.value.includePlaceholders}|${hexGrid.value.facilityCount}|${hexGrid.value.summary.residentsBeyondThreshold}` }
+            : null,
+          createHexGapLayer: hexGapLayerFactory.value,
         }
         : null,
       // The leaders' view colours the estates by renovation on the as-of date.

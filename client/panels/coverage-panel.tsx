@@ -5,13 +5,14 @@ import type { CoverageAnswer, TypeCoverage } from '../api/coverage.ts';
 import { translate } from '../i18n/translate.ts';
 import { facilityTypes, nameOfValue } from '../i18n/vocabulary.ts';
 import { minuteBandColours, noDataColour, unreachableColour } from '../layers/coverage-colours.ts';
+import { describeHexLegend } from '../layers/hex-gap-colours.ts';
 import {
   changeCoverageQuestion, clearPointWalk, editStandardDistance, flyToEstate, focusOnFacilityType, hideStandardHistory, resetStandardDistance, runCoverage,
-  showStandardHistory, toggleIsochrones, toggleTypesWithoutData,
+  showStandardHistory, toggleHexGrid, toggleIsochrones, toggleTypesWithoutData,
 } from '../state/coverage-actions.ts';
 import {
   coverage, coverageFailure, coverageQuestion, coverageStatus, elderlySpeedMetresPerSecond, focusFacilityType, focusTypeCoverage, focusTypeHasData, pointWalk,
-  pointWalkFailure, rankedGaps, showIsochrones, showTypesWithoutData, standardEditFailure, standardHistory, standardSpeedMetresPerSecond,
+  hexGrid, hexGridFailure, pointWalkFailure, rankedGaps, showHexGrid, showIsochrones, showTypesWithoutData, standardEditFailure, standardHistory, standardSpeedMetresPerSecond,
 } from '../state/coverage-state.ts';
 import { canEdit } from '../state/session-state.ts';
 import { layOutChartRows } from '../model/wrap-label.ts';
@@ -56,7 +57,7 @@ export function CoveragePanel() {
       )}
       {answer && (
         <>
-          <MinuteLegend />
+          {showHexGrid.value ? <HexGridLegend /> : <MinuteLegend />}
           <FocusTypeSummary />
           <TargetCards answer={answer} />
           <PointWalk />
@@ -116,6 +117,7 @@ function CoverageControls({ answer }: { answer: CoverageAnswer | null }) {
       </fieldset>
       <label class="check"><input type="checkbox" data-testid="show-no-data-types" checked={showAll} onChange={toggleTypesWithoutData} /> {translate('showNoDataTypes')}</label>
       <label class="check"><input type="checkbox" checked={showIsochrones.value} onChange={toggleIsochrones} /> {translate('showIsochrones')}</label>
+      <label class="check"><input type="checkbox" data-testid="show-hex-grid" checked={showHexGrid.value} onChange={toggleHexGrid} /> {translate('showHexGrid')}</label>
       <label class="check"><input type="checkbox" data-testid="include-placeholders" checked={question.includePlaceholders} onChange={() => changeCoverageQuestion({ includePlaceholders: !question.includePlaceholders })} /> {translate('includePlaceholders')}</label>
     </div>
   );
@@ -133,6 +135,38 @@ function MinuteLegend() {
       ))}
       <span class="minute-band"><i style={{ background: unreachableColour.css }} />{translate('unreachable')}</span>
       {!focusTypeHasData.value && <span class="minute-band" data-testid="legend-no-data"><i style={{ background: noDataColour.css }} />{translate('noDataShare')}</span>}
+    </div>
+  );
+}
+
+/** The heat map's legend: its bands with the (estimated) residents in each, unreachable / no data, and what the figures are. */
+function HexGridLegend() {
+  const grid = hexGrid.value;
+  const failure = hexGridFailure.value;
+  const title = translate('hexLegendTitle').replace('{type}', typeName(focusFacilityType.value, focusTypeCoverage.value?.nameZh ?? focusFacilityType.value));
+  return (
+    <div class="minute-legend hex-legend" data-testid="hex-legend" aria-label={title}>
+      <span class="legend-title">{title}</span>
+      {failure && <p class="panel-error" role="alert">{failure}</p>}
+      {!grid && !failure && <span class="panel-note">{translate('hexLoading')}</span>}
+      {grid && describeHexLegend(grid.cells).map((entry) => (
+        <span key={String(entry.upToMinutes)} class="minute-band" data-band={entry.upToMinutes === null ? 'unreachable' : String(entry.upToMinutes)}>
+          <i style={{ background: entry.css }} />
+          {entry.upToMinutes === null ? translate('hexUnreachable') : Number.isFinite(entry.upToMinutes) ? translate('withinMinutes').replace('{minutes}', String(entry.upToMinutes)) : translate('overFifteen')}
+          {' '}<small>{translate('hexResidents').replace('{residents}', entry.residents.toLocaleString(language.value))}</small>
+        </span>
+      ))}
+      {grid && grid.facilityCount === 0 && <p class="panel-warning" data-testid="hex-no-facility">{translate('hexNoFacility')}</p>}
+      {grid && (
+        <p class="panel-note" data-testid="hex-summary">
+          {translate('hexSummary')
+            .replace('{cells}', String(grid.summary.cells))
+            .replace('{threshold}', String(grid.thresholdMinutes))
+            .replace('{beyond}', grid.summary.residentsBeyondThreshold.toLocaleString(language.value))
+            .replace('{unreachable}', grid.summary.residentsUnreachable.toLocaleString(language.value))}
+          <br />{translate('hexEstimateNote')}
+        </p>
+      )}
     </div>
   );
 }

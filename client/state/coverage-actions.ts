@@ -1,16 +1,17 @@
 import { batch } from '@preact/signals';
 import { ApiError } from '../api/api-client.ts';
 import {
-  type CoverageQuestion, type FacilityStandard, fetchCoverage, fetchFacilityStandardHistory, fetchFacilityStandards, fetchPointIsochrones, fetchTypeIsochrones,
+  type CoverageQuestion, type FacilityStandard, fetchCoverage, fetchFacilityStandardHistory, fetchHexGrid, fetchFacilityStandards, fetchPointIsochrones, fetchTypeIsochrones,
   fetchWalkFromPoint, resetFacilityStandard, updateFacilityStandardDistance,
 } from '../api/coverage.ts';
 import { describeFailure, flyToPlace } from './actions.ts';
 import { asOfDate } from './as-of-state.ts';
 import { featuresByCollection } from './dashboard-state.ts';
 import {
-  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, isochrones, pointIsochrones, pointWalk, pointWalkFailure, showIsochrones, showTypesWithoutData,
+  coverage, coverageFailure, coverageQuestion, coverageStatus, focusFacilityType, hexGrid, hexGridFailure, hoveredHexCell, isochrones, pointIsochrones, pointWalk, pointWalkFailure, showHexGrid, showIsochrones, showTypesWithoutData,
   standardEditFailure, standardHistory, standardVersions,
 } from './coverage-state.ts';
+import type { HexCellOnMap } from '../layers/hex-gap-layer.ts';
 import { boundsOfGeometry } from '../geometry/geometry-bounds.ts';
 import { dropEmptyAreas } from '../geometry/drop-empty-areas.ts';
 import { latestRequest } from './latest-request.ts';
@@ -24,6 +25,7 @@ const coverageRequests = latestRequest();
 const isochroneRequests = latestRequest();
 const pointWalkRequests = latestRequest();
 const pointIsochroneRequests = latestRequest();
+const hexGridRequests = latestRequest();
 
 /** A side panel was opened (side-panel.ts): the coverage is asked the first time its panel opens, and a point's walk is cleared when it closes. */
 export function followSidePanel(panel: SidePanel): void {
@@ -55,6 +57,7 @@ export async function runCoverage(): Promise<void> {
     });
   }
   void loadIsochrones();
+  void loadHexGrid();
 }
 
 async function loadIsochrones(): Promise<void> {
@@ -90,6 +93,50 @@ export function followAsOfDate(): void {
 export function focusOnFacilityType(facilityType: string): void {
   focusFacilityType.value = facilityType;
   void loadIsochrones();
+  void loadHexGrid();
+}
+
+/** Turns the gap heat map (步行时间热力图) of the focused type on or off. */
+export function toggleHexGrid(): void {
+  showHexGrid.value = !showHexGrid.value;
+  void loadHexGrid();
+}
+
+/** The cell under the pointer changed (the deck.gl overlay reports it), or the pointer left the heat map (null). */
+export function hoverHexCell(hovered: { cell: HexCellOnMap; x: number; y: number } | null): void {
+  const current = hoveredHexCell.value;
+  if (current === hovered || (current && hovered && current.cell === hovered.cell && current.x === hovered.x && current.y === hovered.y)) return;
+  hoveredHexCell.value = hovered;
+}
+
+/**
+ * Asks for the heat map of the focused type under the current question and date; the last map stays
+ * drawn until the new one comes, so that moving the year slider does not blink the map grey.
+ */
+async function loadHexGrid(): Promise<void> {
+  const isLatest = hexGridRequests.start();
+  if (!showHexGrid.value) {
+    batch(() => {
+      hexGrid.value = null;
+      hexGridFailure.value = null;
+      hoveredHexCell.value = null;
+    });
+    return;
+  }
+  try {
+    const answer = await fetchHexGrid(focusFacilityType.value, coverageQuestion.value, asOfDate.value);
+    if (!isLatest()) return;
+    batch(() => {
+      hexGrid.value = answer;
+      hexGridFailure.value = null;
+    });
+  } catch (error) {
+    if (!isLatest()) return;
+    batch(() => {
+      hexGrid.value = null;
+      hexGridFailure.value = describeFailure(error);
+    });
+  }
 }
 
 export function toggleTypesWithoutData(): void {

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { walkingSpeeds } from '../../server/contract/vocabulary/walking.ts';
 import type { PlaceCollection } from '../api/collections.ts';
-import type { CoverageAnswer, CoverageQuestion, FacilityStandardHistory, PointWalkAnswer } from '../api/coverage.ts';
+import type { CoverageAnswer, CoverageQuestion, FacilityStandardHistory, HexGridAnswer, PointWalkAnswer } from '../api/coverage.ts';
 
 /**
  * The life-circle analysis in the dashboard: the question asked (speed,
@@ -18,6 +18,14 @@ export const focusFacilityType = signal('community_health_center');
 export const showIsochrones = signal(true);
 /** The type list shows the types with no data only when asked. */
 export const showTypesWithoutData = signal(false);
+
+/** The gap heat map (步行时间热力图) of the focused type is drawn instead of the estates' colours. */
+export const showHexGrid = signal(false);
+/** The heat map's answer for the focused type, date and question; null while off or not yet come. */
+export const hexGrid = signal<HexGridAnswer | null>(null);
+export const hexGridFailure = signal<string | null>(null);
+/** The heat map's cell under the pointer, with the pointer's position on the map. */
+export const hoveredHexCell = signal<{ cell: HexGridAnswer['cells'][number]; x: number; y: number } | null>(null);
 
 export type AnalysisStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export const coverageStatus = signal<AnalysisStatus>('idle');

@@ -94,6 +94,15 @@ export const IsochroneQuery = z
     message: 'give exactly one of facility, type or point',
   });
 
+/** GET /coverage/hex-grid: one facility type; asOf, speed and placeholders as in GET /api/coverage. */
+export const HexGridQuery = z.object({
+  type: z.string().regex(/^[a-z0-9_]+$/, 'type must be one facility type key, e.g. community_health_center')
+    .openapi({ example: 'community_health_center', description: 'The facility type walked to' }),
+  speed: Speed,
+  placeholders: Placeholders,
+  asOf: AsOfDate,
+});
+
 export const StandardParameters = z.object({
   facilityType: z.string().max(100).openapi({ param: { name: 'facilityType', in: 'path' } }),
 });
@@ -216,6 +225,37 @@ export const Isochrones = z.object({
   })),
 }).openapi('Isochrones');
 export type Isochrones = z.infer<typeof Isochrones>;
+
+/** GET /coverage/hex-grid: the gap heat map of one type on H3 cells (resolution 10, about 66 m across). */
+export const HexGrid = z.object({
+  facilityType: z.string(),
+  nameZh: z.string(),
+  /** The distance the type is held to, and the same at the speed asked for. */
+  thresholdMetres: z.number(),
+  thresholdMinutes: z.number(),
+  speedMetresPerSecond: z.number(),
+  includePlaceholders: z.boolean(),
+  asOf: z.string(),
+  /** The facilities of the type counted (open on the date); 0: every cell is no data, not unreachable. */
+  facilityCount: z.number().int(),
+  resolution: z.number().int(),
+  cells: z.array(z.object({
+    /** The H3 index: the client draws the hexagon from it. */
+    cell: z.string(),
+    /** Minutes from the cell's centre to the nearest facility (to 0.1), the walk to the nearest street included; null: unreachable or off the network, not 0. */
+    walkMinutes: z.number().nullable(),
+    /** Estimated: each estate's residents spread over its cells by the share of its area, rounded to whole residents so that they add up to the estates' total. */
+    residents: z.number().int(),
+  })),
+  summary: z.object({
+    cells: z.number().int(),
+    residents: z.number().int(),
+    /** Residents of the cells reachable only beyond the type's distance. */
+    residentsBeyondThreshold: z.number().int(),
+    residentsUnreachable: z.number().int(),
+  }),
+}).openapi('HexGrid');
+export type HexGrid = z.infer<typeof HexGrid>;
 
 /** One life-circle standard as stored. */
 export const FacilityStandard = z.object({

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 /**
  * Named SQL that reads what the walking analyses need out of the collections: the network's
@@ -114,4 +115,24 @@ export async function readEstates(database: Queryable): Promise<EstateRow[]> {
 /** A numeric property, or 0 where it is missing or not a plain non-negative number. */
 function plainNumber(property: string): string {
   return `case when f.properties->>'${property}' ~ '^[0-9]+(\\.[0-9]+)?$' then (f.properties->>'${property}')::float8 else 0 end`;
+}
+
+/** The subdistrict's outline (the boundary feature of kind 'subdistrict'), or null when the boundary is not loaded. */
+export async function readSubdistrictArea(database: Queryable): Promise<Polygon | MultiPolygon | null> {
+  const [row] = await database.query<{ geometry: Polygon | MultiPolygon | null }>(
+    `select ST_AsGeoJSON(ST_Multi(ST_Union(geometry)), 8)::json as geometry from feature
+      where collection_id = 'boundary' and properties->>'kind' = 'subdistrict'
+        and GeometryType(geometry) in ('POLYGON', 'MULTIPOLYGON')`,
+  );
+  return row?.geometry ?? null;
+}
+
+/** Each estate drawn as an area, with its residents (0 where not a plain number, as in readEstates): for spreading them over a grid. */
+export async function readEstateAreas(database: Queryable): Promise<{ id: string; residents: number; geometry: Polygon | MultiPolygon }[]> {
+  return database.query(
+    `select f.feature_key as id, ${plainNumber('residents')} as residents, ST_AsGeoJSON(f.geometry, 8)::json as geometry
+       from feature f
+      where f.collection_id = 'neighbourhoods' and GeometryType(f.geometry) in ('POLYGON', 'MULTIPOLYGON')
+      order by f.feature_key`,
+  );
 }

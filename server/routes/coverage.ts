@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CoverageAnswer, CoverageQuery, EstateCoverageAnswer, EstateParameters, PointQuery, PointWalk } from '../contract/coverage.ts';
+import { CoverageAnswer, CoverageQuery, EstateCoverageAnswer, EstateParameters, HexGrid, HexGridQuery, PointQuery, PointWalk } from '../contract/coverage.ts';
 import { errorAnswer } from '../contract/errors.ts';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
@@ -29,6 +29,20 @@ export function createCoverageRoutes(database: Database, analysis: WalkingAnalys
           const { date, excludedFacilityKeys } = await readFacilitiesClosedOn(database, asOf, placeholders === 'include');
           const coverage = await analysis.coverage({ facilityTypes: types, mode, speedMetresPerSecond: speed, includePlaceholders: placeholders === 'include', excludedFacilityKeys });
           return { ...coverage, asOf: date, facilitiesNotOpen: excludedFacilityKeys };
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/hex-grid', summary: 'Gap heat map: walking minutes to the nearest facility of a type and estimated residents, on H3 cells (resolution 10)', request: { query: HexGridQuery },
+        responses: { 200: { description: 'Cells', content: { 'application/json': { schema: HexGrid } } }, ...errors },
+      }),
+      (context) => {
+        const { type, speed, placeholders, asOf } = context.req.valid('query');
+        return readyAnswers.answer(context, 'application/json', async () => {
+          const { date, excludedFacilityKeys } = await readFacilitiesClosedOn(database, asOf, placeholders === 'include');
+          const grid = await analysis.hexGapGrid(type, speed, placeholders === 'include', excludedFacilityKeys);
+          return { ...grid, asOf: date };
         });
       },
     )

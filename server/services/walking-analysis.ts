@@ -5,10 +5,13 @@ import { markDataPresence, type CoverageWithDataPresence } from '../analysis/mar
 import { findFacilityThreshold, type FacilityThreshold } from '../analysis/facility-thresholds.ts';
 import { findReachedEdgeParts, sliceEdge } from '../analysis/find-reached-edge-parts.ts';
 import { measureWalkTo, walkFromSources } from '../analysis/walk-from-sources.ts';
-import type { CoverageAnswer, Isochrones, PointWalk } from '../contract/coverage.ts';
+import { buildHexGapGrid } from '../analysis/build-hex-gap-grid.ts';
+import { roundKeepingTotal } from '../analysis/round-keeping-total.ts';
+import { attachPlace } from '../analysis/walk-facility-type.ts';
+import type { CoverageAnswer, HexGrid, Isochrones, PointWalk } from '../contract/coverage.ts';
 import type { Database } from '../db/database.ts';
 import { RequestError } from '../errors.ts';
-import { readAnalysisRevision, readEstates, readFacilities, readWalkingNetworkEdges, type FacilityRow } from '../queries/analysis-inputs.ts';
+import { readAnalysisRevision, readEstateAreas, readEstates, readFacilities, readSubdistrictArea, readWalkingNetworkEdges, type FacilityRow } from '../queries/analysis-inputs.ts';
 import { listFacilityStandards } from '../queries/facility-standards.ts';
 import { bufferLinesToArea } from '../queries/isochrones.ts';
 
@@ -147,6 +150,49 @@ export function createWalkingAnalysis(database: Database) {
       // The walk from the point to its street is part of every distance: shown so that a point
       // inside a large block is understood.
       return { accessMetres: Math.round(start.accessMetres * 10) / 10, byType };
+    },
+
+    /**
+     * The gap heat map of one type: H3 cells (resolution 10) over the subdistrict and every estate,
+     * each with the minutes from its centre to the nearest facility of the type open on the date
+     * (`excludedFacilityKeys` left out) and its residents, estimated by spreading each estate's
+     * over its cells by area. Not cached here: the route keeps the answer as ready bytes.
+     */
+    async hexGapGrid(facilityType: string, speedMetresPerSecond: number, includePlaceholders: boolean, excludedFacilityKeys: readonly string[] = []): Promise<Omit<HexGrid, 'asOf'>> {
+      const loaded = await loadInputs();
+      const [threshold] = thresholdsFor(loaded.thresholds, [facilityType]);
+      const excluded = new Set(excludedFacilityKeys);
+      const counted = facilitiesToCount(loaded, includePlaceholders).filter((facility) => facility.facilityType === facilityType && !excluded.has(facility.id));
+      const sources = counted.map((facility) => attachPlace(loaded.network, facility, maximumAccessMetres)).filter((attachment): attachment is Attachment => attachment !== null);
+      const walk = walkFromSources(loaded.network.graph, sources);
+      const [area, estates] = await Promise.all([readSubdistrictArea(database), readEstateAreas(database)]);
+      const grid = buildHexGapGrid(loaded.network, walk, area ?? { type: 'MultiPolygon', coordinates: [] }, estates, { speedMetresPerSecond, maximumAccessMetres });
+      const residents = roundKeepingTotal(grid.map((cell) => cell.residents));
+      const cells = grid.map((cell, index) => ({
+        cell: cell.cell,
+        walkMinutes: cell.walkMinutes === null ? null : Math.round(cell.walkMinutes * 10) / 10,
+        residents: residents[index],
+      }));
+      const thresholdMinutes = threshold.walkMetres / speedMetresPerSecond / 60;
+      const sumResidents = (chosen: typeof cells) => chosen.reduce((sum, cell) => sum + cell.residents, 0);
+      return {
+        facilityType,
+        nameZh: threshold.nameZh,
+        thresholdMetres: threshold.walkMetres,
+        thresholdMinutes: Math.round(thresholdMinutes * 10) / 10,
+        speedMetresPerSecond,
+        includePlaceholders,
+        facilityCount: counted.length,
+        resolution: 10,
+        cells,
+        summary: {
+          cells: cells.length,
+          residents: sumResidents(cells),
+          // Compared on the unrounded metres: a cell at 15.04 minutes is beyond a 15-minute standard.
+          residentsBeyondThreshold: sumResidents(cells.filter((cell, index) => grid[index].walkMetres !== null && grid[index].walkMetres! > threshold.walkMetres)),
+          residentsUnreachable: sumResidents(cells.filter((cell) => cell.walkMinutes === null)),
+        },
+      };
     },
 
     /**

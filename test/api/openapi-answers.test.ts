@@ -259,6 +259,8 @@ describe.each(serversUnderTest())('every answer of every route matches the OpenA
       ['/api/coverage/estates/no-such-estate', 404],
       ['/api/coverage/point?longitude=121.52&latitude=31.225', 200],
       ['/api/coverage/point?longitude=120&latitude=30', 400],
+      ['/api/coverage/hex-grid?type=community_health_center&asOf=2024-12-31', 200],
+      ['/api/coverage/hex-grid?type=space_port', 400],
       ['/api/isochrones?type=community_health_center&minutes=5,10', 200],
       ['/api/isochrones?point=121.52,31.225&minutes=5', 200],
       ['/api/isochrones?minutes=5', 400],

@@ -145,3 +145,27 @@ export async function findIsolatedFeature(page: Page, collectionId: string, clea
     )) ?? null;
   }, { collectionId, clearancePixels, onlyIds });
 }
+
+/**
+ * How many pixels of a canvas are close to one of `colours` (red, green, blue; alpha ignored, since
+ * layers blend): e.g. the walking-time bands of a layer that should be drawn.
+ */
+export async function countPixelsOfColours(page: Page, which: 'basemap' | 'deck', colours: number[][], tolerance = 40): Promise<number> {
+  return page.evaluate(({ which, colours, tolerance }) => {
+    const map = document.querySelector('[data-testid="map"]')!;
+    const canvas = map.querySelector<HTMLCanvasElement>(which === 'basemap' ? 'canvas.maplibregl-canvas' : 'canvas:not(.maplibregl-canvas)');
+    if (!canvas) throw new Error(`no ${which} canvas in the map`);
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let count = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      if (data[index + 3] < 40) continue;
+      if (colours.some(([red, green, blue]) => Math.abs(data[index] - red) + Math.abs(data[index + 1] - green) + Math.abs(data[index + 2] - blue) <= tolerance)) count += 1;
+    }
+    return count;
+  }, { which, colours, tolerance });
+}

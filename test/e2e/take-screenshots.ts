@@ -70,6 +70,16 @@ try {
   await page.screenshot({ path: join(outputDirectory, 'coverage-gaps.png') });
   console.log(`wrote ${join(outputDirectory, 'coverage-gaps.png')}`);
 
+  // The gap heat map of the same type: walking minutes on H3 cells, with its legend and summary.
+  await page.evaluate(() => document.querySelector('.coverage-panel')?.scrollIntoView({ block: 'start' }));
+  await page.click('[data-testid="show-hex-grid"]');
+  await page.waitForFunction(() => window.__lifecircle!.layerIds().includes('hex-gap'), undefined, { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="hex-summary"]');
+  await page.evaluate(() => document.querySelector('[data-testid="hex-legend"]')?.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(outputDirectory, 'hex-gap.png') });
+  console.log(`wrote ${join(outputDirectory, 'hex-gap.png')}`);
+
   // The action plan's projects: the panel grouped by the six actions with the timeline, and every
   // project on the map coloured by action.
   await page.goto(dashboardUrl);

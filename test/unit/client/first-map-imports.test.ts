@@ -74,6 +74,8 @@ describe('the first map loads no panel it does not show', () => {
     'panels/password-change-form.tsx',
     'state/people-actions.ts',
     'api/people.ts',
+    // The gap heat map's layer brings @deck.gl/geo-layers and h3-js: fetched when it is first turned on.
+    'layers/hex-gap-layer.ts',
   ])('%s is fetched on first use', (module) => {
     expect(existsSync(join(clientDirectory, module))).toBe(true);
     expect(modules).not.toContain(module);
