@@ -5,7 +5,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { PublicSettings } from './contract/ogc.ts';
 import type { Database } from './db/database.ts';
-import { describeApi } from './describe-api.ts';
+import { describeApi, findUndocumentedWrites } from './describe-api.ts';
 import { answerError, RequestError } from './errors.ts';
 import { createDataFingerprint } from './services/data-fingerprint.ts';
 import { createReadyAnswers } from './services/ready-answers.ts';
@@ -97,6 +97,8 @@ export function createApp(dependencies: AppDependencies) {
   // Registered before /api is mounted, so that the API's catch-all does not answer it.
   app.get('/api/openapi.json', (context) => context.json(describeApi(app)));
   const withApi = app.route('/api', createApi(dependencies));
+  const undocumented = findUndocumentedWrites(app);
+  if (undocumented.length > 0) throw new Error(`Write routes missing from the OpenAPI document, which the tests' route walk reads: ${undocumented.join(', ')}`);
   // Every error of every route becomes JSON here, and only here (server/errors.ts).
   app.onError(answerError);
 
